@@ -1,0 +1,109 @@
+// swift-tools-version:6.2
+// inspectd: plans and records discipline inspections of public offices, as a systemd service.
+//
+// Dependencies point inward: InspectCore (pure domain) ← InspectStore (SQLite) ← InspectService (use cases)
+// ← InspectDaemon / InspectCLI (transports). Versions are exact: the build must be reproducible from the mirror.
+
+import PackageDescription
+
+/// Every target of ours builds in Swift 6 mode with strict concurrency and no warnings.
+let strict: [SwiftSetting] = [
+    .swiftLanguageMode(.v6),
+    .treatAllWarnings(as: .error),
+]
+
+let package = Package(
+    name: "inspectd",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "inspectd", targets: ["inspectd"]),
+        .executable(name: "inspectctl", targets: ["inspectctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+    ],
+    targets: [
+        .target(
+            name: "InspectCore",
+            dependencies: [.product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "InspectStore",
+            dependencies: ["InspectCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .target(
+            name: "InspectSystemd",
+            dependencies: ["InspectCore", "CSystemd", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "InspectService",
+            dependencies: ["InspectCore", "InspectStore"],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "InspectDaemon",
+            dependencies: [
+                "InspectCore", "InspectStore", "InspectService", "InspectSystemd",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .target(
+            name: "InspectCLI",
+            dependencies: [
+                "InspectCore", "InspectStore", "InspectService", "InspectSystemd",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strict
+        ),
+        .executableTarget(name: "inspectd", dependencies: ["InspectDaemon"], swiftSettings: strict),
+        .executableTarget(name: "inspectctl", dependencies: ["InspectCLI"], swiftSettings: strict),
+        .target(
+            name: "InspectTesting",
+            dependencies: ["InspectCore", "InspectStore", "InspectService"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "InspectCoreTests",
+            dependencies: ["InspectCore", "InspectTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "InspectStoreTests",
+            dependencies: ["InspectStore", "InspectTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "InspectSystemdTests",
+            dependencies: ["InspectSystemd", "InspectTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "InspectServiceTests",
+            dependencies: ["InspectService", "InspectTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "InspectDaemonTests",
+            dependencies: ["InspectDaemon", "InspectTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "InspectCLITests",
+            dependencies: ["InspectCLI", "InspectTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "IntegrationTests",
+            dependencies: ["InspectTesting"],
+            swiftSettings: strict
+        ),
+    ]
+)

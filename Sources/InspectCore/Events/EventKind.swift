@@ -1,0 +1,77 @@
+/// Every kind of event inspectd reports, each with a fixed 128-bit journal `MESSAGE_ID`.
+///
+/// - Important: Ids are part of the interface: operators match on them (`journalctl MESSAGE_ID=…`) and
+///   `systemd/inspectd.catalog` explains each. Never change or reuse one; add a new case instead.
+public enum EventKind: String, Sendable, Codable, CaseIterable {
+    case daemonStarted = "daemon-started"
+    case daemonReloaded = "daemon-reloaded"
+    case daemonStopping = "daemon-stopping"
+    case configInvalid = "config-invalid"
+    case inspectionScheduled = "inspection-scheduled"
+    case surpriseCommitted = "surprise-committed"
+    case surpriseRevealed = "surprise-revealed"
+    case inspectionDue = "inspection-due"
+    case inspectionOpened = "inspection-opened"
+    case inspectionClosed = "inspection-closed"
+    case inspectionMissed = "inspection-missed"
+    case inspectionCancelled = "inspection-cancelled"
+    case violationRecorded = "violation-recorded"
+    case findingAmended = "finding-amended"
+    case findingRetracted = "finding-retracted"
+    case findingsImported = "findings-imported"
+    case escalationRaised = "escalation-raised"
+    case escalationAcknowledged = "escalation-acknowledged"
+    case integrityFailure = "integrity-failure"
+    case registryChanged = "registry-changed"
+
+    /// The journal `MESSAGE_ID`: 32 lower-case hex digits.
+    public var messageID: String {
+        switch self {
+        case .daemonStarted: "7ee11ff8f7d244e586bbd0a4ef9e0c00"
+        case .daemonReloaded: "15bc12ef931d4b2bbf0235dba1cb0c1a"
+        case .daemonStopping: "114814d0323245ba838301699343caf5"
+        case .configInvalid: "46f7df57afc948a1a253bfe978843092"
+        case .inspectionScheduled: "c4edc89593f346fe8e9f1fe246153c4a"
+        case .surpriseCommitted: "4193ecf0664f4ea8b7b1eba541ac4746"
+        case .surpriseRevealed: "4c184dc5f5c2486eb500d321d93c7dee"
+        case .inspectionDue: "1b49ac2f414e4cda95dc7907ae1273b1"
+        case .inspectionOpened: "988bd2f2540f4ecd8d84882d78dd5f50"
+        case .inspectionClosed: "d298d4b012824c1b9e800adde6e88ee6"
+        case .inspectionMissed: "03a915c5674f4c6991883680ea0f7909"
+        case .inspectionCancelled: "40843ab7c75c4870bb6daeec86eb6f87"
+        case .violationRecorded: "0f102273590240e7b6a931a224da2326"
+        case .findingAmended: "9e063d231ba54a4b8e52af1f07554a7b"
+        case .findingRetracted: "6681c5e919c14a34b5009328c3a53ce4"
+        case .findingsImported: "edc922349aef4c99be5c58ec2825ac23"
+        case .escalationRaised: "78f91edc271b4b3d8a7811611c51e975"
+        case .escalationAcknowledged: "199ef6857c39475985376be3bd0ce0c8"
+        case .integrityFailure: "c18da5f7847a4b84b1e6e72b63faeffd"
+        case .registryChanged: "5660f9ab06d0401fa02c3c689d9f3ade"
+        }
+    }
+
+    /// The priority the event is reported at unless its producer says otherwise.
+    public var defaultPriority: Priority {
+        switch self {
+        case .violationRecorded, .inspectionMissed, .configInvalid, .escalationRaised: .warning
+        case .integrityFailure: .error
+        case .inspectionOpened, .inspectionClosed, .inspectionCancelled, .inspectionDue, .findingAmended,
+            .findingRetracted, .daemonStarted, .daemonStopping, .daemonReloaded, .escalationAcknowledged:
+            .notice
+        case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged:
+            .info
+        }
+    }
+}
+
+/// syslog priorities, as the journal's `PRIORITY=` field uses them.
+public enum Priority: Int, Sendable, Codable, CaseIterable, Comparable {
+    case emergency = 0, alert, critical, error, warning, notice, info, debug
+
+    public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rawValue < rhs.rawValue }
+
+    /// The name `journalctl -p` accepts: `emerg`, `alert`, `crit`, `err`, `warning`, `notice`, `info`, `debug`.
+    public var name: String {
+        ["emerg", "alert", "crit", "err", "warning", "notice", "info", "debug"][rawValue]
+    }
+}

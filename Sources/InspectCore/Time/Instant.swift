@@ -1,0 +1,53 @@
+import Foundation
+
+/// A point in time to the second, as inspectd stores it: seconds since 1970-01-01 00:00:00 UTC.
+///
+/// The database holds instants as UTC integers; people see them in the configured local time zone. Keeping our own
+/// integer type (rather than `Date`, a `Double`) makes equality exact, which the scheduler's "never twice" rules
+/// depend on.
+public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public var seconds: Int64
+
+    public init(seconds: Int64) { self.seconds = seconds }
+
+    /// The instant of `date`, truncated to the whole second.
+    public init(_ date: Date) { seconds = Int64(date.timeIntervalSince1970.rounded(.down)) }
+
+    public var date: Date { Date(timeIntervalSince1970: TimeInterval(seconds)) }
+
+    public func adding(seconds delta: Int64) -> Instant { Instant(seconds: seconds + delta) }
+
+    public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.seconds < rhs.seconds }
+
+    public init(from decoder: any Decoder) throws {
+        seconds = try decoder.singleValueContainer().decode(Int64.self)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(seconds)
+    }
+
+    /// ISO 8601 in UTC: `2027-02-06T01:30:00Z`.
+    public var description: String {
+        let days = Int(seconds.floorDiv(86400))
+        let rest = Int(seconds - Int64(days) * 86400)
+        return "\(CivilDate(dayNumber: days))T\(TimeOfDay(secondsSinceMidnight: rest).fullDescription)Z"
+    }
+}
+
+extension TimeOfDay {
+    /// `HH:MM:SS`, always with seconds.
+    public var fullDescription: String {
+        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
+        return "\(two(hour)):\(two(minute)):\(two(second))"
+    }
+}
+
+extension Int64 {
+    /// Division rounding towards negative infinity.
+    func floorDiv(_ divisor: Int64) -> Int64 {
+        let q = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? q - 1 : q
+    }
+}

@@ -1,0 +1,5 @@
+
+import InspectCore
+
+// Placeholder: replaced as the module is written.
+package enum InspectDaemonModule {}

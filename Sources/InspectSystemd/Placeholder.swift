@@ -1,0 +1,5 @@
+import CSystemd
+import InspectCore
+
+// Placeholder: replaced as the module is written.
+package enum InspectSystemdModule {}

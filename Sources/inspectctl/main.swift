@@ -1,0 +1,3 @@
+import InspectCLI
+
+// Placeholder

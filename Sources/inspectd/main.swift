@@ -1,0 +1,3 @@
+import InspectDaemon
+
+// Placeholder
