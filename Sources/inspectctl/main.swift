@@ -1,3 +1,4 @@
+import Foundation
 import InspectCLI
 
-// Placeholder
+exit(InspectCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -66,6 +66,11 @@ public enum FindingChain {
         /// The id of the first row that does not verify (or of the missing row).
         public var row: Int64
         public var reason: String
+        public init(row: Int64, reason: String) {
+            self.row = row
+            self.reason = reason
+        }
+
         public var description: String { "finding \(row): \(reason)" }
     }
 

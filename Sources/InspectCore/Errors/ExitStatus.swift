@@ -7,12 +7,11 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case failure = 1
     /// The command was used incorrectly: wrong arguments, bad option value.
     case usage = 64
-    /// The input data was incorrect: a malformed time, an unknown violation type, a bad CSV row.
+    /// The input data was incorrect: a malformed time, an unknown violation type, a bad CSV row; or the stored record
+    /// failed verification.
     case dataError = 65
     /// A record or input file the command needs does not exist.
     case noInput = 66
-    /// An internal inconsistency: the record failed verification.
-    case software = 70
     /// A file could not be created (the database path's directory is missing or unwritable).
     case cantCreate = 73
     /// Reading or writing storage failed.

@@ -56,7 +56,7 @@ public enum InspectError: Error, Equatable, Sendable, CustomStringConvertible {
         case .busy: .tempFail
         case .cannotCreate: .cantCreate
         case .storage, .schemaTooNew: .ioError
-        case .integrity: .software
+        case .integrity: .dataError
         case .permissionDenied: .noPermission
         }
     }

@@ -19,13 +19,30 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
 
     public static func < (lhs: Instant, rhs: Instant) -> Bool { lhs.seconds < rhs.seconds }
 
+    /// Decodes Unix seconds, or an ISO 8601 string with an offset.
     public init(from decoder: any Decoder) throws {
-        seconds = try decoder.singleValueContainer().decode(Int64.self)
+        let container = try decoder.singleValueContainer()
+        if let seconds = try? container.decode(Int64.self) {
+            self.seconds = seconds
+            return
+        }
+        let text = try container.decode(String.self)
+        guard let instant = TimeParsing.iso8601(text) else {
+            throw DecodingError.dataCorrupted(
+                .init(codingPath: decoder.codingPath, debugDescription: "'\(text)' is not an ISO 8601 time"))
+        }
+        self = instant
     }
 
+    /// Encodes Unix seconds, or an ISO 8601 local time when the encoder's `userInfo[.displayZone]` names a zone
+    /// (as the CLI's JSON output does, for people and scripts alike).
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
-        try container.encode(seconds)
+        if let zone = encoder.userInfo[.displayZone] as? LocalZone {
+            try container.encode(zone.iso8601(self))
+        } else {
+            try container.encode(seconds)
+        }
     }
 
     /// ISO 8601 in UTC: `2027-02-06T01:30:00Z`.
@@ -34,6 +51,11 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
         let rest = Int(seconds - Int64(days) * 86400)
         return "\(CivilDate(dayNumber: days))T\(TimeOfDay(secondsSinceMidnight: rest).fullDescription)Z"
     }
+}
+
+extension CodingUserInfoKey {
+    /// A `LocalZone` under this key makes instants encode as local ISO 8601 text.
+    public static let displayZone = CodingUserInfoKey(rawValue: "inspectd.displayZone")!
 }
 
 extension TimeOfDay {

@@ -68,6 +68,18 @@ public struct LocalZone: Hashable, Sendable, CustomStringConvertible {
         return Instant(seconds: wall - Int64(before))
     }
 
+    /// `2027-02-06T07:52:00+07:00`: the local time of `instant` with its offset.
+    public func iso8601(_ instant: Instant) -> String {
+        let local = local(instant)
+        let offset = offset(at: instant)
+        let sign = offset < 0 ? "-" : "+"
+        let zone = TimeOfDay(secondsSinceMidnight: abs(offset)).fullDescription.prefix(5)
+        return "\(local.date)T\(local.time.fullDescription)\(sign)\(zone)"
+    }
+
+    /// `2027-02-06 07:52`: how people read a local time.
+    public func display(_ instant: Instant) -> String { local(instant).description }
+
     /// The instant of local midnight starting `date`.
     public func startOfDay(_ date: CivilDate) -> Instant {
         instant(LocalDateTime(date: date, time: TimeOfDay(secondsSinceMidnight: 0)))

@@ -1,0 +1,30 @@
+import ArgumentParser
+import InspectCore
+import InspectService
+
+/// `inspectctl finding amend ID --reason R [changes]`
+struct FindingAmend: ServiceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "amend", abstract: "Correct a finding; the original stays in the record.",
+        discussion: "Give the reason and what changes; everything else is kept from the finding being amended.")
+    static let access = CommandContext.Access.write
+
+    @Argument(help: "The finding's id.") var id: Int64
+    @Option(help: "Why it is amended.") var reason: String
+    @Option(help: "New violation type code.") var type: String?
+    @Option(help: "New badge.") var staff: String?
+    @Option(help: "New arrival time HH:MM.") var arrived: String?
+    @Option(help: "New departure time HH:MM.") var left: String?
+    @Option(help: "New note.") var note: String?
+    @OptionGroup var options: GlobalOptions
+
+    func execute(_ context: CommandContext) throws {
+        let request = FindingAmendRequest(
+            finding: id, reason: reason, violation: type?.uppercased(), staff: staff,
+            arrived: try Arguments.clock(arrived, option: "--arrived"),
+            left: try Arguments.clock(left, option: "--left"), note: note)
+        let view = try context.service.amendFinding(request, by: context.caller)
+        if options.json { return try Output.json(view, zone: context.zone) }
+        print("Amended finding \(id) as finding \(view.finding.id).")
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import InspectCore
+import InspectService
+
+/// `inspectctl finding list [filters]`
+struct FindingList: ServiceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List findings as they stand (or every row with --history).")
+    static let access = CommandContext.Access.read
+
+    @Option(help: "Only this inspection's findings.") var inspection: Int64?
+    @Option(help: "Only findings in this office.") var office: String?
+    @Option(help: "Only findings about this badge.") var staff: String?
+    @Option(help: "Only this violation type.") var type: String?
+    @Option(help: "Observed from this time (inclusive).") var from: String?
+    @Option(help: "Observed until this time (exclusive).") var to: String?
+    @Flag(help: "Also show amended and retracted rows and the corrections.") var history = false
+    @OptionGroup var options: GlobalOptions
+
+    func execute(_ context: CommandContext) throws {
+        let filter = FindingFilter(
+            inspection: inspection, office: office, staff: staff, violation: type?.uppercased(),
+            from: try from.map(context.instant), to: try to.map(context.instant), includeHistory: history)
+        let findings = try context.service.listFindings(filter)
+        if options.json { return try Output.json(findings, zone: context.zone) }
+        FindingTable.print(findings, context: context)
+    }
+}

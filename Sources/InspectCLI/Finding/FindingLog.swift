@@ -1,0 +1,40 @@
+import ArgumentParser
+import InspectCore
+import InspectService
+
+/// `inspectctl finding log --inspection ID --type CODE …`
+struct FindingLog: ServiceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "log", abstract: "Record a finding in an open inspection.",
+        discussion: """
+            LATE needs --arrived and EARLY needs --left: the minutes are computed from the office's working hours \
+            (default 07:30–11:30 and 13:30–17:00, 5 minutes' grace for arrivals). See 'inspectctl violation list' \
+            for the types.
+
+            Example: inspectctl finding log --inspection 12 --type LATE --staff CL-00231 --arrived 07:52
+            """)
+    static let access = CommandContext.Access.write
+
+    @Option(help: "The open inspection's id.") var inspection: Int64
+    @Option(help: "Violation type code (BADGE, LATE, …).") var type: String
+    @Option(help: "Badge of the person concerned (omit for a finding about the office).") var staff: String?
+    @Option(help: "Arrival time HH:MM, for LATE.") var arrived: String?
+    @Option(help: "Departure time HH:MM, for EARLY.") var left: String?
+    @Option(help: "What was observed.") var note: String?
+    @Option(help: "When it was observed (default: now).") var at: String?
+    @OptionGroup var options: GlobalOptions
+
+    func execute(_ context: CommandContext) throws {
+        let request = FindingLogRequest(
+            inspection: inspection, violation: type.uppercased(), staff: staff,
+            arrived: try Arguments.clock(arrived, option: "--arrived"),
+            left: try Arguments.clock(left, option: "--left"), note: note, observedAt: try at.map(context.instant))
+        let view = try context.service.logFinding(request, by: context.caller)
+        if options.json { return try Output.json(view, zone: context.zone) }
+        let finding = view.finding
+        var line = "Logged finding \(finding.id): \(finding.violation) in inspection \(finding.inspection)"
+        if let staff = finding.staff { line += " for \(staff)" }
+        if let minutes = finding.minutes { line += " (\(minutes) min)" }
+        print(line + ".")
+    }
+}

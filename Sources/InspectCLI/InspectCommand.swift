@@ -1,0 +1,70 @@
+import ArgumentParser
+import Foundation
+import InspectCore
+
+/// `inspectctl`: the command line for inspectors and administrators.
+public struct InspectCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "inspectctl",
+        abstract: "Plan and record discipline inspections of public offices.",
+        discussion: """
+            Offices and staff form the registry; inspections are visits to one office, and findings are the \
+            shortcomings a team records there (late arrival, missing ID badge, …). Findings are append-only and \
+            hash-chained: corrections are new rows, and 'inspectctl verify' proves nothing was altered.
+
+            Global options (--database, --json, --lang) may be given before the command or after it.
+            Times are local ('2027-02-06 07:52') or ISO 8601 ('2027-02-06T07:52:00+07:00').
+
+            Exit status: 0 success, 64 usage, 65 bad data, 66 no such record or file, 73 cannot create, \
+            74 I/O error, 75 busy (try again), 77 permission denied, 78 bad configuration.
+            """,
+        version: "0.1.0",
+        subcommands: [
+            OfficeCommand.self, StaffCommand.self, ViolationCommand.self, InspectionCommand.self,
+            FindingCommand.self, VerifyCommand.self,
+        ])
+
+    public init() {}
+
+    /// Parses `arguments`, runs the command and returns the process exit status, printing errors as
+    /// `inspectctl: <command>: <why>`.
+    public static func run(arguments: [String]) -> Int32 {
+        let normalized = ArgumentOrder.normalize(arguments, root: self)
+        let path = ArgumentOrder.commandPath(normalized, root: self).joined(separator: " ")
+        let label = path.isEmpty ? "inspectctl" : "inspectctl: \(path)"
+        do {
+            var command = try parseAsRoot(normalized)
+            try command.run()
+            return 0
+        } catch let error as InspectError {
+            Output.error("\(label): \(error)")
+            return error.exitStatus.rawValue
+        } catch let error as ExitCode {
+            return error.rawValue
+        } catch {
+            let code = exitCode(for: error).rawValue
+            if code == 0 {
+                print(fullMessage(for: error))
+                return 0
+            }
+            let message = message(for: error).trimmingSpaces
+            let usage = "\nSee 'inspectctl \(path.isEmpty ? "" : path + " ")--help'."
+            Output.error("\(label): \(message.isEmpty ? "\(error)" : message)\(usage)")
+            return code
+        }
+    }
+}
+
+/// A command that does its work through the service.
+protocol ServiceCommand: ParsableCommand {
+    var options: GlobalOptions { get }
+    /// Whether the command writes (and may create the database) or only reads.
+    static var access: CommandContext.Access { get }
+    func execute(_ context: CommandContext) throws
+}
+
+extension ServiceCommand {
+    func run() throws {
+        try execute(CommandContext(options, access: Self.access))
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import InspectCore
+
+/// `inspectctl inspection close ID --checked N`
+struct InspectionClose: ServiceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "close", abstract: "Close an open inspection.",
+        discussion: "--checked is the number of staff the team checked: the denominator of every rate in reports.")
+    static let access = CommandContext.Access.write
+
+    @Argument(help: "The inspection's id.") var id: Int64
+    @Option(parsing: .unconditional, help: "How many staff were checked.") var checked: Int
+    @Option(help: "When the team left (default: now).") var at: String?
+    @OptionGroup var options: GlobalOptions
+
+    func execute(_ context: CommandContext) throws {
+        let inspection = try context.service.closeInspection(
+            id: id, checked: checked, at: try at.map(context.instant), by: context.caller)
+        if options.json { return try Output.json(inspection, zone: context.zone) }
+        print("Closed inspection \(inspection.id) of \(inspection.office): \(checked) staff checked.")
+    }
+}

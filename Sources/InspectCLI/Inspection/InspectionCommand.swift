@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `inspectctl inspection …`: visits of a team to an office.
+struct InspectionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inspection",
+        abstract: "Open, list, show, close and cancel inspections.",
+        subcommands: [
+            InspectionOpen.self, InspectionList.self, InspectionShow.self, InspectionClose.self,
+            InspectionCancel.self,
+        ])
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+import InspectCore
+
+/// `inspectctl office list`
+struct OfficeList: ServiceCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List the offices.")
+    static let access = CommandContext.Access.read
+
+    @Flag(help: "Include retired offices.") var all = false
+    @OptionGroup var options: GlobalOptions
+
+    func execute(_ context: CommandContext) throws {
+        let offices = try context.service.listOffices(includeRetired: all)
+        if options.json { return try Output.json(offices, zone: context.zone) }
+        Output.table(
+            ["CODE", "KIND", "PARENT", "HOURS", "ACTIVE", "NAME"],
+            offices.map {
+                [$0.code, $0.kind.rawValue, $0.parent ?? "-", $0.hoursProfile, $0.active ? "yes" : "no", $0.name]
+            },
+            empty: "No offices.")
+    }
+}

@@ -1,0 +1,18 @@
+import ArgumentParser
+
+/// `inspectctl office retire CODE`
+struct OfficeRetire: ServiceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "retire", abstract: "Retire an office; it stays in the record.",
+        discussion: "An office with active staff, active sub-offices or unfinished inspections cannot be retired.")
+    static let access = CommandContext.Access.write
+
+    @Argument(help: "The office's code.") var code: String
+    @OptionGroup var options: GlobalOptions
+
+    func execute(_ context: CommandContext) throws {
+        let office = try context.service.retireOffice(code: code, by: context.caller)
+        if options.json { return try Output.json(office, zone: context.zone) }
+        print("Retired office \(office.code).")
+    }
+}

@@ -1,0 +1,37 @@
+import ArgumentParser
+import InspectCore
+
+/// `inspectctl office show CODE`
+struct OfficeShow: ServiceCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one office.")
+    static let access = CommandContext.Access.read
+
+    @Argument(help: "The office's code.") var code: String
+    @OptionGroup var options: GlobalOptions
+
+    func execute(_ context: CommandContext) throws {
+        let detail = try context.service.showOffice(code: code)
+        if options.json { return try Output.json(detail, zone: context.zone) }
+        let office = detail.office
+        let inspections = InspectionStatus.allCases.compactMap { status in
+            detail.inspections[status.rawValue].map { "\($0) \(status.rawValue)" }
+        }
+        Output.fields([
+            ("Code", office.code),
+            ("Name", office.name),
+            ("Kind", office.kind.rawValue),
+            ("Parent", office.parent ?? "-"),
+            ("Hours", office.hoursProfile),
+            ("Active", office.active ? "yes" : "no"),
+            ("Staff", String(detail.activeStaff)),
+            ("Sub-offices", detail.children.isEmpty ? "-" : detail.children.joined(separator: ", ")),
+            ("Inspections", inspections.isEmpty ? "none" : inspections.joined(separator: ", ")),
+            (
+                "Last inspected",
+                detail.lastInspection.flatMap { inspection in
+                    inspection.openedAt.map { "\(context.zone.display($0)) (inspection \(inspection.id))" }
+                }
+            ),
+        ])
+    }
+}

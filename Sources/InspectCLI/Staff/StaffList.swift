@@ -1,0 +1,23 @@
+import ArgumentParser
+import InspectCore
+
+/// `inspectctl staff list [--office CODE]`
+struct StaffList: ServiceCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List staff.")
+    static let access = CommandContext.Access.read
+
+    @Option(help: "Only the staff of this office.") var office: String?
+    @Flag(help: "Include retired staff.") var all = false
+    @OptionGroup var options: GlobalOptions
+
+    func execute(_ context: CommandContext) throws {
+        let staff = try context.service.listStaff(office: office, includeRetired: all)
+        if options.json { return try Output.json(staff, zone: context.zone) }
+        Output.table(
+            ["BADGE", "OFFICE", "CATEGORY", "ACTIVE", "NAME", "TITLE"],
+            staff.map {
+                [$0.badge, $0.office, $0.category.rawValue, $0.active ? "yes" : "no", $0.name, $0.title ?? ""]
+            },
+            empty: "No staff.")
+    }
+}

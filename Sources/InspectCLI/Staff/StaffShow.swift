@@ -1,0 +1,32 @@
+import ArgumentParser
+import InspectCore
+
+/// `inspectctl staff show BADGE`
+struct StaffShow: ServiceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "show", abstract: "Show one person and their office history.")
+    static let access = CommandContext.Access.read
+
+    @Argument(help: "Badge number.") var badge: String
+    @OptionGroup var options: GlobalOptions
+
+    func execute(_ context: CommandContext) throws {
+        let detail = try context.service.showStaff(badge: badge)
+        if options.json { return try Output.json(detail, zone: context.zone) }
+        let staff = detail.staff
+        Output.fields([
+            ("Badge", staff.badge),
+            ("Name", staff.name),
+            ("Office", "\(staff.office) (\(detail.officeName))"),
+            ("Title", staff.title),
+            ("Category", staff.category.rawValue),
+            ("Active", staff.active ? "yes" : "no"),
+            ("Findings", String(detail.findings)),
+        ])
+        print("History:")
+        for period in detail.history {
+            let until = period.until.map { context.zone.display($0) } ?? "now"
+            print("  \(context.zone.display(period.from)) – \(until)  \(period.office)")
+        }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+
+/// Lets people put the global options where they like: `inspectctl --json office list` and
+/// `inspectctl office list --json` mean the same.
+///
+/// ArgumentParser only accepts a subcommand's options after the subcommand's name, so global options found before
+/// the last command word are moved to the end of the arguments.
+enum ArgumentOrder {
+    /// Global options that take a value, and those that do not.
+    static let valued: Set<String> = ["--database", "--lang", "--socket"]
+    static let flags: Set<String> = ["--json"]
+
+    static func normalize(_ arguments: [String], root: any ParsableCommand.Type) -> [String] {
+        var commands = root.configuration.subcommands
+        var path: [String] = []
+        var moved: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let argument = arguments[index]
+            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            if flags.contains(argument) {
+                moved.append(argument)
+                index += 1
+            } else if valued.contains(name) {
+                moved.append(argument)
+                if !argument.contains("="), index + 1 < arguments.count {
+                    moved.append(arguments[index + 1])
+                    index += 1
+                }
+                index += 1
+            } else if let command = commands.first(where: { $0._commandName == argument }) {
+                path.append(argument)
+                commands = command.configuration.subcommands
+                index += 1
+            } else {
+                break
+            }
+        }
+        return path + arguments[index...] + moved
+    }
+
+    /// The command words at the start of already-normalized arguments: `["finding", "log"]`.
+    static func commandPath(_ arguments: [String], root: any ParsableCommand.Type) -> [String] {
+        var commands = root.configuration.subcommands
+        var path: [String] = []
+        for argument in arguments {
+            guard let command = commands.first(where: { $0._commandName == argument }) else { break }
+            path.append(argument)
+            commands = command.configuration.subcommands
+        }
+        return path
+    }
+}

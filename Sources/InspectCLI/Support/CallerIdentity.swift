@@ -1,0 +1,34 @@
+import Foundation
+import InspectCore
+import InspectService
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Who runs the command, from the process's credentials.
+enum CallerIdentity {
+    /// The Unix user and the role their groups give: root, members of `inspectd-admin` and the owner of the database
+    /// file (direct mode is for its owner) are admins; members of `inspectd` are inspectors; others read.
+    static func current(databasePath: String) -> Caller {
+        let uid = geteuid()
+        let user = getpwuid(uid).map { String(cString: $0.pointee.pw_name) } ?? "uid-\(uid)"
+        let groups = groupNames()
+        let owner = (try? FileManager.default.attributesOfItem(atPath: databasePath)[.ownerAccountID] as? NSNumber)
+            .map { $0?.uint32Value == uid } ?? false
+        let role: Role =
+            if uid == 0 || groups.contains("inspectd-admin") || owner { .admin } else if groups.contains("inspectd") {
+                .inspector
+            } else { .reader }
+        return Caller(user: user, role: role)
+    }
+
+    private static func groupNames() -> Set<String> {
+        let count = getgroups(0, nil)
+        guard count > 0 else { return [] }
+        var ids = [gid_t](repeating: 0, count: Int(count))
+        let filled = getgroups(count, &ids)
+        guard filled >= 0 else { return [] }
+        return Set((ids.prefix(Int(filled)) + [getegid()]).compactMap { id in getgrgid(id).map { String(cString: $0.pointee.gr_name) } })
+    }
+}

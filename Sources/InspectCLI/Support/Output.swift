@@ -1,0 +1,46 @@
+import Foundation
+import InspectCore
+
+/// Writes command results as aligned tables, `key: value` blocks or JSON.
+enum Output {
+    /// Prints rows under a header, columns aligned; `empty` is printed instead when there are no rows.
+    static func table(_ header: [String], _ rows: [[String]], empty: String) {
+        guard !rows.isEmpty else {
+            print(empty)
+            return
+        }
+        var widths = header.map(\.count)
+        for row in rows {
+            for (index, cell) in row.enumerated() { widths[index] = max(widths[index], cell.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
+            }.joined(separator: "  ")
+        }
+        print(line(header))
+        for row in rows { print(line(row)) }
+    }
+
+    /// Prints `label: value` lines with the values aligned, skipping absent values.
+    static func fields(_ pairs: [(String, String?)]) {
+        let present = pairs.compactMap { label, value in value.map { (label, $0) } }
+        let width = present.map(\.0.count).max() ?? 0
+        for (label, value) in present {
+            print(label + ":" + String(repeating: " ", count: width - label.count + 1) + value)
+        }
+    }
+
+    /// Prints `value` as pretty JSON with sorted keys and instants in local ISO 8601.
+    static func json(_ value: some Encodable, zone: LocalZone) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        encoder.userInfo[.displayZone] = zone
+        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+    }
+
+    /// Writes a message to standard error.
+    static func error(_ message: String) {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+    }
+}

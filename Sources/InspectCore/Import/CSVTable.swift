@@ -1,0 +1,134 @@
+/// A CSV file read into named columns, each record remembering the line it started on.
+///
+/// RFC 4180: comma-separated, fields optionally in double quotes, `""` for a quote inside quotes, quoted fields may
+/// span lines; LF or CRLF line ends; a UTF-8 byte-order mark is ignored. The first record is the header and is
+/// required. Imports are all-or-nothing, so every problem is reported with the file's name and line.
+public struct CSVTable: Sendable {
+    public struct Record: Sendable {
+        /// 1-based line number where the record starts.
+        public var line: Int
+        public var fields: [String]
+    }
+
+    public let path: String
+    public let header: [String]
+    public let records: [Record]
+
+    /// Parses `text`, requiring a header whose columns are among `allowed` and include every name in `required`.
+    /// - Throws: `InspectError.invalidFile` with the line of the first problem.
+    public init(text: String, path: String, required: [String], allowed: [String]) throws {
+        self.path = path
+        var rows = try CSVTable.parse(text, path: path)
+        // Blank lines carry no record.
+        rows.removeAll { $0.fields == [""] }
+        guard let first = rows.first else {
+            throw InspectError.invalidFile(path: path, line: 1, reason: "empty file; expected a header row")
+        }
+        let names = first.fields.map { $0.trimmingSpaces.lowercased() }
+        for name in names where !allowed.contains(name) {
+            throw InspectError.invalidFile(
+                path: path, line: first.line,
+                reason: "unknown column '\(name)'; allowed: \(allowed.joined(separator: ","))")
+        }
+        for name in required where !names.contains(name) {
+            throw InspectError.invalidFile(path: path, line: first.line, reason: "missing column '\(name)'")
+        }
+        if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            throw InspectError.invalidFile(path: path, line: first.line, reason: "column '\(duplicate)' appears twice")
+        }
+        for row in rows.dropFirst() where row.fields.count != names.count {
+            throw InspectError.invalidFile(
+                path: path, line: row.line, reason: "\(row.fields.count) fields, expected \(names.count)")
+        }
+        header = names
+        records = Array(rows.dropFirst())
+    }
+
+    /// The value of `column` in `record`, trimmed; nil when the column is absent or the value empty.
+    public func value(_ column: String, in record: Record) -> String? {
+        guard let index = header.firstIndex(of: column) else { return nil }
+        let value = record.fields[index].trimmingSpaces
+        return value.isEmpty ? nil : value
+    }
+
+    /// Runs `body` on `record`, turning any error it throws into one located at the record's line.
+    public func located<T>(_ record: Record, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as InspectError {
+            if case .invalidFile = error { throw error }
+            throw InspectError.invalidFile(path: path, line: record.line, reason: error.description)
+        }
+    }
+
+    static func parse(_ text: String, path: String) throws -> [Record] {
+        var records: [Record] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var line = 1
+        var recordLine = 1
+        var inQuotes = false
+        var afterQuote = false
+        var bytes = Array(text.utf8)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        var index = 0
+
+        func endField() {
+            fields.append(String(decoding: field, as: UTF8.self))
+            field.removeAll(keepingCapacity: true)
+            afterQuote = false
+        }
+        func endRecord() {
+            endField()
+            records.append(Record(line: recordLine, fields: fields))
+            fields.removeAll(keepingCapacity: true)
+        }
+
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if inQuotes {
+                if byte == UInt8(ascii: "\"") {
+                    if index < bytes.count && bytes[index] == UInt8(ascii: "\"") {
+                        field.append(byte)
+                        index += 1
+                    } else {
+                        inQuotes = false
+                        afterQuote = true
+                    }
+                } else {
+                    if byte == UInt8(ascii: "\n") { line += 1 }
+                    field.append(byte)
+                }
+                continue
+            }
+            switch byte {
+            case UInt8(ascii: ","):
+                endField()
+            case UInt8(ascii: "\n"):
+                endRecord()
+                line += 1
+                recordLine = line
+            case UInt8(ascii: "\r") where index < bytes.count && bytes[index] == UInt8(ascii: "\n"):
+                continue
+            case UInt8(ascii: "\""):
+                guard field.isEmpty, !afterQuote else {
+                    throw InspectError.invalidFile(
+                        path: path, line: line, reason: "a quote inside an unquoted field; quote the whole field")
+                }
+                inQuotes = true
+            default:
+                guard !afterQuote else {
+                    throw InspectError.invalidFile(
+                        path: path, line: line, reason: "text after a closing quote; expected ',' or end of line")
+                }
+                field.append(byte)
+            }
+        }
+        if inQuotes {
+            throw InspectError.invalidFile(path: path, line: recordLine, reason: "a quoted field is never closed")
+        }
+        if !field.isEmpty || !fields.isEmpty || afterQuote { endRecord() }
+        return records
+    }
+}

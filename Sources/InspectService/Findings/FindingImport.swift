@@ -1,0 +1,156 @@
+import GRDB
+import InspectCore
+import InspectStore
+
+extension InspectService {
+    /// Imports findings from CSV (`inspection,type[,staff,observed_at,arrived,left,note]`) into open inspections,
+    /// all or nothing, with the same checks as `logFinding`.
+    ///
+    /// Paper records typed in after the visit are the use: `observed_at` (local `YYYY-MM-DD HH:MM` or ISO 8601)
+    /// defaults to now. One `findings-imported` event reports the batch instead of one event per row.
+    /// - Throws: `.invalidFile` naming the file and line of the first bad row; nothing is written then.
+    public func importFindings(csv text: String, path: String, by caller: Caller) throws -> ImportSummary {
+        let table = try CSVTable(
+            text: text, path: path, required: ["inspection", "type"],
+            allowed: ["inspection", "type", "staff", "observed_at", "arrived", "left", "note"])
+        return try perform { db, log in
+            var context = try ImportContext(db, policy: policy)
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO finding (id, inspection_id, violation, staff_badge, observed_at, clock_time, minutes,
+                        note, recorded_by, recorded_at, action, corrects_id, reason, prev_hash, hash)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'record', NULL, NULL, ?, ?)
+                    """)
+            var head = try FindingLedger.head(db)
+            var nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM finding") ?? 0) + 1
+            var inspections = Set<Int64>()
+            for record in table.records {
+                let finding = try table.located(record) {
+                    try context.finding(
+                        table: table, record: record, id: nextID, now: log.now, user: caller.user, after: head)
+                }
+                try insert.execute(arguments: [
+                    finding.id, finding.inspection, finding.violation, finding.staff, finding.observedAt.seconds,
+                    finding.clockTime?.fullDescription, finding.minutes, finding.note, finding.recordedBy,
+                    finding.recordedAt.seconds, finding.prevHash, finding.hash,
+                ])
+                head.lastHash = finding.hash
+                nextID += 1
+                inspections.insert(finding.inspection)
+            }
+            try log.emit(
+                Event(
+                    kind: .findingsImported,
+                    message:
+                        "\(table.records.count) findings imported from \(path) into \(inspections.count) inspections "
+                        + "by \(caller.user)",
+                    fields: ["USER": caller.user, "COUNT": String(table.records.count)]))
+            return ImportSummary(path: path, rows: table.records.count)
+        }
+    }
+}
+
+/// Lookups cached for the length of one import, so each row costs no extra queries.
+private struct ImportContext {
+    let db: Database
+    let policy: ServicePolicy
+    var types: [String: ViolationType] = [:]
+    var inspections: [Int64: Inspection] = [:]
+    var profiles: [String: String] = [:]
+    /// Each badge's assignments: start and office code, oldest first.
+    var assignments: [String: [(start: Instant, office: String)]] = [:]
+    var retired: Set<String> = []
+
+    init(_ db: Database, policy: ServicePolicy) throws {
+        self.db = db
+        self.policy = policy
+        for type in try ViolationTypeRecord.fetchAll(db) { types[type.code] = type.violationType }
+        for row in try Row.fetchAll(db, sql: "SELECT code, hours_profile FROM office") {
+            profiles[row["code"]] = row["hours_profile"]
+        }
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT s.badge, s.active, a.started_at, o.code FROM staff_assignment a
+                JOIN staff s ON s.id = a.staff_id JOIN office o ON o.id = a.office_id
+                ORDER BY a.started_at, a.id
+                """)
+        for row in rows {
+            let badge: String = row["badge"]
+            assignments[badge, default: []].append((row["started_at"], row["code"]))
+            if row["active"] == false { retired.insert(badge) }
+        }
+    }
+
+    mutating func finding(
+        table: CSVTable, record: CSVTable.Record, id: Int64, now: Instant, user: String,
+        after head: FindingLedger.Head
+    ) throws -> Finding {
+        guard let inspectionText = table.value("inspection", in: record), let inspectionID = Int64(inspectionText)
+        else { throw InspectError.invalidInput("inspection must be a number") }
+        let inspection = try inspection(inspectionID)
+        guard inspection.status == .open else {
+            throw InspectError.conflict("inspection \(inspectionID) is \(inspection.status.rawValue), not open")
+        }
+        let code = table.value("type", in: record) ?? ""
+        guard let type = types[code] else {
+            throw InspectError.invalidInput(
+                "no violation type '\(code)'; known types: \(types.keys.sorted().joined(separator: ", "))")
+        }
+        let observedAt = try table.value("observed_at", in: record).map { try TimeParsing.instant($0, in: policy.zone) }
+            ?? now
+        guard observedAt <= now.adding(seconds: 60) else {
+            throw InspectError.invalidInput("a finding cannot be observed in the future")
+        }
+        let staff = table.value("staff", in: record)
+        if let staff { try checkStaff(staff, office: inspection.office, at: observedAt) }
+        let arrived = try table.value("arrived", in: record).map { try Self.clock($0, "arrived") }
+        let left = try table.value("left", in: record).map { try Self.clock($0, "left") }
+        let hours = policy.hours(
+            profile: profiles[inspection.office] ?? HoursProfile.defaultName, on: policy.zone.local(observedAt).date)
+        var clockTime: TimeOfDay?
+        var minutes: Int?
+        switch type.measure {
+        case .arrival:
+            guard let arrived, left == nil else { throw InspectError.invalidInput("\(code) needs arrived (not left)") }
+            clockTime = arrived
+            minutes = try hours.minutesLate(arrival: arrived)
+        case .departure:
+            guard let left, arrived == nil else { throw InspectError.invalidInput("\(code) needs left (not arrived)") }
+            clockTime = left
+            minutes = try hours.minutesEarly(departure: left)
+        case nil:
+            guard arrived == nil, left == nil else {
+                throw InspectError.invalidInput("arrived and left apply only to LATE and EARLY, not \(code)")
+            }
+        }
+        let draft = Finding(
+            id: id, inspection: inspectionID, violation: code, staff: staff, observedAt: observedAt,
+            clockTime: clockTime, minutes: minutes, note: table.value("note", in: record), recordedBy: user,
+            recordedAt: now, action: .record, corrects: nil, reason: nil)
+        return FindingChain.linked(draft, after: head.lastHash)
+    }
+
+    private mutating func inspection(_ id: Int64) throws -> Inspection {
+        if let cached = inspections[id] { return cached }
+        let inspection = try RegistryRows.inspection(db, id: id)
+        inspections[id] = inspection
+        return inspection
+    }
+
+    private func checkStaff(_ badge: String, office: String, at instant: Instant) throws {
+        guard let history = assignments[badge] else { throw InspectError.notFound(kind: "staff badge", key: badge) }
+        guard !retired.contains(badge) else { throw InspectError.conflict("staff \(badge) is retired") }
+        let then = history.last(where: { $0.start <= instant }) ?? history[0]
+        guard then.office == office else {
+            throw InspectError.invalidInput("staff \(badge) worked in \(then.office) then, not in \(office)")
+        }
+    }
+
+    private static func clock(_ text: String, _ column: String) throws -> TimeOfDay {
+        guard let time = TimeOfDay(parsing: text) else {
+            throw InspectError.invalidInput("\(column) '\(text)' is not a time HH:MM")
+        }
+        return time
+    }
+}

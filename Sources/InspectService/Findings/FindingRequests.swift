@@ -1,0 +1,97 @@
+import InspectCore
+
+/// Records one shortcoming in an open inspection.
+public struct FindingLogRequest: Codable, Sendable, Hashable {
+    public var inspection: Int64
+    public var violation: String
+    public var staff: String?
+    /// Arrival time, for violations measured on arrival (LATE).
+    public var arrived: TimeOfDay?
+    /// Departure time, for violations measured on departure (EARLY).
+    public var left: TimeOfDay?
+    public var note: String?
+    /// When it was observed; default now.
+    public var observedAt: Instant?
+
+    public init(
+        inspection: Int64, violation: String, staff: String? = nil, arrived: TimeOfDay? = nil, left: TimeOfDay? = nil,
+        note: String? = nil, observedAt: Instant? = nil
+    ) {
+        self.inspection = inspection
+        self.violation = violation
+        self.staff = staff
+        self.arrived = arrived
+        self.left = left
+        self.note = note
+        self.observedAt = observedAt
+    }
+}
+
+/// Replaces a finding's details; what is not given stays as it was.
+public struct FindingAmendRequest: Codable, Sendable, Hashable {
+    public var finding: Int64
+    public var reason: String
+    public var violation: String?
+    public var staff: String?
+    public var arrived: TimeOfDay?
+    public var left: TimeOfDay?
+    public var note: String?
+
+    public init(
+        finding: Int64, reason: String, violation: String? = nil, staff: String? = nil, arrived: TimeOfDay? = nil,
+        left: TimeOfDay? = nil, note: String? = nil
+    ) {
+        self.finding = finding
+        self.reason = reason
+        self.violation = violation
+        self.staff = staff
+        self.arrived = arrived
+        self.left = left
+        self.note = note
+    }
+}
+
+/// Filters for listing findings; every one is optional.
+public struct FindingFilter: Codable, Sendable, Hashable {
+    public var inspection: Int64?
+    public var office: String?
+    public var staff: String?
+    public var violation: String?
+    public var from: Instant?
+    public var to: Instant?
+    /// Include amended-away rows, retracted rows and the corrections themselves.
+    public var includeHistory: Bool
+
+    public init(
+        inspection: Int64? = nil, office: String? = nil, staff: String? = nil, violation: String? = nil,
+        from: Instant? = nil, to: Instant? = nil, includeHistory: Bool = false
+    ) {
+        self.inspection = inspection
+        self.office = office
+        self.staff = staff
+        self.violation = violation
+        self.from = from
+        self.to = to
+        self.includeHistory = includeHistory
+    }
+}
+
+/// Where a finding row stands in its history.
+public enum FindingState: String, Codable, Sendable, CaseIterable {
+    /// The row is the finding as it stands.
+    case current
+    /// A later row amended it.
+    case amended
+    /// A later row retracted it.
+    case retracted
+    /// The row is itself a retraction.
+    case retraction
+}
+
+/// A finding row as people see it: the stored row plus its office, severity and state.
+public struct FindingView: Codable, Sendable, Hashable {
+    public var finding: Finding
+    public var office: String
+    public var severity: Severity
+    public var state: FindingState
+}

@@ -1,0 +1,45 @@
+import GRDB
+import InspectCore
+import InspectStore
+
+/// SQL for reading findings as they stand.
+enum FindingRows {
+    /// True for a row that is the finding as it stands: not a retraction and not corrected by a later row.
+    static let isCurrent =
+        "f.action <> 'retract' AND NOT EXISTS (SELECT 1 FROM finding c WHERE c.corrects_id = f.id)"
+
+    private static let select = """
+        SELECT f.*, o.code AS office_code, v.severity,
+            (SELECT c.action FROM finding c WHERE c.corrects_id = f.id) AS corrected_by
+        FROM finding f
+        JOIN inspection i ON i.id = f.inspection_id
+        JOIN office o ON o.id = i.office_id
+        JOIN violation_type v ON v.code = f.violation
+        """
+
+    static func views(_ db: Database, where condition: String, arguments: StatementArguments, currentOnly: Bool)
+        throws -> [FindingView]
+    {
+        let filter = currentOnly ? "(\(condition)) AND \(isCurrent)" : condition
+        return try Row.fetchAll(db, sql: select + " WHERE " + filter + " ORDER BY f.id", arguments: arguments).map {
+            row in
+            let record = try FindingRecord(row: row)
+            let correctedBy: String? = row["corrected_by"]
+            let state: FindingState =
+                switch (record.action, correctedBy) {
+                case (.retract, _): .retraction
+                case (_, "retract"): .retracted
+                case (_, .some): .amended
+                default: .current
+                }
+            return FindingView(finding: record.finding, office: row["office_code"], severity: row["severity"], state: state)
+        }
+    }
+
+    static func view(_ db: Database, id: Int64) throws -> FindingView {
+        guard let view = try views(db, where: "f.id = ?", arguments: [id], currentOnly: false).first else {
+            throw InspectError.notFound(kind: "finding", key: String(id))
+        }
+        return view
+    }
+}

@@ -1,0 +1,190 @@
+import GRDB
+import InspectCore
+import InspectStore
+
+extension InspectService {
+    /// Records a finding in an open inspection and reports it to the journal as a violation.
+    /// - Throws: `.notFound` (inspection, staff), `.invalidInput` (type, times, staff of another office),
+    ///   `.conflict` (inspection not open).
+    public func logFinding(_ request: FindingLogRequest, by caller: Caller) throws -> FindingView {
+        try perform { db, log in
+            let inspection = try RegistryRows.inspection(db, id: request.inspection)
+            guard inspection.status == .open else {
+                let hint =
+                    inspection.status == .scheduled || inspection.status == .due
+                    ? "; open it first with 'inspectctl inspection open --office \(inspection.office)'" : ""
+                throw InspectError.conflict("inspection \(inspection.id) is \(inspection.status.rawValue)\(hint)")
+            }
+            let observedAt = request.observedAt ?? log.now
+            guard observedAt <= log.now.adding(seconds: 60) else {
+                throw InspectError.invalidInput("a finding cannot be observed in the future")
+            }
+            if let opened = inspection.openedAt, observedAt < opened {
+                throw InspectError.invalidInput("a finding cannot be observed before its inspection opened")
+            }
+            if let badge = request.staff, try StaffRecord.require(db, badge: badge).active == false {
+                throw InspectError.conflict("staff \(badge) is retired")
+            }
+            let type = try ViolationTypeRecord.require(db, code: request.violation).violationType
+            let details = try FindingDetails(
+                db, type: type, staff: request.staff, arrived: request.arrived, left: request.left,
+                inspection: inspection, observedAt: observedAt, policy: policy)
+            let draft = Finding(
+                id: 0, inspection: inspection.id, violation: details.type.code, staff: request.staff,
+                observedAt: observedAt, clockTime: details.clockTime, minutes: details.minutes,
+                note: request.note.flatMap(Self.nonEmpty), recordedBy: caller.user, recordedAt: log.now,
+                action: .record, corrects: nil, reason: nil)
+            let finding = try FindingLedger.append(db, draft)
+            try log.emit(violationEvent(finding, type: details.type, office: inspection.office))
+            return try FindingRows.view(db, id: finding.id)
+        }
+    }
+
+    /// Amends a finding: a new row replacing it, with a reason. The original stays in the record.
+    public func amendFinding(_ request: FindingAmendRequest, by caller: Caller) throws -> FindingView {
+        try perform { db, log in
+            let reason = try Self.requireReason(request.reason)
+            let target = try correctable(db, id: request.finding)
+            let inspection = try RegistryRows.inspection(db, id: target.inspection)
+            let type = try ViolationTypeRecord.require(db, code: request.violation ?? target.violation).violationType
+            var arrived = request.arrived
+            var left = request.left
+            // Keep the measured clock time when neither it nor its meaning changes.
+            if arrived == nil, left == nil, let clock = target.clockTime,
+                try ViolationTypeRecord.require(db, code: target.violation).measure == type.measure
+            {
+                if type.measure == .arrival { arrived = clock } else { left = clock }
+            }
+            let details = try FindingDetails(
+                db, type: type, staff: request.staff ?? target.staff, arrived: arrived, left: left,
+                inspection: inspection, observedAt: target.observedAt, policy: policy)
+            var draft = target
+            draft.violation = details.type.code
+            draft.staff = request.staff ?? target.staff
+            draft.clockTime = details.clockTime
+            draft.minutes = details.minutes
+            draft.note = request.note.map(Self.nonEmpty) ?? target.note
+            draft.recordedBy = caller.user
+            draft.recordedAt = log.now
+            draft.action = .amend
+            draft.corrects = target.id
+            draft.reason = reason
+            let finding = try FindingLedger.append(db, draft)
+            var fields = findingFields(finding, type: details.type, office: inspection.office)
+            fields["CORRECTS"] = String(target.id)
+            fields["REASON"] = reason
+            try log.emit(
+                Event(
+                    kind: .findingAmended,
+                    message: "Finding \(target.id) amended by \(caller.user) as finding \(finding.id): \(reason)",
+                    fields: fields))
+            return try FindingRows.view(db, id: finding.id)
+        }
+    }
+
+    /// Retracts a finding: a new row withdrawing it, with a reason. The original stays in the record.
+    public func retractFinding(id: Int64, reason: String, by caller: Caller) throws -> FindingView {
+        try perform { db, log in
+            let reason = try Self.requireReason(reason)
+            let target = try correctable(db, id: id)
+            let inspection = try RegistryRows.inspection(db, id: target.inspection)
+            var draft = target
+            draft.recordedBy = caller.user
+            draft.recordedAt = log.now
+            draft.action = .retract
+            draft.corrects = target.id
+            draft.reason = reason
+            let finding = try FindingLedger.append(db, draft)
+            let type = try ViolationTypeRecord.require(db, code: finding.violation).violationType
+            var fields = findingFields(finding, type: type, office: inspection.office)
+            fields["CORRECTS"] = String(target.id)
+            fields["REASON"] = reason
+            try log.emit(
+                Event(
+                    kind: .findingRetracted,
+                    message: "Finding \(target.id) retracted by \(caller.user): \(reason)", fields: fields))
+            return try FindingRows.view(db, id: finding.id)
+        }
+    }
+
+    /// Findings matching `filter`, in the order they were recorded; only as they stand unless history is asked for.
+    public func listFindings(_ filter: FindingFilter = FindingFilter()) throws -> [FindingView] {
+        try query { db in
+            var conditions = ["1"]
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let inspection = filter.inspection {
+                conditions.append("f.inspection_id = ?")
+                arguments.append(inspection)
+            }
+            if let office = filter.office {
+                _ = try OfficeRecord.require(db, code: office)
+                conditions.append("o.code = ?")
+                arguments.append(office)
+            }
+            if let staff = filter.staff {
+                conditions.append("f.staff_badge = ?")
+                arguments.append(staff)
+            }
+            if let violation = filter.violation {
+                conditions.append("f.violation = ?")
+                arguments.append(violation)
+            }
+            if let from = filter.from {
+                conditions.append("f.observed_at >= ?")
+                arguments.append(from.seconds)
+            }
+            if let to = filter.to {
+                conditions.append("f.observed_at < ?")
+                arguments.append(to.seconds)
+            }
+            return try FindingRows.views(
+                db, where: conditions.joined(separator: " AND "), arguments: StatementArguments(arguments),
+                currentOnly: !filter.includeHistory)
+        }
+    }
+
+    /// The finding row `id`, if it is the finding as it stands.
+    private func correctable(_ db: Database, id: Int64) throws -> Finding {
+        guard let record = try FindingRecord.fetchOne(db, key: id) else {
+            throw InspectError.notFound(kind: "finding", key: String(id))
+        }
+        guard record.action != .retract else {
+            throw InspectError.conflict("finding \(id) is a retraction and cannot be corrected")
+        }
+        if let later = try FindingRecord.filter(FindingRecord.Columns.correctsId == id).fetchOne(db) {
+            throw InspectError.conflict(
+                "finding \(id) was already \(later.action == .retract ? "retracted" : "amended") by finding \(later.id)"
+                    + (later.action == .amend ? "; correct \(later.id) instead" : ""))
+        }
+        return record.finding
+    }
+
+    func violationEvent(_ finding: Finding, type: ViolationType, office: String) -> Event {
+        var message = "\(type.code) (\(type.nameEN)) recorded in inspection \(finding.inspection) of \(office)"
+        if let staff = finding.staff { message += " for \(staff)" }
+        if let minutes = finding.minutes { message += ", \(minutes) min" }
+        return Event(
+            kind: .violationRecorded, message: message, fields: findingFields(finding, type: type, office: office))
+    }
+
+    func findingFields(_ finding: Finding, type: ViolationType, office: String) -> [String: String] {
+        var fields = [
+            "FINDING": String(finding.id), "INSPECTION": String(finding.inspection), "OFFICE": office,
+            "VIOLATION": type.code, "SEVERITY": type.severity.rawValue, "USER": finding.recordedBy,
+        ]
+        if let staff = finding.staff { fields["STAFF"] = staff }
+        if let minutes = finding.minutes { fields["MINUTES"] = String(minutes) }
+        return fields
+    }
+
+    static func requireReason(_ reason: String) throws -> String {
+        let trimmed = reason.trimmingSpaces
+        guard !trimmed.isEmpty else { throw InspectError.invalidInput("a reason is required") }
+        return trimmed
+    }
+
+    static func nonEmpty(_ text: String) -> String? {
+        let trimmed = text.trimmingSpaces
+        return trimmed.isEmpty ? nil : trimmed
+    }
+}

@@ -1,0 +1,26 @@
+import InspectCore
+
+/// Filters for listing inspections; every one is optional.
+public struct InspectionFilter: Codable, Sendable, Hashable {
+    public var status: InspectionStatus?
+    public var office: String?
+    /// Inspections whose reference time (opened, else due, else created) is at or after this instant.
+    public var from: Instant?
+    /// … and before this instant.
+    public var to: Instant?
+
+    public init(status: InspectionStatus? = nil, office: String? = nil, from: Instant? = nil, to: Instant? = nil) {
+        self.status = status
+        self.office = office
+        self.from = from
+        self.to = to
+    }
+}
+
+/// An inspection with its office's name and its findings.
+public struct InspectionDetail: Codable, Sendable, Hashable {
+    public var inspection: Inspection
+    public var officeName: String
+    /// Every finding row of the inspection, corrections included, in the order they were recorded.
+    public var findings: [FindingView]
+}

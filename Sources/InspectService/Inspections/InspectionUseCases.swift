@@ -1,0 +1,190 @@
+import GRDB
+import InspectCore
+import InspectStore
+
+extension InspectService {
+    /// Opens the inspection of `office` that is due, or else a new ad-hoc one, at `at` (default now).
+    /// - Throws: `.notFound` (office), `.conflict` (retired office, or an inspection of it already open),
+    ///   `.invalidInput` (a time in the future).
+    public func openInspection(office code: String, at: Instant? = nil, team: String? = nil, by caller: Caller)
+        throws -> Inspection
+    {
+        try perform { db, log in
+            let office = try OfficeRecord.require(db, code: code)
+            guard office.active else { throw InspectError.conflict("office \(code) is retired") }
+            let when = at ?? log.now
+            guard when <= log.now.adding(seconds: 60) else {
+                throw InspectError.invalidInput("cannot open an inspection in the future (\(policy.zone.local(when)))")
+            }
+            if let open = try InspectionRecord.filter(InspectionRecord.Columns.officeId == office.id)
+                .filter(InspectionRecord.Columns.status == InspectionStatus.open.rawValue).fetchOne(db)
+            {
+                throw InspectError.conflict("inspection \(open.id!) of \(code) is already open; close or cancel it first")
+            }
+            let due = try InspectionRecord.filter(InspectionRecord.Columns.officeId == office.id)
+                .filter(InspectionRecord.Columns.status == InspectionStatus.due.rawValue)
+                .order(InspectionRecord.Columns.dueAt).fetchOne(db)
+            var record =
+                due
+                ?? InspectionRecord(
+                    officeId: office.id!, kind: .adHoc, status: .open, createdAt: log.now, createdBy: caller.user)
+            record.status = .open
+            record.openedAt = when
+            record.openedBy = caller.user
+            if let team = team?.trimmingSpaces, !team.isEmpty { record.team = team }
+            try record.save(db)
+            let inspection = try RegistryRows.inspection(db, id: record.id!)
+            try log.emit(
+                Event(
+                    kind: .inspectionOpened,
+                    message:
+                        "Inspection \(inspection.id) (\(inspection.kind.rawValue)) of \(code) opened by \(caller.user)",
+                    fields: inspectionFields(inspection, user: caller.user)))
+            return inspection
+        }
+    }
+
+    /// Inspections matching `filter`, oldest first. Surprise inspections that are not yet due are shown to admins
+    /// only: anyone else could otherwise learn when they will come.
+    public func listInspections(_ filter: InspectionFilter = InspectionFilter(), as caller: Caller) throws
+        -> [Inspection]
+    {
+        try query { db in
+            var conditions: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let status = filter.status {
+                conditions.append("i.status = ?")
+                arguments.append(status.rawValue)
+            }
+            if let office = filter.office {
+                _ = try OfficeRecord.require(db, code: office)
+                conditions.append("o.code = ?")
+                arguments.append(office)
+            }
+            let reference = "coalesce(i.opened_at, i.due_at, i.created_at)"
+            if let from = filter.from {
+                conditions.append("\(reference) >= ?")
+                arguments.append(from.seconds)
+            }
+            if let to = filter.to {
+                conditions.append("\(reference) < ?")
+                arguments.append(to.seconds)
+            }
+            if caller.role < .admin { conditions.append(Self.notSecret) }
+            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            return try Row.fetchAll(
+                db, sql: RegistryRows.inspectionSelect + whereClause + " ORDER BY \(reference), i.id",
+                arguments: StatementArguments(arguments)
+            ).map(RegistryRows.inspection)
+        }
+    }
+
+    /// One inspection with all its finding rows.
+    public func showInspection(id: Int64, as caller: Caller) throws -> InspectionDetail {
+        try query { db in
+            let inspection = try visibleInspection(db, id: id, to: caller)
+            let officeName = try String.fetchOne(
+                db, sql: "SELECT name FROM office WHERE code = ?", arguments: [inspection.office]) ?? ""
+            let findings = try FindingRows.views(db, where: "f.inspection_id = ?", arguments: [id], currentOnly: false)
+            return InspectionDetail(inspection: inspection, officeName: officeName, findings: findings)
+        }
+    }
+
+    /// Closes an open inspection, recording how many staff were checked (the denominator of every rate).
+    /// - Throws: `.invalidInput` (negative count, or fewer than the staff with findings), `.conflict` (not open).
+    public func closeInspection(id: Int64, checked: Int, at: Instant? = nil, by caller: Caller) throws -> Inspection {
+        try perform { db, log in
+            guard checked >= 0 else { throw InspectError.invalidInput("--checked must be 0 or more, not \(checked)") }
+            var record = try InspectionRecord.require(db, id: id)
+            guard record.status == .open else {
+                throw InspectError.conflict("inspection \(id) is \(record.status.rawValue), not open")
+            }
+            let recorded = try Int.fetchOne(
+                db,
+                sql: "SELECT count(DISTINCT f.staff_badge) FROM finding f WHERE f.inspection_id = ? AND "
+                    + FindingRows.isCurrent,
+                arguments: [id]) ?? 0
+            guard checked >= recorded else {
+                throw InspectError.invalidInput(
+                    "--checked \(checked) is less than the \(recorded) staff with findings in inspection \(id)")
+            }
+            let when = at ?? log.now
+            guard when >= record.openedAt ?? when else {
+                throw InspectError.invalidInput("an inspection cannot close before it opened")
+            }
+            record.status = .closed
+            record.closedAt = when
+            record.closedBy = caller.user
+            record.checked = checked
+            try record.update(db)
+            let inspection = try RegistryRows.inspection(db, id: id)
+            let violations = try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM finding f WHERE f.inspection_id = ? AND " + FindingRows.isCurrent,
+                arguments: [id]) ?? 0
+            var fields = inspectionFields(inspection, user: caller.user)
+            fields["CHECKED"] = String(checked)
+            fields["VIOLATIONS"] = String(violations)
+            try log.emit(
+                Event(
+                    kind: .inspectionClosed,
+                    message:
+                        "Inspection \(id) of \(inspection.office) closed by \(caller.user): \(checked) staff checked, "
+                        + "\(violations) violations",
+                    fields: fields))
+            return inspection
+        }
+    }
+
+    /// Cancels an inspection that has not produced findings.
+    public func cancelInspection(id: Int64, reason: String, by caller: Caller) throws -> Inspection {
+        try perform { db, log in
+            let reason = reason.trimmingSpaces
+            guard !reason.isEmpty else { throw InspectError.invalidInput("a reason is required to cancel") }
+            var record = try InspectionRecord.require(db, id: id)
+            guard !record.status.isFinal else {
+                throw InspectError.conflict("inspection \(id) is \(record.status.rawValue) and cannot be cancelled")
+            }
+            let findings = try FindingRecord.filter(FindingRecord.Columns.inspectionId == id).fetchCount(db)
+            guard findings == 0 else {
+                throw InspectError.conflict("inspection \(id) has \(findings) findings; close it instead")
+            }
+            record.status = .cancelled
+            record.cancelReason = reason
+            record.closedAt = log.now
+            record.closedBy = caller.user
+            try record.update(db)
+            let inspection = try RegistryRows.inspection(db, id: id)
+            var fields = inspectionFields(inspection, user: caller.user)
+            fields["REASON"] = reason
+            try log.emit(
+                Event(
+                    kind: .inspectionCancelled,
+                    message: "Inspection \(id) of \(inspection.office) cancelled by \(caller.user): \(reason)",
+                    fields: fields))
+            return inspection
+        }
+    }
+
+    /// Surprise and follow-up inspections that are still scheduled are secret.
+    static let notSecret = "NOT (i.kind IN ('surprise', 'follow-up') AND i.status = 'scheduled')"
+
+    func visibleInspection(_ db: Database, id: Int64, to caller: Caller) throws -> Inspection {
+        let inspection = try RegistryRows.inspection(db, id: id)
+        if caller.role < .admin && (inspection.kind == .surprise || inspection.kind == .followUp)
+            && inspection.status == .scheduled
+        {
+            throw InspectError.notFound(kind: "inspection", key: String(id))
+        }
+        return inspection
+    }
+
+    func inspectionFields(_ inspection: Inspection, user: String) -> [String: String] {
+        var fields = [
+            "INSPECTION": String(inspection.id), "OFFICE": inspection.office, "KIND": inspection.kind.rawValue,
+            "USER": user,
+        ]
+        if let plan = inspection.plan { fields["PLAN"] = plan }
+        if let team = inspection.team { fields["TEAM"] = team }
+        return fields
+    }
+}

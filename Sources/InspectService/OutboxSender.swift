@@ -1,0 +1,70 @@
+import InspectCore
+import InspectStore
+
+/// Sends outbox rows to an `EventSink` and marks the ones the journal accepted.
+///
+/// Rows whose delivery fell back (no journald) stay pending: the daemon sends them again once the journal is back,
+/// so an event is never lost, and it reaches stderr in the meantime.
+public struct OutboxSender: Sendable {
+    public let database: InspectDatabase
+    public let sink: any EventSink
+    /// Identifies this process's claims: `inspectctl:<pid>` or `inspectd:<pid>`.
+    public let claimant: String
+    let clock: @Sendable () -> Instant
+
+    public init(database: InspectDatabase, sink: any EventSink, claimant: String, clock: @escaping @Sendable () -> Instant)
+    {
+        self.database = database
+        self.sink = sink
+        self.claimant = claimant
+        self.clock = clock
+    }
+
+    /// What one round of sending achieved.
+    public struct Report: Sendable, Equatable {
+        public var sent = 0
+        public var fellBack = 0
+    }
+
+    /// Sends the rows with these ids (claimed by this process when they were written).
+    @discardableResult
+    public func send(ids: [Int64]) throws -> Report {
+        guard !ids.isEmpty else { return Report() }
+        let rows = try database.read { db in try Outbox.unsent(db, ids: ids) }
+        return try deliver(rows)
+    }
+
+    /// Claims and sends every pending row nobody else holds, in batches, until none is left or the journal falls
+    /// back.
+    @discardableResult
+    public func flushPending() throws -> Report {
+        var total = Report()
+        while true {
+            let rows = try database.write { db in try Outbox.claimPending(db, claimant: claimant, at: clock()) }
+            guard !rows.isEmpty else { return total }
+            let report = try deliver(rows)
+            total.sent += report.sent
+            total.fellBack += report.fellBack
+            if report.fellBack > 0 { return total }
+        }
+    }
+
+    private func deliver(_ rows: [OutboxRecord]) throws -> Report {
+        var report = Report()
+        var sent: [Int64] = []
+        for row in rows {
+            guard let id = row.id, let event = row.event else { continue }
+            switch sink.deliver(event, eventID: id) {
+            case .journaled:
+                sent.append(id)
+            case .fellBack:
+                report.fellBack += 1
+            }
+        }
+        report.sent = sent.count
+        if !sent.isEmpty {
+            try database.write { db in try Outbox.markSent(db, ids: sent, at: clock()) }
+        }
+        return report
+    }
+}

@@ -1,0 +1,118 @@
+import GRDB
+import InspectCore
+import InspectStore
+
+extension InspectService {
+    /// Adds an office.
+    /// - Throws: `.invalidInput` (bad code or name), `.duplicate`, `.notFound` (parent), `.conflict` (retired parent).
+    public func addOffice(_ request: OfficeAddRequest, by caller: Caller) throws -> Office {
+        try perform { db, log in
+            let office = try insertOffice(db, request, at: log.now)
+            try log.emit(
+                Event(
+                    kind: .registryChanged,
+                    message: "Office \(office.code) (\(office.name)) added by \(caller.user)",
+                    fields: ["OFFICE": office.code, "USER": caller.user, "CHANGE": "office-added"]))
+            return office
+        }
+    }
+
+    /// The offices, in code order; retired ones only when asked.
+    public func listOffices(includeRetired: Bool = false) throws -> [Office] {
+        try query { db in
+            let filter = includeRetired ? "" : " WHERE o.active = 1"
+            return try Row.fetchAll(db, sql: RegistryRows.officeSelect + filter + " ORDER BY o.code")
+                .map(RegistryRows.office)
+        }
+    }
+
+    /// One office with its staff count, sub-offices and inspection history summary.
+    public func showOffice(code: String) throws -> OfficeDetail {
+        try query { db in
+            guard let row = try Row.fetchOne(db, sql: RegistryRows.officeSelect + " WHERE o.code = ?", arguments: [code])
+            else { throw InspectError.notFound(kind: "office", key: code) }
+            let record = try OfficeRecord.require(db, code: code)
+            let activeStaff = try StaffRecord.filter(StaffRecord.Columns.officeId == record.id)
+                .filter(StaffRecord.Columns.active == true).fetchCount(db)
+            let children = try String.fetchAll(
+                db, sql: "SELECT code FROM office WHERE parent_id = ? AND active = 1 ORDER BY code",
+                arguments: [record.id])
+            let counts = try Row.fetchAll(
+                db, sql: "SELECT status, count(*) AS n FROM inspection WHERE office_id = ? GROUP BY status",
+                arguments: [record.id])
+            let last = try Row.fetchOne(
+                db,
+                sql: RegistryRows.inspectionSelect
+                    + " WHERE i.office_id = ? AND i.opened_at IS NOT NULL ORDER BY i.opened_at DESC, i.id DESC LIMIT 1",
+                arguments: [record.id])
+            return OfficeDetail(
+                office: RegistryRows.office(row), activeStaff: activeStaff, children: children,
+                inspections: Dictionary(uniqueKeysWithValues: counts.map { ($0["status"], $0["n"]) }),
+                lastInspection: last.map(RegistryRows.inspection))
+        }
+    }
+
+    /// Retires an office: it stays in the record but takes no new staff or inspections.
+    /// - Throws: `.conflict` while it has active staff, active sub-offices or unfinished inspections.
+    public func retireOffice(code: String, by caller: Caller) throws -> Office {
+        try perform { db, log in
+            var record = try OfficeRecord.require(db, code: code)
+            guard record.active else { throw InspectError.conflict("office \(code) is already retired") }
+            let staff = try StaffRecord.filter(StaffRecord.Columns.officeId == record.id)
+                .filter(StaffRecord.Columns.active == true).fetchCount(db)
+            guard staff == 0 else {
+                throw InspectError.conflict("office \(code) still has \(staff) active staff; move or retire them first")
+            }
+            let children = try OfficeRecord.filter(OfficeRecord.Columns.parentId == record.id)
+                .filter(OfficeRecord.Columns.active == true).fetchCount(db)
+            guard children == 0 else {
+                throw InspectError.conflict("office \(code) still has \(children) active sub-offices; retire them first")
+            }
+            let pending = try InspectionRecord.filter(InspectionRecord.Columns.officeId == record.id)
+                .filter(["scheduled", "due", "open"].contains(InspectionRecord.Columns.status)).fetchCount(db)
+            guard pending == 0 else {
+                throw InspectError.conflict(
+                    "office \(code) has \(pending) scheduled, due or open inspections; close or cancel them first")
+            }
+            record.active = false
+            record.retiredAt = log.now
+            try record.update(db)
+            try log.emit(
+                Event(
+                    kind: .registryChanged, message: "Office \(code) retired by \(caller.user)",
+                    fields: ["OFFICE": code, "USER": caller.user, "CHANGE": "office-retired"]))
+            return try officeValue(db, code: code)
+        }
+    }
+
+    /// Validates and inserts one office in the current transaction.
+    func insertOffice(_ db: Database, _ request: OfficeAddRequest, at now: Instant) throws -> Office {
+        try Codes.validate(request.code, as: "office code")
+        let name = request.name.trimmingSpaces
+        guard !name.isEmpty else { throw InspectError.invalidInput("office name must not be empty") }
+        let profile = request.hoursProfile ?? HoursProfile.defaultName
+        try Codes.validate(profile.uppercased(), as: "hours profile")
+        if try OfficeRecord.find(db, code: request.code) != nil {
+            throw InspectError.duplicate(kind: "office", key: request.code)
+        }
+        var parentID: Int64?
+        if let parentCode = request.parent {
+            let parent = try OfficeRecord.require(db, code: parentCode)
+            guard parent.active else { throw InspectError.conflict("parent office \(parentCode) is retired") }
+            parentID = parent.id
+        }
+        var record = OfficeRecord(
+            code: request.code, name: name, parentId: parentID, kind: request.kind, hoursProfile: profile,
+            createdAt: now)
+        try record.insert(db)
+        return Office(
+            code: record.code, name: record.name, parent: request.parent, kind: record.kind,
+            hoursProfile: record.hoursProfile)
+    }
+
+    func officeValue(_ db: Database, code: String) throws -> Office {
+        guard let row = try Row.fetchOne(db, sql: RegistryRows.officeSelect + " WHERE o.code = ?", arguments: [code])
+        else { throw InspectError.notFound(kind: "office", key: code) }
+        return RegistryRows.office(row)
+    }
+}

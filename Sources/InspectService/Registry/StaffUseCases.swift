@@ -1,0 +1,143 @@
+import GRDB
+import InspectCore
+import InspectStore
+
+extension InspectService {
+    /// Adds a person, starting their office history.
+    /// - Throws: `.invalidInput`, `.duplicate` (badge), `.notFound` (office), `.conflict` (retired office).
+    public func addStaff(_ request: StaffAddRequest, by caller: Caller) throws -> Staff {
+        try perform { db, log in
+            let staff = try insertStaff(db, request, at: log.now, by: caller)
+            try log.emit(
+                Event(
+                    kind: .registryChanged,
+                    message: "Staff \(staff.badge) (\(staff.name)) added to \(staff.office) by \(caller.user)",
+                    fields: ["STAFF": staff.badge, "OFFICE": staff.office, "USER": caller.user, "CHANGE": "staff-added"]))
+            return staff
+        }
+    }
+
+    /// The staff, by badge; optionally of one office, and retired ones only when asked.
+    public func listStaff(office: String? = nil, includeRetired: Bool = false) throws -> [Staff] {
+        try query { db in
+            var conditions: [String] = []
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let office {
+                _ = try OfficeRecord.require(db, code: office)
+                conditions.append("o.code = ?")
+                arguments.append(office)
+            }
+            if !includeRetired { conditions.append("s.active = 1") }
+            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            return try Row.fetchAll(
+                db, sql: RegistryRows.staffSelect + filter + " ORDER BY s.badge",
+                arguments: StatementArguments(arguments)
+            ).map(RegistryRows.staff)
+        }
+    }
+
+    /// One person with their office history.
+    public func showStaff(badge: String) throws -> StaffDetail {
+        try query { db in try staffDetail(db, badge: badge) }
+    }
+
+    /// Moves a person to another office from `at` (default now), keeping the history.
+    public func moveStaff(badge: String, to officeCode: String, at: Instant? = nil, by caller: Caller) throws
+        -> StaffDetail
+    {
+        try perform { db, log in
+            var staff = try StaffRecord.require(db, badge: badge)
+            guard staff.active else { throw InspectError.conflict("staff \(badge) is retired") }
+            let office = try OfficeRecord.require(db, code: officeCode)
+            guard office.active else { throw InspectError.conflict("office \(officeCode) is retired") }
+            guard office.id != staff.officeId else {
+                throw InspectError.conflict("staff \(badge) already works in \(officeCode)")
+            }
+            let when = at ?? log.now
+            let current = try StaffAssignmentRecord.filter(StaffAssignmentRecord.Columns.staffId == staff.id)
+                .filter(StaffAssignmentRecord.Columns.endedAt == nil).fetchOne(db)
+            if var current {
+                guard when > current.startedAt else {
+                    throw InspectError.invalidInput(
+                        "the move must be after the current assignment started (\(policy.zone.local(current.startedAt)))")
+                }
+                current.endedAt = when
+                try current.update(db)
+            }
+            var next = StaffAssignmentRecord(
+                staffId: staff.id!, officeId: office.id!, startedAt: when, recordedBy: caller.user)
+            try next.insert(db)
+            let from = try OfficeRecord.fetchOne(db, key: staff.officeId)?.code ?? "?"
+            staff.officeId = office.id!
+            try staff.update(db)
+            try log.emit(
+                Event(
+                    kind: .registryChanged,
+                    message: "Staff \(badge) moved from \(from) to \(officeCode) by \(caller.user)",
+                    fields: ["STAFF": badge, "OFFICE": officeCode, "USER": caller.user, "CHANGE": "staff-moved"]))
+            return try staffDetail(db, badge: badge)
+        }
+    }
+
+    /// Retires a person: they stay in the record (and in past findings) but can no longer be recorded.
+    public func retireStaff(badge: String, by caller: Caller) throws -> StaffDetail {
+        try perform { db, log in
+            var staff = try StaffRecord.require(db, badge: badge)
+            guard staff.active else { throw InspectError.conflict("staff \(badge) is already retired") }
+            staff.active = false
+            staff.retiredAt = log.now
+            try staff.update(db)
+            try StaffAssignmentRecord.filter(StaffAssignmentRecord.Columns.staffId == staff.id)
+                .filter(StaffAssignmentRecord.Columns.endedAt == nil)
+                .updateAll(db, StaffAssignmentRecord.Columns.endedAt.set(to: log.now.seconds))
+            try log.emit(
+                Event(
+                    kind: .registryChanged, message: "Staff \(badge) retired by \(caller.user)",
+                    fields: ["STAFF": badge, "USER": caller.user, "CHANGE": "staff-retired"]))
+            return try staffDetail(db, badge: badge)
+        }
+    }
+
+    /// Validates and inserts one person in the current transaction.
+    func insertStaff(_ db: Database, _ request: StaffAddRequest, at now: Instant, by caller: Caller) throws -> Staff {
+        try Codes.validate(request.badge, as: "badge")
+        let name = request.name.trimmingSpaces
+        guard !name.isEmpty else { throw InspectError.invalidInput("staff name must not be empty") }
+        if try StaffRecord.find(db, badge: request.badge) != nil {
+            throw InspectError.duplicate(kind: "staff badge", key: request.badge)
+        }
+        let office = try OfficeRecord.require(db, code: request.office)
+        guard office.active else { throw InspectError.conflict("office \(request.office) is retired") }
+        let title = request.title?.trimmingSpaces
+        var record = StaffRecord(
+            badge: request.badge, name: name, officeId: office.id!, title: title?.isEmpty == false ? title : nil,
+            category: request.category, createdAt: now)
+        try record.insert(db)
+        var assignment = StaffAssignmentRecord(
+            staffId: record.id!, officeId: office.id!, startedAt: now, recordedBy: caller.user)
+        try assignment.insert(db)
+        return Staff(
+            badge: record.badge, name: record.name, office: office.code, title: record.title,
+            category: record.category)
+    }
+
+    func staffDetail(_ db: Database, badge: String) throws -> StaffDetail {
+        guard let row = try Row.fetchOne(db, sql: RegistryRows.staffSelect + " WHERE s.badge = ?", arguments: [badge])
+        else { throw InspectError.notFound(kind: "staff badge", key: badge) }
+        let staff = RegistryRows.staff(row)
+        let officeName = try String.fetchOne(db, sql: "SELECT name FROM office WHERE code = ?", arguments: [staff.office])
+        let history = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT o.code, a.started_at, a.ended_at FROM staff_assignment a
+                JOIN office o ON o.id = a.office_id JOIN staff s ON s.id = a.staff_id
+                WHERE s.badge = ? ORDER BY a.started_at, a.id
+                """,
+            arguments: [badge]
+        ).map { Assignment(office: $0["code"], from: $0["started_at"], until: $0["ended_at"]) }
+        let findings = try Int.fetchOne(
+            db, sql: "SELECT count(*) FROM finding f WHERE f.staff_badge = ? AND " + FindingRows.isCurrent,
+            arguments: [badge]) ?? 0
+        return StaffDetail(staff: staff, officeName: officeName ?? "", history: history, findings: findings)
+    }
+}

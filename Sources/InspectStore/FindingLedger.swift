@@ -1,0 +1,65 @@
+import GRDB
+import InspectCore
+
+/// Appends findings to the hash chain and verifies it.
+public enum FindingLedger {
+    /// The end of the chain as the `finding_chain_head` row records it.
+    public struct Head: Sendable, Equatable {
+        public var lastID: Int64?
+        public var lastHash: String
+        public var count: Int
+    }
+
+    public static func head(_ db: Database) throws -> Head {
+        guard let row = try Row.fetchOne(db, sql: "SELECT last_id, last_hash, count FROM finding_chain_head") else {
+            throw InspectError.integrity("the finding chain head is missing: the database was edited outside inspectd")
+        }
+        return Head(lastID: row["last_id"], lastHash: row["last_hash"], count: row["count"])
+    }
+
+    /// Appends `draft` (its id and hashes are ignored) as the next link and returns the stored finding.
+    ///
+    /// Must run inside a write transaction, which serialises appenders, so the id and the link are final.
+    public static func append(_ db: Database, _ draft: Finding) throws -> Finding {
+        let head = try head(db)
+        let maxID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM finding") ?? 0
+        var finding = draft
+        finding.id = maxID + 1
+        finding = FindingChain.linked(finding, after: head.lastHash)
+        do {
+            try FindingRecord(finding).insert(db)
+        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT
+            && (error.message ?? "").contains("chain")
+        {
+            throw InspectError.integrity(
+                "the finding chain is broken (\(error.message ?? "")); run 'inspectctl verify' and restore from backup")
+        }
+        return finding
+    }
+
+    /// The outcome of checking the whole chain.
+    public struct Verification: Sendable, Equatable {
+        public var rows: Int
+        public var firstBreak: FindingChain.Break?
+    }
+
+    /// Recomputes every link in id order and compares the end with the recorded head.
+    public static func verify(_ db: Database) throws -> Verification {
+        var verifier = FindingChain.Verifier()
+        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM finding ORDER BY id")
+        while let row = try cursor.next() {
+            // A value edited into something inspectd never writes is a break too, not a crash.
+            guard let record = try? FindingRecord(row: row) else {
+                let id = Int64.fromDatabaseValue(row["id"] ?? .null) ?? -1
+                let broken = FindingChain.Break(row: id, reason: "a field holds a value inspectd never writes")
+                return Verification(rows: verifier.count, firstBreak: broken)
+            }
+            if let broken = verifier.check(record.finding) {
+                return Verification(rows: verifier.count, firstBreak: broken)
+            }
+        }
+        let head = try head(db)
+        let end = verifier.checkEnd(headID: head.lastID, headHash: head.lastHash, headCount: head.count)
+        return Verification(rows: verifier.count, firstBreak: end)
+    }
+}

@@ -1,0 +1,171 @@
+import GRDB
+import InspectCore
+
+extension InspectDatabase {
+    /// The schema's history.
+    ///
+    /// - Important: A migration is never edited once it has shipped: databases in the field have run it. Change the
+    ///   schema by adding a migration. Migrations are plain SQL so they do not change when Swift types do.
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-foundation", migrate: createFoundation)
+        return migrator
+    }
+
+    /// Offices, staff with their office history, violation types, inspections, the hash-chained findings and the
+    /// event outbox. Instants are Unix seconds (UTC); every table is STRICT.
+    private static func createFoundation(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE office (
+                    id INTEGER PRIMARY KEY,
+                    code TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    parent_id INTEGER REFERENCES office(id),
+                    kind TEXT NOT NULL
+                        CHECK (kind IN ('district', 'department', 'commune', 'town', 'agency', 'unit')),
+                    hours_profile TEXT NOT NULL DEFAULT 'default',
+                    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                    created_at INTEGER NOT NULL,
+                    retired_at INTEGER
+                ) STRICT;
+                CREATE INDEX office_parent ON office(parent_id);
+
+                CREATE TABLE staff (
+                    id INTEGER PRIMARY KEY,
+                    badge TEXT NOT NULL UNIQUE,
+                    name TEXT NOT NULL,
+                    office_id INTEGER NOT NULL REFERENCES office(id),
+                    title TEXT,
+                    category TEXT NOT NULL CHECK (category IN ('cadre', 'civil-servant', 'public-employee')),
+                    active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),
+                    created_at INTEGER NOT NULL,
+                    retired_at INTEGER
+                ) STRICT;
+                CREATE INDEX staff_office ON staff(office_id);
+
+                -- Where each person worked and when: a move ends one row and starts the next.
+                CREATE TABLE staff_assignment (
+                    id INTEGER PRIMARY KEY,
+                    staff_id INTEGER NOT NULL REFERENCES staff(id),
+                    office_id INTEGER NOT NULL REFERENCES office(id),
+                    started_at INTEGER NOT NULL,
+                    ended_at INTEGER,
+                    recorded_by TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX staff_assignment_staff ON staff_assignment(staff_id, started_at);
+
+                CREATE TABLE violation_type (
+                    code TEXT PRIMARY KEY,
+                    name_en TEXT NOT NULL,
+                    name_vi TEXT NOT NULL,
+                    legal_basis TEXT NOT NULL,
+                    severity TEXT NOT NULL CHECK (severity IN ('minor', 'moderate', 'serious')),
+                    measure TEXT CHECK (measure IN ('arrival', 'departure'))
+                ) STRICT;
+
+                CREATE TABLE inspection (
+                    id INTEGER PRIMARY KEY,
+                    office_id INTEGER NOT NULL REFERENCES office(id),
+                    kind TEXT NOT NULL CHECK (kind IN ('planned', 'surprise', 'follow-up', 'ad-hoc')),
+                    status TEXT NOT NULL
+                        CHECK (status IN ('scheduled', 'due', 'open', 'closed', 'missed', 'cancelled')),
+                    plan TEXT,
+                    due_at INTEGER,
+                    window_end INTEGER,
+                    team TEXT,
+                    opened_at INTEGER,
+                    opened_by TEXT,
+                    closed_at INTEGER,
+                    closed_by TEXT,
+                    checked INTEGER CHECK (checked IS NULL OR checked >= 0),
+                    cancel_reason TEXT,
+                    created_at INTEGER NOT NULL,
+                    created_by TEXT NOT NULL
+                ) STRICT;
+                CREATE INDEX inspection_office ON inspection(office_id, status);
+                CREATE INDEX inspection_status_due ON inspection(status, due_at);
+
+                -- Append-only and hash-chained (see FindingChain): corrections are new rows.
+                CREATE TABLE finding (
+                    id INTEGER PRIMARY KEY,
+                    inspection_id INTEGER NOT NULL REFERENCES inspection(id),
+                    violation TEXT NOT NULL REFERENCES violation_type(code),
+                    staff_badge TEXT REFERENCES staff(badge),
+                    observed_at INTEGER NOT NULL,
+                    clock_time TEXT,
+                    minutes INTEGER,
+                    note TEXT,
+                    recorded_by TEXT NOT NULL,
+                    recorded_at INTEGER NOT NULL,
+                    action TEXT NOT NULL CHECK (action IN ('record', 'amend', 'retract')),
+                    corrects_id INTEGER REFERENCES finding(id),
+                    reason TEXT,
+                    prev_hash TEXT NOT NULL,
+                    hash TEXT NOT NULL,
+                    CHECK ((action = 'record') = (corrects_id IS NULL)),
+                    CHECK (action = 'record' OR reason IS NOT NULL)
+                ) STRICT;
+                CREATE INDEX finding_inspection ON finding(inspection_id);
+                CREATE INDEX finding_staff ON finding(staff_badge) WHERE staff_badge IS NOT NULL;
+                -- A row is corrected at most once, so every finding's history is a single line.
+                CREATE UNIQUE INDEX finding_corrects ON finding(corrects_id) WHERE corrects_id IS NOT NULL;
+
+                -- The last link of the chain, kept by triggers so no writer can forget it; `verify` compares it with
+                -- the table to notice rows deleted from the end.
+                CREATE TABLE finding_chain_head (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    last_id INTEGER,
+                    last_hash TEXT NOT NULL,
+                    count INTEGER NOT NULL
+                ) STRICT;
+                INSERT INTO finding_chain_head (id, last_id, last_hash, count)
+                    VALUES (1, NULL, '\(FindingChain.genesis)', 0);
+
+                CREATE TRIGGER finding_links_to_head BEFORE INSERT ON finding
+                WHEN NEW.prev_hash IS NOT (SELECT last_hash FROM finding_chain_head WHERE id = 1)
+                BEGIN
+                    SELECT RAISE(ABORT, 'finding does not link to the head of the chain');
+                END;
+                CREATE TRIGGER finding_advances_head AFTER INSERT ON finding
+                BEGIN
+                    UPDATE finding_chain_head SET last_id = NEW.id, last_hash = NEW.hash, count = count + 1
+                    WHERE id = 1;
+                END;
+                CREATE TRIGGER finding_is_not_updated BEFORE UPDATE ON finding
+                BEGIN
+                    SELECT RAISE(ABORT, 'findings are append-only: amend or retract instead');
+                END;
+                CREATE TRIGGER finding_is_not_deleted BEFORE DELETE ON finding
+                BEGIN
+                    SELECT RAISE(ABORT, 'findings are append-only: retract instead');
+                END;
+
+                -- Events waiting for the journal, written in the same transaction as the fact they report.
+                CREATE TABLE outbox (
+                    id INTEGER PRIMARY KEY,
+                    kind TEXT NOT NULL,
+                    priority INTEGER NOT NULL CHECK (priority BETWEEN 0 AND 7),
+                    message TEXT NOT NULL,
+                    fields TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    claimed_by TEXT,
+                    claimed_at INTEGER,
+                    sent_at INTEGER
+                ) STRICT;
+                CREATE INDEX outbox_pending ON outbox(id) WHERE sent_at IS NULL;
+                """)
+        // Seeded from the defaults shipped with this version; /etc/inspectd/violations.conf may refine them later.
+        for type in ViolationType.defaults {
+            try db.execute(
+                sql: """
+                    INSERT INTO violation_type (code, name_en, name_vi, legal_basis, severity, measure)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """,
+                arguments: [
+                    type.code, type.nameEN, type.nameVI, type.legalBasis, type.severity.rawValue,
+                    type.measure?.rawValue,
+                ])
+        }
+    }
+}

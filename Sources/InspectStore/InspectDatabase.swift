@@ -1,0 +1,112 @@
+import Foundation
+import GRDB
+import InspectCore
+
+/// The record of facts: one SQLite file in WAL mode, shared by the daemon and the CLI's direct mode.
+///
+/// Opening for writing creates the file if needed and runs the migrations; opening for reading requires an existing
+/// file whose schema this inspectd knows. A file written by a newer inspectd is refused rather than misread.
+///
+/// ```swift
+/// let database = try InspectDatabase.open(path: "/var/lib/inspectd/inspectd.db", mode: .readWrite)
+/// let count = try database.read { db in try OfficeRecord.fetchCount(db) }
+/// ```
+public struct InspectDatabase: Sendable {
+    public enum Mode: Sendable {
+        /// Create the file if it is missing and migrate it to the current schema.
+        case readWrite
+        /// Open an existing, current database without writing to it.
+        case readOnly
+    }
+
+    /// How long a writer waits for another writer's lock before reporting the database busy.
+    public static let busyTimeout: TimeInterval = 10
+
+    public let path: String
+    let pool: DatabasePool
+
+    private init(path: String, pool: DatabasePool) {
+        self.path = path
+        self.pool = pool
+    }
+
+    /// Opens the database at `path`.
+    /// - Throws: `InspectError.notFound` (no file, read-only mode), `.cannotCreate` (missing or unwritable directory),
+    ///   `.schemaTooNew`, `.storage`, `.busy`.
+    public static func open(path: String, mode: Mode) throws -> InspectDatabase {
+        try checkLocation(path: path, mode: mode)
+        var configuration = Configuration()
+        configuration.readonly = mode == .readOnly
+        configuration.busyMode = .timeout(busyTimeout)
+        configuration.foreignKeysEnabled = true
+        configuration.prepareDatabase { db in
+            // WAL with FULL sync: a commit that returned is on disk, even after a power cut.
+            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: configuration)
+        } catch {
+            throw StorageFailure.translate(error, path: path)
+        }
+        let database = InspectDatabase(path: path, pool: pool)
+        try database.prepareSchema(mode: mode)
+        return database
+    }
+
+    /// Reads in one consistent snapshot.
+    public func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.read(body) } catch { throw StorageFailure.translate(error, path: path) }
+    }
+
+    /// Writes in one immediate transaction; either all of `body` is committed or none of it.
+    public func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do { return try pool.write(body) } catch { throw StorageFailure.translate(error, path: path) }
+    }
+
+    private func prepareSchema(mode: Mode) throws {
+        let migrator = Self.migrator
+        if try read({ try migrator.hasBeenSuperseded($0) }) {
+            throw InspectError.schemaTooNew(path: path)
+        }
+        switch mode {
+        case .readWrite:
+            do { try migrator.migrate(pool) } catch { throw StorageFailure.translate(error, path: path) }
+        case .readOnly:
+            let current = try read { try migrator.hasCompletedMigrations($0) }
+            guard current else {
+                throw InspectError.storage(
+                    path: path, reason: "its schema is older than this inspectd; open it once for writing to upgrade it")
+            }
+        }
+    }
+
+    /// Gives a clear error for the common mistakes before SQLite gives a vague one.
+    private static func checkLocation(path: String, mode: Mode) throws {
+        let files = FileManager.default
+        var isDirectory: ObjCBool = false
+        let exists = files.fileExists(atPath: path, isDirectory: &isDirectory)
+        if exists && isDirectory.boolValue {
+            throw InspectError.cannotCreate(path: path, reason: "it is a directory")
+        }
+        switch mode {
+        case .readOnly:
+            guard exists else { throw InspectError.notFound(kind: "database", key: path) }
+            guard files.isReadableFile(atPath: path) else {
+                throw InspectError.storage(path: path, reason: "permission denied")
+            }
+        case .readWrite:
+            let directory = (path as NSString).deletingLastPathComponent
+            let parent = directory.isEmpty ? "." : directory
+            guard files.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+                throw InspectError.cannotCreate(path: path, reason: "directory \(parent) does not exist")
+            }
+            guard files.isWritableFile(atPath: parent) else {
+                throw InspectError.cannotCreate(path: path, reason: "directory \(parent) is not writable")
+            }
+            if exists && !files.isWritableFile(atPath: path) {
+                throw InspectError.cannotCreate(path: path, reason: "the file is not writable")
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+import GRDB
+import InspectCore
+
+/// A row of `office`.
+public struct OfficeRecord: Codable, Sendable, Hashable {
+    public var id: Int64?
+    public var code: String
+    public var name: String
+    public var parentId: Int64?
+    public var kind: OfficeKind
+    public var hoursProfile: String
+    public var active: Bool
+    public var createdAt: Instant
+    public var retiredAt: Instant?
+
+    public init(
+        id: Int64? = nil, code: String, name: String, parentId: Int64?, kind: OfficeKind, hoursProfile: String,
+        active: Bool = true, createdAt: Instant, retiredAt: Instant? = nil
+    ) {
+        self.id = id
+        self.code = code
+        self.name = name
+        self.parentId = parentId
+        self.kind = kind
+        self.hoursProfile = hoursProfile
+        self.active = active
+        self.createdAt = createdAt
+        self.retiredAt = retiredAt
+    }
+}
+
+extension OfficeRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
+    public static let databaseTableName = "office"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    public enum Columns {
+        public static let code = Column("code")
+        public static let parentId = Column("parent_id")
+        public static let kind = Column("kind")
+        public static let active = Column("active")
+    }
+
+    /// The office with this code, or nil.
+    public static func find(_ db: Database, code: String) throws -> OfficeRecord? {
+        try filter(Columns.code == code).fetchOne(db)
+    }
+
+    /// The office with this code.
+    /// - Throws: `InspectError.notFound` naming the code.
+    public static func require(_ db: Database, code: String) throws -> OfficeRecord {
+        guard let office = try find(db, code: code) else { throw InspectError.notFound(kind: "office", key: code) }
+        return office
+    }
+}

@@ -1,0 +1,54 @@
+import Foundation
+import GRDB
+import InspectCore
+
+/// A row of `outbox`: an event committed with its fact and not yet confirmed sent to the journal.
+public struct OutboxRecord: Codable, Sendable, Hashable {
+    public var id: Int64?
+    public var kind: String
+    public var priority: Int
+    public var message: String
+    /// The event's fields as a JSON object of strings.
+    public var fields: String
+    public var createdAt: Instant
+    public var claimedBy: String?
+    public var claimedAt: Instant?
+    public var sentAt: Instant?
+
+    public init(event: Event, createdAt: Instant, claimedBy: String?) {
+        kind = event.kind.rawValue
+        priority = event.priority.rawValue
+        message = event.message
+        fields = OutboxRecord.encode(event.fields)
+        self.createdAt = createdAt
+        self.claimedBy = claimedBy
+        claimedAt = claimedBy == nil ? nil : createdAt
+    }
+
+    /// The event this row carries, or nil if the row was written by a newer inspectd with an unknown kind.
+    public var event: Event? {
+        guard let kind = EventKind(rawValue: kind) else { return nil }
+        let object = (try? JSONDecoder().decode([String: String].self, from: Data(fields.utf8))) ?? [:]
+        return Event(kind: kind, priority: Priority(rawValue: priority), message: message, fields: object)
+    }
+
+    private static func encode(_ fields: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        // Encoding a dictionary of strings cannot fail.
+        return String(decoding: try! encoder.encode(fields), as: UTF8.self)
+    }
+}
+
+extension OutboxRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
+    public static let databaseTableName = "outbox"
+
+    public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    public enum Columns {
+        public static let id = Column("id")
+        public static let sentAt = Column("sent_at")
+        public static let claimedBy = Column("claimed_by")
+        public static let claimedAt = Column("claimed_at")
+    }
+}
