@@ -1,0 +1,81 @@
+import Foundation
+import GRDB
+import InspectCore
+import InspectTesting
+import Testing
+
+@testable import InspectStore
+
+@Suite("Opening the database")
+struct DatabaseOpeningTests {
+    @Test("a new file is created in WAL mode with foreign keys, the schema and the 14 violation types")
+    func createsSchema() throws {
+        let fixture = try StoreFixture()
+        try fixture.database.read { db in
+            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
+            #expect(try Int.fetchOne(db, sql: "PRAGMA foreign_keys") == 1)
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
+            #expect(
+                tables == [
+                    "finding", "finding_chain_head", "inspection", "office", "outbox", "staff", "staff_assignment",
+                    "violation_type",
+                ])
+            for table in tables where table != "sqlite_sequence" {
+                let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])
+                #expect(sql?.hasSuffix("STRICT") == true, "\(table) is not STRICT")
+            }
+            let codes = try String.fetchAll(db, sql: "SELECT code FROM violation_type ORDER BY code")
+            #expect(codes == ViolationType.defaults.map(\.code).sorted())
+            #expect(try Int.fetchOne(db, sql: "SELECT count(*) FROM violation_type WHERE name_vi = ''") == 0)
+        }
+    }
+
+    @Test("opening twice migrates once and keeps the data")
+    func reopening() throws {
+        let fixture = try StoreFixture()
+        try fixture.appendFindings(2)
+        let again = try InspectDatabase.open(path: fixture.database.path, mode: .readWrite)
+        #expect(try again.read { try FindingRecord.fetchCount($0) } == 2)
+        let reader = try InspectDatabase.open(path: fixture.database.path, mode: .readOnly)
+        #expect(try reader.read { try FindingRecord.fetchCount($0) } == 2)
+    }
+
+    @Test("a database from a newer inspectd is refused")
+    func newerSchemaIsRefused() throws {
+        let fixture = try StoreFixture()
+        try fixture.database.write { db in
+            try db.execute(sql: "INSERT INTO grdb_migrations (identifier) VALUES ('v99-from-the-future')")
+        }
+        for mode in [InspectDatabase.Mode.readWrite, .readOnly] {
+            #expect(throws: InspectError.schemaTooNew(path: fixture.database.path)) {
+                try InspectDatabase.open(path: fixture.database.path, mode: mode)
+            }
+        }
+    }
+
+    @Test("reading a missing file says so instead of creating it")
+    func readingMissingFile() {
+        let directory = TemporaryDirectory()
+        let path = directory.file("absent.db")
+        #expect(throws: InspectError.notFound(kind: "database", key: path)) {
+            try InspectDatabase.open(path: path, mode: .readOnly)
+        }
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
+    @Test("a missing directory cannot hold a new database")
+    func missingDirectory() {
+        #expect(throws: InspectError.cannotCreate(path: "/nonexistent-dir/x.db", reason: "directory /nonexistent-dir does not exist")) {
+            try InspectDatabase.open(path: "/nonexistent-dir/x.db", mode: .readWrite)
+        }
+    }
+
+    @Test("a file that is not a database is reported, not overwritten")
+    func notADatabase() throws {
+        let directory = TemporaryDirectory()
+        let path = directory.write("notes.db", String(repeating: "not sqlite\n", count: 200))
+        #expect(throws: InspectError.self) { try InspectDatabase.open(path: path, mode: .readWrite) }
+        #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("not sqlite"))
+    }
+}
