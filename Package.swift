@@ -102,7 +102,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["InspectTesting"],
+            dependencies: ["InspectTesting", "inspectctl", "inspectd"],
             swiftSettings: strict
         ),
     ]

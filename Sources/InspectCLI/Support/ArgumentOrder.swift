@@ -36,7 +36,32 @@ enum ArgumentOrder {
                 break
             }
         }
-        return path + arguments[index...] + moved
+        let rest = Array(arguments[index...])
+        // Stopped at a command group with an unknown word after it: leave the global options out, so the error
+        // names the unknown word rather than an option the group does not take.
+        if !commands.isEmpty && !rest.isEmpty && !rest[0].hasPrefix("-") {
+            return path + withoutGlobals(rest)
+        }
+        return path + rest + moved
+    }
+
+    private static func withoutGlobals(_ arguments: [String]) -> [String] {
+        var kept: [String] = []
+        var skipNext = false
+        for argument in arguments {
+            if skipNext {
+                skipNext = false
+                continue
+            }
+            let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
+            if flags.contains(argument) { continue }
+            if valued.contains(name) {
+                skipNext = !argument.contains("=")
+                continue
+            }
+            kept.append(argument)
+        }
+        return kept
     }
 
     /// The command words at the start of already-normalized arguments: `["finding", "log"]`.

@@ -1,0 +1,127 @@
+import Foundation
+import InspectTesting
+import Testing
+
+/// One bad command, the message and exit status it must give.
+struct BadCommand: CustomTestStringConvertible, Sendable {
+    var arguments: [String]
+    var status: Int32
+    var message: String
+    var testDescription: String { arguments.joined(separator: " ") }
+}
+
+@Suite("inspectctl refuses bad input and leaves the database as it was", .serialized)
+struct CLIErrorTests {
+    static let cases: [BadCommand] = [
+        .init(
+            arguments: ["inspection", "open", "--office", "UBND-XYZ"], status: 66,
+            message: "inspectctl: inspection open: no office 'UBND-XYZ'"),
+        .init(
+            arguments: ["finding", "log", "--inspection", "1", "--type", "BADGE", "--staff", "CL-99999"], status: 66,
+            message: "inspectctl: finding log: no staff badge 'CL-99999'"),
+        .init(
+            arguments: ["finding", "log", "--inspection", "1", "--type", "NAPPING"], status: 65,
+            message: "inspectctl: finding log: no violation type 'NAPPING'; known types: ABSENT,"),
+        .init(
+            arguments: ["office", "add", "UBND-NHANLY", "--name", "again"], status: 65,
+            message: "inspectctl: office add: office 'UBND-NHANLY' already exists"),
+        .init(
+            arguments: ["staff", "add", "CL-00001", "--name", "x", "--office", "UBND-NHANLY"], status: 65,
+            message: "inspectctl: staff add: staff badge 'CL-00001' already exists"),
+        .init(
+            arguments: ["inspection", "close", "1", "--checked", "-3"], status: 65,
+            message: "inspectctl: inspection close: --checked must be 0 or more, not -3"),
+        .init(
+            arguments: ["inspection", "close", "1", "--checked", "many"], status: 64,
+            message: "inspectctl: inspection close: The value 'many' is invalid for '--checked <checked>'"),
+        .init(
+            arguments: ["finding", "log", "--inspection", "1", "--type", "LATE", "--arrived", "7h52"], status: 65,
+            message: "inspectctl: finding log: --arrived '7h52' is not a time; use HH:MM (24-hour)"),
+        .init(
+            arguments: ["finding", "log", "--inspection", "1", "--type", "LATE"], status: 65,
+            message: "inspectctl: finding log: LATE needs --arrived HH:MM"),
+        .init(
+            arguments: ["inspection", "list", "--from", "last tuesday"], status: 65,
+            message: "inspectctl: inspection list: 'last tuesday' is not a time"),
+        .init(
+            arguments: ["finding", "log", "--inspection", "1", "--type", "BADGE", "--staff", "CL-00003"], status: 65,
+            message: "inspectctl: finding log: staff CL-00003 worked in UBND-BANGHUU then, not in the inspected office"),
+        .init(
+            arguments: ["finding", "log", "--inspection", "1", "--type", "BADGE", "--at", "2099-01-01 08:00"],
+            status: 65, message: "inspectctl: finding log: a finding cannot be observed in the future"),
+        .init(
+            arguments: ["office", "frobnicate"], status: 64,
+            message: "inspectctl: office: Unexpected argument 'frobnicate'"),
+    ]
+
+    @Test("each bad command gets its message and code, and the database is unchanged", arguments: cases)
+    func refused(_ bad: BadCommand) throws {
+        let cli = try CLIFixture.seeded()
+        let before = try cli.dump()
+        let result = try cli.run(bad.arguments)
+        #expect(result.status == bad.status)
+        #expect(result.stderr.hasPrefix(bad.message), "stderr: \(result.stderr)")
+        #expect(result.stdout.isEmpty)
+        #expect(try cli.dump() == before)
+    }
+
+    @Test("findings on closed and cancelled inspections are refused")
+    func finishedInspections() throws {
+        let cli = try CLIFixture.seeded()
+        try cli.ok(["inspection", "close", "1", "--checked", "2"])
+        try cli.ok(["inspection", "open", "--office", "UBND-BANGHUU"])
+        try cli.ok(["inspection", "cancel", "2", "--reason", "office closed for a funeral"])
+        let before = try cli.dump()
+        for (id, status) in [("1", "closed"), ("2", "cancelled")] {
+            let result = try cli.run(["finding", "log", "--inspection", id, "--type", "BADGE"])
+            #expect(result.status == 65)
+            #expect(result.stderr == "inspectctl: finding log: inspection \(id) is \(status)\n")
+        }
+        #expect(try cli.dump() == before)
+    }
+
+    @Test("a CSV import with one bad row names its line and writes nothing")
+    func importIsAllOrNothing() throws {
+        let cli = try CLIFixture.seeded()
+        let before = try cli.dump()
+        let file = cli.directory.write(
+            "more.csv",
+            "badge,name,office\nCL-00010,Hà Văn Tú,UBND-NHANLY\nCL-00011,\"Mã Thị\nLan\",UBND-NHANLY\nCL-00012,X,NOWHERE\n")
+        let result = try cli.run(["staff", "import", file])
+        #expect(result.status == 65)
+        #expect(result.stderr == "inspectctl: staff import: \(file):5: no office 'NOWHERE'\n")
+        #expect(try cli.dump() == before)
+        let missing = try cli.run(["office", "import", cli.directory.file("absent.csv")])
+        #expect(missing.status == 66)
+    }
+
+    @Test("a database path that does not exist or cannot be written is refused")
+    func badDatabasePaths() throws {
+        let absent = try ProcessRunner.run(
+            BuiltProducts.inspectctl, ["office", "list", "--database", "/nonexistent/inspectd.db"])
+        #expect(absent.status == 66)
+        #expect(absent.stderr == "inspectctl: office list: no database '/nonexistent/inspectd.db'\n")
+        let noDirectory = try ProcessRunner.run(
+            BuiltProducts.inspectctl, ["office", "add", "A", "--name", "A", "--database", "/nonexistent/inspectd.db"])
+        #expect(noDirectory.status == 73)
+        #expect(noDirectory.stderr.contains("directory /nonexistent does not exist"))
+    }
+
+    @Test(
+        "a user who cannot write the database directory gets 73 and the file is untouched",
+        .enabled(if: getuid() == 0 && ProcessRunner.which("setpriv") != nil, "needs root and setpriv to drop privileges")
+    )
+    func unwritableDirectory() throws {
+        let cli = try CLIFixture.seeded()
+        let before = try cli.dump()
+        // The temporary directory belongs to root; run as nobody.
+        chmod(cli.directory.path, 0o755)
+        let result = try ProcessRunner.run(
+            ProcessRunner.which("setpriv")!,
+            ["--reuid=65534", "--regid=65534", "--clear-groups", BuiltProducts.inspectctl, "office", "add", "B",
+             "--name", "B", "--database", cli.database])
+        #expect(result.status == 73)
+        #expect(result.stderr.contains("is not writable"))
+        #expect(try cli.dump() == before)
+    }
+}

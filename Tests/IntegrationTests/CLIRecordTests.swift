@@ -1,0 +1,113 @@
+import Foundation
+import InspectTesting
+import Testing
+
+@Suite("inspectctl records an inspection", .serialized)
+struct CLIRecordTests {
+    @Test("a LATE finding gets its minutes from the office's hours and shows up in every listing")
+    func lateFinding() throws {
+        let cli = try CLIFixture.seeded()
+        let logged = try cli.ok([
+            "finding", "log", "--inspection", "1", "--type", "LATE", "--staff", "CL-00002", "--arrived", "07:52",
+        ])
+        #expect(logged == "Logged finding 1: LATE in inspection 1 for CL-00002 (22 min).\n")
+        let json = try cli.ok(["--json", "finding", "list"])
+        let rows = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
+        let finding = rows?.first?["finding"] as? [String: Any]
+        #expect(finding?["minutes"] as? Int == 22)
+        #expect(finding?["clockTime"] as? String == "07:52")
+        #expect(rows?.first?["state"] as? String == "current")
+        #expect(rows?.first?["severity"] as? String == "minor")
+        #expect((finding?["observedAt"] as? String)?.hasSuffix("+07:00") == true)
+    }
+
+    @Test("global options work before the noun, between noun and verb, and after the verb")
+    func globalOptionPlacement() throws {
+        let cli = try CLIFixture.seeded()
+        for arguments in [
+            ["--json", "office", "list"], ["office", "--json", "list"], ["office", "list", "--json"],
+        ] {
+            let output = try cli.ok(arguments)
+            let offices = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]]
+            #expect(offices?.count == 3, "\(arguments)")
+        }
+        let direct = try ProcessRunner.run(
+            BuiltProducts.inspectctl, ["--database", cli.database, "office", "show", "UBND-NHANLY"])
+        #expect(direct.status == 0)
+        #expect(direct.stdout.contains("UBND xã Nhân Lý"))
+    }
+
+    @Test("$INSPECTD_DATABASE names the database when --database is absent")
+    func databaseFromEnvironment() throws {
+        let cli = try CLIFixture.seeded()
+        let result = try ProcessRunner.run(
+            BuiltProducts.inspectctl, ["staff", "list", "--office", "UBND-BANGHUU"],
+            environment: ["INSPECTD_DATABASE": cli.database])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("CL-00003"))
+    }
+
+    @Test("amend and retract add rows; the original stays and the chain verifies")
+    func corrections() throws {
+        let cli = try CLIFixture.seeded()
+        try cli.ok(["finding", "log", "--inspection", "1", "--type", "BADGE", "--staff", "CL-00001"])
+        try cli.ok(["finding", "log", "--inspection", "1", "--type", "SMOKE"])
+        #expect(try cli.ok(["finding", "amend", "1", "--reason", "wrong person", "--staff", "CL-00002"])
+            == "Amended finding 1 as finding 3.\n")
+        try cli.ok(["finding", "retract", "2", "--reason", "not in the office"])
+        let current = try cli.ok(["finding", "list"])
+        #expect(current.contains("CL-00002"))
+        #expect(!current.contains("SMOKE"))
+        let history = try cli.ok(["finding", "list", "--history"])
+        for state in ["amended", "retracted", "current", "retraction"] { #expect(history.contains(state)) }
+        let again = try cli.run(["finding", "amend", "1", "--reason", "again"])
+        #expect(again.status == 65)
+        #expect(again.stderr == "inspectctl: finding amend: finding 1 was already amended by finding 3; correct 3 instead\n")
+        #expect(try cli.ok(["verify"]).contains("Finding chain: ok (4 rows)"))
+    }
+
+    @Test("closing records the staff checked; staff move keeps history")
+    func closeAndMove() throws {
+        let cli = try CLIFixture.seeded()
+        try cli.ok(["finding", "log", "--inspection", "1", "--type", "BADGE", "--staff", "CL-00001"])
+        #expect(try cli.ok(["inspection", "close", "1", "--checked", "18"]).contains("18 staff checked"))
+        let shown = try cli.ok(["--json", "inspection", "show", "1"])
+        let detail = try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any]
+        let inspection = detail?["inspection"] as? [String: Any]
+        #expect(inspection?["status"] as? String == "closed")
+        #expect(inspection?["checked"] as? Int == 18)
+        #expect((detail?["findings"] as? [Any])?.count == 1)
+        try cli.ok(["staff", "move", "CL-00002", "--to", "UBND-BANGHUU"])
+        let staff = try cli.ok(["--json", "staff", "show", "CL-00002"])
+        let history = (try JSONSerialization.jsonObject(with: Data(staff.utf8)) as? [String: Any])?["history"]
+        #expect((history as? [[String: Any]])?.map { $0["office"] as? String } == ["UBND-NHANLY", "UBND-BANGHUU"])
+    }
+
+    @Test("verify names the first bad row after the sqlite3 tool edits or deletes one")
+    func verifyAfterTampering() throws {
+        let cli = try CLIFixture.seeded()
+        for _ in 1...4 { try cli.ok(["finding", "log", "--inspection", "1", "--type", "DRESS"]) }
+        let sqlite = "/usr/bin/sqlite3"
+        _ = try ProcessRunner.run(
+            sqlite, [cli.database, "DROP TRIGGER finding_is_not_updated; UPDATE finding SET note = 'x' WHERE id = 2;"])
+        let edited = try cli.run(["verify"])
+        #expect(edited.status == 65)
+        #expect(edited.stderr.contains("finding 2: contents do not match its hash"))
+
+        let other = try CLIFixture.seeded()
+        for _ in 1...4 { try other.ok(["finding", "log", "--inspection", "1", "--type", "DRESS"]) }
+        _ = try ProcessRunner.run(
+            sqlite, [other.database, "DROP TRIGGER finding_is_not_deleted; DELETE FROM finding WHERE id = 3;"])
+        let deleted = try other.run(["verify"])
+        #expect(deleted.status == 65)
+        #expect(deleted.stderr.contains("finding 4: prev_hash does not match the hash of finding 2"))
+    }
+
+    @Test("--help explains each command")
+    func help() throws {
+        let result = try ProcessRunner.run(BuiltProducts.inspectctl, ["finding", "log", "--help"])
+        #expect(result.status == 0)
+        #expect(result.stdout.contains("--arrived"))
+        #expect(result.stdout.contains("07:30–11:30"))
+    }
+}
