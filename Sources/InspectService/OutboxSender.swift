@@ -24,6 +24,11 @@ public struct OutboxSender: Sendable {
     public struct Report: Sendable, Equatable {
         public var sent = 0
         public var fellBack = 0
+
+        public init(sent: Int = 0, fellBack: Int = 0) {
+            self.sent = sent
+            self.fellBack = fellBack
+        }
     }
 
     /// Sends the rows with these ids (claimed by this process when they were written).

@@ -1,0 +1,73 @@
+import InspectCore
+import InspectService
+import InspectStore
+import Testing
+
+@Suite("Events reach the journal through the outbox")
+struct EventDeliveryTests {
+    @Test("a violation is sent once, with its structured fields and its outbox id, and marked sent")
+    func violationEvent() throws {
+        let fixture = try ServiceFixture()
+        let inspection = try fixture.seed()
+        _ = try fixture.service.logFinding(
+            .init(inspection: inspection, violation: "LATE", staff: "CL-2", arrived: TimeOfDay(hour: 7, minute: 52)),
+            by: fixture.inspector)
+        let violation = try #require(fixture.sink.events.last)
+        #expect(violation.kind == .violationRecorded)
+        #expect(violation.priority == .warning)
+        #expect(
+            violation.fields == [
+                "FINDING": "1", "INSPECTION": String(inspection), "OFFICE": "UBND-NHANLY", "VIOLATION": "LATE",
+                "SEVERITY": "minor", "STAFF": "CL-2", "MINUTES": "22", "USER": "tuan",
+            ])
+        #expect(fixture.sink.eventIDs.allSatisfy { $0 != nil })
+        #expect(Set(fixture.sink.eventIDs).count == fixture.sink.events.count)
+        #expect(try fixture.service.verify().outboxPending == 0)
+    }
+
+    @Test("opened and closed inspections are notices")
+    func inspectionEvents() throws {
+        let fixture = try ServiceFixture()
+        let inspection = try fixture.seed()
+        _ = try fixture.service.closeInspection(id: inspection, checked: 2, by: fixture.inspector)
+        let kinds = fixture.sink.events.map(\.kind)
+        #expect(kinds.suffix(2) == [.inspectionOpened, .inspectionClosed])
+        #expect(fixture.sink.events.suffix(2).allSatisfy { $0.priority == .notice })
+        #expect(fixture.sink.events.last?.fields["CHECKED"] == "2")
+    }
+
+    @Test("while the journal is down events stay pending, and a later flush sends each exactly once")
+    func journalDown() throws {
+        let fixture = try ServiceFixture()
+        let inspection = try fixture.seed()
+        fixture.sink.setJournal(up: false)
+        _ = try fixture.service.logFinding(.init(inspection: inspection, violation: "BADGE"), by: fixture.inspector)
+        #expect(try fixture.service.verify().outboxPending == 1)
+
+        fixture.sink.setJournal(up: true)
+        let daemon = OutboxSender(
+            database: fixture.service.database, sink: fixture.sink, claimant: "inspectd:2", clock: fixture.clock.function)
+        // The writer's claim still holds: nothing is taken from under it.
+        #expect(try daemon.flushPending().sent == 0)
+        fixture.clock.advance(seconds: Outbox.lease)
+        let report = try daemon.flushPending()
+        #expect(report == .init(sent: 1, fellBack: 0))
+        #expect(try fixture.service.verify().outboxPending == 0)
+        let violations = fixture.sink.events.filter { $0.kind == .violationRecorded }
+        #expect(violations.count == 2)  // once falling back, once journaled
+        #expect(try daemon.flushPending() == .init(sent: 0, fellBack: 0))
+    }
+
+    @Test("a refused write leaves neither a fact nor an event")
+    func refusedWrite() throws {
+        let fixture = try ServiceFixture()
+        let inspection = try fixture.seed()
+        let before = fixture.sink.events.count
+        #expect(throws: InspectError.self) {
+            try fixture.service.logFinding(
+                .init(inspection: inspection, violation: "LATE", staff: "CL-2"), by: fixture.inspector)
+        }
+        #expect(fixture.sink.events.count == before)
+        #expect(try fixture.service.listFindings().isEmpty)
+    }
+}

@@ -1,0 +1,49 @@
+import InspectCore
+import InspectService
+import InspectStore
+import InspectTesting
+import Synchronization
+
+/// A sink that records what it is given and answers as told.
+final class ScriptedSink: EventSink {
+    private let state = Mutex<(events: [(Event, Int64?)], journalUp: Bool)>(([], true))
+
+    var events: [Event] { state.withLock { $0.events.map(\.0) } }
+    var eventIDs: [Int64?] { state.withLock { $0.events.map(\.1) } }
+
+    func setJournal(up: Bool) { state.withLock { $0.journalUp = up } }
+
+    func deliver(_ event: Event, eventID: Int64?) -> Delivery {
+        state.withLock {
+            $0.events.append((event, eventID))
+            return $0.journalUp ? .journaled : .fellBack(reason: "journal down")
+        }
+    }
+}
+
+/// A service over a fresh database file, with a hand-set clock and a recording sink.
+struct ServiceFixture {
+    let directory = TemporaryDirectory()
+    let clock = TestClock(local: "2027-03-01 07:45")
+    let sink = ScriptedSink()
+    let service: InspectService
+    let admin = Caller(user: "nga", role: .admin)
+    let inspector = Caller(user: "tuan", role: .inspector)
+    let reader = Caller(user: "lan", role: .reader)
+
+    init() throws {
+        let database = try InspectDatabase.open(path: directory.file("inspectd.db"), mode: .readWrite)
+        let sender = OutboxSender(database: database, sink: sink, claimant: "test:1", clock: clock.function)
+        service = InspectService(database: database, policy: ServicePolicy(), sender: sender, clock: clock.function)
+    }
+
+    /// Nhân Lý with two staff, and an open inspection there; returns the inspection's id.
+    func seed() throws -> Int64 {
+        _ = try service.addOffice(.init(code: "UBND-NHANLY", name: "UBND xã Nhân Lý", kind: .commune), by: admin)
+        _ = try service.addStaff(
+            .init(badge: "CL-1", name: "Nông Thị Hoa", office: "UBND-NHANLY", category: .cadre), by: admin)
+        _ = try service.addStaff(
+            .init(badge: "CL-2", name: "Vi Văn Lâm", office: "UBND-NHANLY", category: .civilServant), by: admin)
+        return try service.openInspection(office: "UBND-NHANLY", by: inspector).id
+    }
+}
