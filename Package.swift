@@ -67,7 +67,7 @@ let package = Package(
         .executableTarget(name: "inspectctl", dependencies: ["InspectCLI"], swiftSettings: strict),
         .target(
             name: "InspectTesting",
-            dependencies: ["InspectCore", "InspectStore", "InspectService"],
+            dependencies: ["InspectCore", "InspectStore", "InspectService", "InspectSystemd"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -20,8 +20,8 @@ struct EventDeliveryTests {
                 "FINDING": "1", "INSPECTION": String(inspection), "OFFICE": "UBND-NHANLY", "VIOLATION": "LATE",
                 "SEVERITY": "minor", "STAFF": "CL-2", "MINUTES": "22", "USER": "tuan",
             ])
-        #expect(fixture.sink.eventIDs.allSatisfy { $0 != nil })
-        #expect(Set(fixture.sink.eventIDs).count == fixture.sink.events.count)
+        #expect(fixture.sink.records.allSatisfy { $0.eventID != nil })
+        #expect(Set(fixture.sink.records.map(\.eventID)).count == fixture.sink.events.count)
         #expect(try fixture.service.verify().outboxPending == 0)
     }
 
@@ -40,11 +40,11 @@ struct EventDeliveryTests {
     func journalDown() throws {
         let fixture = try ServiceFixture()
         let inspection = try fixture.seed()
-        fixture.sink.setJournal(up: false)
+        fixture.sink.outcome = .fellBack(reason: "journal down")
         _ = try fixture.service.logFinding(.init(inspection: inspection, violation: "BADGE"), by: fixture.inspector)
         #expect(try fixture.service.verify().outboxPending == 1)
 
-        fixture.sink.setJournal(up: true)
+        fixture.sink.outcome = .journaled
         let daemon = OutboxSender(
             database: fixture.service.database, sink: fixture.sink, claimant: "inspectd:2", clock: fixture.clock.function)
         // The writer's claim still holds: nothing is taken from under it.

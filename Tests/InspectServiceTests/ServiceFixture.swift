@@ -2,30 +2,12 @@ import InspectCore
 import InspectService
 import InspectStore
 import InspectTesting
-import Synchronization
-
-/// A sink that records what it is given and answers as told.
-final class ScriptedSink: EventSink {
-    private let state = Mutex<(events: [(Event, Int64?)], journalUp: Bool)>(([], true))
-
-    var events: [Event] { state.withLock { $0.events.map(\.0) } }
-    var eventIDs: [Int64?] { state.withLock { $0.events.map(\.1) } }
-
-    func setJournal(up: Bool) { state.withLock { $0.journalUp = up } }
-
-    func deliver(_ event: Event, eventID: Int64?) -> Delivery {
-        state.withLock {
-            $0.events.append((event, eventID))
-            return $0.journalUp ? .journaled : .fellBack(reason: "journal down")
-        }
-    }
-}
 
 /// A service over a fresh database file, with a hand-set clock and a recording sink.
 struct ServiceFixture {
     let directory = TemporaryDirectory()
     let clock = TestClock(local: "2027-03-01 07:45")
-    let sink = ScriptedSink()
+    let sink = RecordingEventSink()
     let service: InspectService
     let admin = Caller(user: "nga", role: .admin)
     let inspector = Caller(user: "tuan", role: .inspector)

@@ -1,15 +1,7 @@
-import Foundation
 import InspectCore
+import InspectSystemd
 
-/// The event sink the CLI sends its events to.
+/// The event sink the CLI sends its events to: the journal, as `inspectctl`, or stderr when no journald listens.
 enum EventSinks {
-    static func forCLI() -> any EventSink { StandardErrorSink() }
-}
-
-/// Interim sink until the journal writer is wired.
-struct StandardErrorSink: EventSink {
-    func deliver(_ event: Event, eventID: Int64?) -> Delivery {
-        Output.error("inspectctl: \(event.priority.name): \(event.message)")
-        return .fellBack(reason: "no journal writer")
-    }
+    static func forCLI() -> any EventSink { JournalWriter(identifier: "inspectctl") }
 }

@@ -24,7 +24,7 @@ struct FindingDetails {
                 sql: """
                     SELECT o.code FROM staff_assignment a JOIN office o ON o.id = a.office_id
                     WHERE a.staff_id = ?
-                    ORDER BY a.started_at <= ? DESC, abs(a.started_at - ?) ASC LIMIT 1
+                    ORDER BY a.started_at <= ? DESC, abs(a.started_at - ?) ASC, a.id DESC LIMIT 1
                     """,
                 arguments: [person.id, observedAt.seconds, observedAt.seconds])
             guard officeThen == inspection.office else {

@@ -57,9 +57,9 @@ extension InspectService {
             let current = try StaffAssignmentRecord.filter(StaffAssignmentRecord.Columns.staffId == staff.id)
                 .filter(StaffAssignmentRecord.Columns.endedAt == nil).fetchOne(db)
             if var current {
-                guard when > current.startedAt else {
+                guard when >= current.startedAt else {
                     throw InspectError.invalidInput(
-                        "the move must be after the current assignment started (\(policy.zone.local(current.startedAt)))")
+                        "the move cannot be before the current assignment started (\(policy.zone.local(current.startedAt)))")
                 }
                 current.endedAt = when
                 try current.update(db)

@@ -1,5 +1,0 @@
-import CSystemd
-import InspectCore
-
-// Placeholder: replaced as the module is written.
-package enum InspectSystemdModule {}

@@ -1,0 +1,147 @@
+import Foundation
+import Synchronization
+
+/// A stand-in for systemd's notification socket: what a `Type=notify` service sends to `$NOTIFY_SOCKET`, collected
+/// in order.
+///
+/// ```swift
+/// let harness = try NotifySocketHarness()
+/// // start the service with harness.environment(watchdog: .seconds(4), watchdogPID: nil)
+/// try await harness.waitFor("READY=1")
+/// ```
+///
+/// Each datagram is split into its `NAME=value` lines, so ``messages`` reads
+/// `["READY=1", "STATUS=Watching 12 offices", "WATCHDOG=1", "STOPPING=1"]`.
+///
+/// The socket is read only when a test asks (``messages``, ``waitFor(_:timeout:)``). A sender that waits on a
+/// barrier (`sd_notify_barrier`, `systemd-notify` without `--no-block`) passes a file descriptor with `BARRIER=1`;
+/// reading the datagram without its control data releases the descriptor, which completes the barrier, so wait for
+/// `BARRIER=1` while such a sender runs.
+public final class NotifySocketHarness: Sendable {
+    /// The private directory holding the socket; removed with the harness.
+    public let directory: String
+    /// The bound datagram socket's path: the value for `NOTIFY_SOCKET`.
+    public let socketPath: String
+    private let descriptor: Int32
+    private let received = Mutex<[String]>([])
+
+    public init() throws {
+        var template = Array((Self.temporaryDirectory() + "/inspectd-notify-XXXXXX").utf8CString)
+        directory = try template.withUnsafeMutableBufferPointer { buffer in
+            guard let base = buffer.baseAddress, let created = mkdtemp(base) else {
+                throw HarnessError("mkdtemp", errno: errno)
+            }
+            return String(cString: created)
+        }
+        socketPath = directory + "/notify"
+        do {
+            descriptor = try Self.bindDatagramSocket(at: socketPath)
+        } catch {
+            rmdir(directory)
+            throw error
+        }
+    }
+
+    private static func bindDatagramSocket(at socketPath: String) throws -> Int32 {
+        var address = sockaddr_un()
+        address.sun_family = sa_family_t(AF_UNIX)
+        let path = Array(socketPath.utf8)
+        guard path.count < MemoryLayout.size(ofValue: address.sun_path) else {
+            throw HarnessError("bind", errno: ENAMETOOLONG)
+        }
+        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: path) }
+        let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
+        guard descriptor >= 0 else { throw HarnessError("socket", errno: errno) }
+        let bound = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+            }
+        }
+        guard bound == 0 else {
+            let error = HarnessError("bind", errno: errno)
+            close(descriptor)
+            throw error
+        }
+        return descriptor
+    }
+
+    deinit {
+        close(descriptor)
+        unlink(socketPath)
+        rmdir(directory)
+    }
+
+    /// The variables systemd would give the service.
+    ///
+    /// - Parameters:
+    ///   - watchdog: The unit's `WatchdogSec=`, as `WATCHDOG_USEC`; `nil` for none.
+    ///   - watchdogPID: `WATCHDOG_PID`: the process the watchdog is meant for. libsystemd ignores the watchdog in any
+    ///     other process; leave it `nil` for a child whose PID is not known yet.
+    public func environment(watchdog: Duration? = nil, watchdogPID: pid_t? = nil) -> [String: String] {
+        var result = ["NOTIFY_SOCKET": socketPath]
+        if let watchdog {
+            let (seconds, attoseconds) = watchdog.components
+            result["WATCHDOG_USEC"] = String(seconds * 1_000_000 + attoseconds / 1_000_000_000_000)
+        }
+        if let watchdogPID {
+            result["WATCHDOG_PID"] = String(watchdogPID)
+        }
+        return result
+    }
+
+    /// Every line received so far, in order.
+    public var messages: [String] {
+        drain()
+        return received.withLock { $0 }
+    }
+
+    /// Waits until a line equal to `message` has arrived.
+    ///
+    /// - Returns: Every line received so far.
+    /// - Throws: ``HarnessError`` when it does not arrive within `timeout`, listing what did.
+    @discardableResult
+    public func waitFor(_ message: String, timeout: Duration = .seconds(30)) async throws -> [String] {
+        try await waitUntil(timeout: timeout, "'\(message)'") { $0.contains(message) }
+    }
+
+    /// Waits until the lines received so far satisfy `condition`; `expectation` names it in the error.
+    @discardableResult
+    public func waitUntil(
+        timeout: Duration = .seconds(30), _ expectation: String, _ condition: ([String]) -> Bool
+    ) async throws -> [String] {
+        guard await pollUntil(timeout: timeout, { condition(messages) }) else {
+            throw HarnessError("no \(expectation) on \(socketPath) within \(timeout); received \(messages)")
+        }
+        return messages
+    }
+
+    /// `$TMPDIR`, unless it is too long for a socket path (108 bytes with the harness's own part).
+    private static func temporaryDirectory() -> String {
+        let tmp = ProcessInfo.processInfo.environment["TMPDIR"] ?? ""
+        return tmp.isEmpty || tmp.utf8.count > 64 ? "/tmp" : tmp
+    }
+
+    /// Moves pending datagrams into `received` without blocking.
+    private func drain() {
+        var buffer = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let count = recv(descriptor, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+            guard count > 0 else { return }
+            let lines = String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n").map(String.init)
+            received.withLock { $0 += lines }
+        }
+    }
+}
+
+/// A harness could not be set up, or what it waited for did not happen.
+public struct HarnessError: Error, CustomStringConvertible {
+    public var description: String
+
+    public init(_ description: String) {
+        self.description = description
+    }
+
+    init(_ call: String, errno: Int32) {
+        description = "\(call) failed: \(String(cString: strerror(errno)))"
+    }
+}

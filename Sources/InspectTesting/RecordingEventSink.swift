@@ -1,0 +1,45 @@
+import InspectCore
+import Synchronization
+
+/// An `EventSink` that keeps every event it is sent, for tests of whatever sends events (the outbox sender, the
+/// daemon), and answers with the outcome the test chooses.
+public final class RecordingEventSink: EventSink {
+    /// One call to ``deliver(_:eventID:)``.
+    public struct Record: Equatable, Sendable {
+        public var event: Event
+        public var eventID: Int64?
+        public var outcome: Delivery
+    }
+
+    private struct State {
+        var outcome: Delivery
+        var records: [Record] = []
+    }
+
+    private let state: Mutex<State>
+
+    /// - Parameter outcome: What deliveries report until ``outcome`` is changed: `.fellBack(…)` plays a missing
+    ///   journald.
+    public init(outcome: Delivery = .journaled) {
+        state = Mutex(State(outcome: outcome))
+    }
+
+    /// What the next deliveries report.
+    public var outcome: Delivery {
+        get { state.withLock { $0.outcome } }
+        set { state.withLock { $0.outcome = newValue } }
+    }
+
+    /// Every delivery so far, in order.
+    public var records: [Record] { state.withLock { $0.records } }
+
+    /// The events delivered so far, in order.
+    public var events: [Event] { records.map(\.event) }
+
+    public func deliver(_ event: Event, eventID: Int64?) -> Delivery {
+        state.withLock { state in
+            state.records.append(Record(event: event, eventID: eventID, outcome: state.outcome))
+            return state.outcome
+        }
+    }
+}
