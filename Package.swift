@@ -51,6 +51,7 @@ let package = Package(
             name: "InspectDaemon",
             dependencies: [
                 "InspectCore", "InspectStore", "InspectService", "InspectSystemd",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict

@@ -1,3 +1,6 @@
+import Foundation
 import InspectDaemon
+import Logging
 
-// Placeholder
+LoggingSystem.bootstrap(StreamLogHandler.standardError)
+exit(DaemonCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

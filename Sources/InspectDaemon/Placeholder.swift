@@ -1,5 +1,0 @@
-
-import InspectCore
-
-// Placeholder: replaced as the module is written.
-package enum InspectDaemonModule {}
