@@ -103,16 +103,23 @@ private struct ZoneClock {
     /// `mktime` leaves a `struct tm`. A reading with a pinned offset is taken at that offset, even where the clock
     /// shows another or skips the reading; otherwise a skipped reading moves forward past the change, and a
     /// repeated one takes the offset used last.
+    ///
+    /// Like glibc, it takes a seconds field beyond 0…59 as the nearest second within the minute and adds the excess
+    /// to the instant afterwards, so `02:59:72` just before the clock falls back reads as `02:00:12` on the second
+    /// pass rather than `03:00:12`.
     mutating func convert(_ wall: WallTime) -> (instant: Int64, local: WallTime) {
-        let target = wall.wallSeconds
-        guard timeZone != nil else { return (target, WallTime(wallSeconds: target)) }
-        let instant: Int64
+        guard timeZone != nil else { return (wall.wallSeconds, WallTime(wallSeconds: wall.wallSeconds)) }
+        var clamped = wall
+        clamped.second = min(max(wall.second, 0), 59)
+        let target = clamped.wallSeconds
+        var instant: Int64
         if let pinned = wall.pinnedOffset {
             instant = target - Int64(pinned)
             lastOffset = pinned
         } else {
             instant = resolve(target)
         }
+        instant += Int64(wall.second - clamped.second)
         let offset = offset(at: instant)
         var local = WallTime(wallSeconds: instant + Int64(offset))
         local.pinnedOffset = offset
@@ -134,10 +141,27 @@ private struct ZoneClock {
             previous = guess
             guess = next
         }
-        // Oscillating between the two sides of a skipped reading: keep the later instant (the daylight-saving side).
-        let instant = max(guess, previous ?? guess)
+        // Oscillating between the two sides of a skipped reading: glibc keeps the side flagged as daylight-saving
+        // time, which is the later one except where the database flags winter (or Ramadan) time instead.
+        let other = previous ?? guess
+        let instant = flagsEarlierSide(target) ? min(guess, other) : max(guess, other)
         lastOffset = Int(target - instant)
         return instant
+    }
+
+    /// Zones whose time-zone database entries mark the *earlier* side of their skipped hours as daylight-saving
+    /// time (a negative daylight-saving offset: Irish winter time, Moroccan Ramadan time), from when that applies.
+    /// Foundation reads the database in the form without negative offsets, so its daylight-saving flag cannot tell.
+    private static let negativeDaylightSaving: [String: Int64] = [
+        "Europe/Dublin": .min, "Eire": .min,
+        "Africa/Casablanca": 1_540_692_000, "Africa/El_Aaiun": 1_540_692_000,  // from 2018-10-28
+    ]
+
+    private func flagsEarlierSide(_ wallSeconds: Int64) -> Bool {
+        guard let identifier = timeZone?.identifier, let since = Self.negativeDaylightSaving[identifier] else {
+            return false
+        }
+        return wallSeconds >= since
     }
 }
 
