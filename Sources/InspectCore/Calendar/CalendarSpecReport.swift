@@ -63,7 +63,7 @@ public struct CalendarSpecReport: Sendable, Equatable {
             rows.append((index == 0 ? "Next elapse:" : "Iter. #\(index + 1):", Self.timestamp(seconds, in: zone)))
             if showsUTC { rows.append(("(in UTC):", Self.timestamp(seconds, in: nil))) }
             let ahead = microseconds - from.seconds * Int64(CalendarComponent.microsecondsPerSecond)
-            rows.append(("From now:", Self.relative(ahead)))
+            rows.append(("From now:", Self.relativeTime(ahead)))
         }
         let width = rows.map(\.0.count).max() ?? 0
         return rows.map { label, value in String(repeating: " ", count: width - label.count) + label + " " + value }
@@ -105,8 +105,9 @@ public struct CalendarSpecReport: Sendable, Equatable {
             && zone.timeZone.nextDaylightSavingTimeTransition(after: instant.date) == nil
     }
 
-    /// systemd's relative time: `1 day 21h left`, `11 months 29 days left`, `59s left`.
-    static func relative(_ microseconds: Int64) -> String {
+    /// A span of time as systemd writes it relative to now: `1 day 21h left`, `11 months 29 days left`,
+    /// `59s ago` (a month is 30.44 days, a year 365.25 days).
+    public static func relativeTime(_ microseconds: Int64) -> String {
         let suffix = microseconds >= 0 ? "left" : "ago"
         let d = microseconds.magnitude
         let second: UInt64 = 1_000_000
