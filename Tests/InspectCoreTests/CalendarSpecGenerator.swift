@@ -29,7 +29,9 @@ struct CalendarSpecGenerator {
 
     mutating func expression() -> String {
         if chance(0.08) {
-            let shorthands = ["minutely", "hourly", "daily", "weekly", "monthly", "quarterly", "semiannually", "yearly"]
+            let shorthands = [
+                "minutely", "hourly", "daily", "weekly", "monthly", "quarterly", "semiannually", "yearly",
+            ]
             return pick(shorthands) + pick(zones)
         }
         var parts: [String] = []
@@ -93,7 +95,9 @@ struct CalendarSpecGenerator {
         return items.joined(separator: ",")
     }
 
-    private mutating func chance(_ probability: Double) -> Bool { Double.random(in: 0..<1, using: &random) < probability }
+    private mutating func chance(_ probability: Double) -> Bool {
+        Double.random(in: 0..<1, using: &random) < probability
+    }
     private mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &random) }
     private mutating func pick(_ items: [String]) -> String { items[int(0...(items.count - 1))] }
 }

@@ -43,7 +43,9 @@ struct CalendarSpecNextElapseTests {
 
     @Test("a zone in the expression overrides the given one, UTC included")
     func zones() throws {
-        #expect(try next("Sat,Sun 8:0 Europe/Berlin", after: "2027-02-27T10:00:00+07:00") == at("2027-02-27T08:00:00+01:00"))
+        #expect(
+            try next("Sat,Sun 8:0 Europe/Berlin", after: "2027-02-27T10:00:00+07:00") == at("2027-02-27T08:00:00+01:00")
+        )
         #expect(try next("daily UTC", after: "2027-02-27T10:00:00+07:00", in: berlin) == at("2027-02-28T00:00:00Z"))
     }
 
@@ -51,7 +53,8 @@ struct CalendarSpecNextElapseTests {
     func springForward() throws {
         // Given Berlin's clock moving from 02:00 to 03:00 on 2027-03-28,
         // then 02:30 is skipped that day, as systemd skips it,
-        #expect(try next("*-*-* 02:30", after: "2027-03-27T12:00:00+01:00", in: berlin) == at("2027-03-29T02:30:00+02:00"))
+        #expect(
+            try next("*-*-* 02:30", after: "2027-03-27T12:00:00+01:00", in: berlin) == at("2027-03-29T02:30:00+02:00"))
         // and an hourly :30 goes on at 03:30.
         #expect(try next("*:30", after: "2027-03-28T01:40:00+01:00", in: berlin) == at("2027-03-28T03:30:00+02:00"))
         #expect(try next("02:30", after: "2027-03-13T12:00:00-05:00", in: newYork) == at("2027-03-15T02:30:00-04:00"))
@@ -73,10 +76,15 @@ struct CalendarSpecNextElapseTests {
     func elapses() throws {
         let spec = try CalendarSpec.parse("Mon,Wed,Fri 07:30")
         let times = spec.elapses(after: try at("2027-03-01T00:00:00+07:00"), count: 4, in: .vietnam)
-        let expected = try ["2027-03-01", "2027-03-03", "2027-03-05", "2027-03-08"].map { try at("\($0)T07:30:00+07:00") }
+        let expected = try ["2027-03-01", "2027-03-03", "2027-03-05", "2027-03-08"].map {
+            try at("\($0)T07:30:00+07:00")
+        }
         #expect(times == expected)
-        #expect(try CalendarSpec.parse("2027-03-01 08:00").elapses(after: at("2027-01-01T00:00:00Z"), count: 3,
-            in: .vietnam).count == 1)
+        #expect(
+            try CalendarSpec.parse("2027-03-01 08:00").elapses(
+                after: at("2027-01-01T00:00:00Z"), count: 3,
+                in: .vietnam
+            ).count == 1)
     }
 
     @Test("fractional seconds are exact in microseconds and round up to whole seconds")
@@ -85,8 +93,9 @@ struct CalendarSpecNextElapseTests {
         let spec = try CalendarSpec.parse("*:*:00.5")
         let after = try at("2027-03-01T08:00:00Z")
         // then the exact elapse is 08:00:00.5, and as a whole second 08:00:01;
-        #expect(spec.nextElapse(afterMicroseconds: after.seconds * 1_000_000, in: .utc)
-            == after.seconds * 1_000_000 + 500_000)
+        #expect(
+            spec.nextElapse(afterMicroseconds: after.seconds * 1_000_000, in: .utc)
+                == after.seconds * 1_000_000 + 500_000)
         #expect(spec.nextElapse(after: after, in: .utc) == after.adding(seconds: 1))
         // and after 08:00:01 it is 08:01:00.5, shown as 08:01:01.
         #expect(spec.nextElapse(after: after.adding(seconds: 1), in: .utc) == after.adding(seconds: 61))

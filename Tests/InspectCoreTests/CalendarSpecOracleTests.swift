@@ -30,7 +30,8 @@ enum SystemdOracle {
     /// `base`, and returns one result per expression: nil where systemd gave up computing an elapse (it does after
     /// 1000 search rounds, and then prints nothing for that expression).
     static func evaluate(_ expressions: [String], base: Int64, zone: String, iterations: Int) throws -> [Result?] {
-        let (text, errors) = try output(["calendar", "--iterations=\(iterations)", "--"] + expressions, base: base,
+        let (text, errors) = try output(
+            ["calendar", "--iterations=\(iterations)", "--"] + expressions, base: base,
             zone: zone)
         let gaveUp = quoted(in: errors, after: "Failed to determine next elapse for '")
         var blocks = text.components(separatedBy: "\n\n").filter { !$0.isEmpty }.makeIterator()
@@ -128,7 +129,9 @@ extension Int64 {
     }
 }
 
-@Suite("CalendarSpec against systemd-analyze", .enabled(if: SystemdOracle.isAvailable, "needs systemd-analyze and faketime"))
+@Suite(
+    "CalendarSpec against systemd-analyze",
+    .enabled(if: SystemdOracle.isAvailable, "needs systemd-analyze and faketime"))
 struct CalendarSpecOracleTests {
     /// Expressions compared with systemd: every feature of the syntax, and times that daylight-saving changes skip
     /// or repeat in the zones below.
@@ -196,7 +199,8 @@ struct CalendarSpecOracleTests {
     func faketimeFixesNow() throws {
         // Given a frozen clock at a known instant, when systemd evaluates "every second",
         // then its first elapse is exactly one second later.
-        let results = try SystemdOracle.evaluate(["*:*:*"], base: 1_803_697_200, zone: "Asia/Ho_Chi_Minh",
+        let results = try SystemdOracle.evaluate(
+            ["*:*:*"], base: 1_803_697_200, zone: "Asia/Ho_Chi_Minh",
             iterations: 2)
         #expect(results.first??.elapses == [1_803_697_201, 1_803_697_202])
     }
@@ -209,7 +213,9 @@ struct CalendarSpecOracleTests {
         #expect(comparison.disagreements.isEmpty, "\(comparison.summary)")
     }
 
-    @Test("seeded random expressions are accepted and evaluated as systemd-analyze does", arguments: zip(zones, [UInt64](1...5)))
+    @Test(
+        "seeded random expressions are accepted and evaluated as systemd-analyze does",
+        arguments: zip(zones, [UInt64](1...5)))
     func randomExpressionsAgree(zone: String, seed: UInt64) throws {
         // Given a few hundred generated expressions, some of them invalid,
         var generator = CalendarSpecGenerator(seed: seed)
@@ -256,14 +262,18 @@ struct CalendarSpecOracleTests {
         return comparison
     }
 
-    @Test("the report prints what systemd-analyze prints", arguments: ["Mon..Fri 08:00", "*-*-* *:*:00", "*-02-29", "2026-01-01", "*-*-01 09:00:00"])
+    @Test(
+        "the report prints what systemd-analyze prints",
+        arguments: ["Mon..Fri 08:00", "*-*-* *:*:00", "*-02-29", "2026-01-01", "*-*-01 09:00:00"])
     func reportMatchesSystemd(expression: String) throws {
         // Given Vietnam's zone, whose abbreviation Foundation and the time-zone database write alike (+07),
         let base: Int64 = 1_803_697_200
-        let report = try CalendarSpecReport(expression: expression, iterations: 12, from: Instant(seconds: base),
+        let report = try CalendarSpecReport(
+            expression: expression, iterations: 12, from: Instant(seconds: base),
             zone: .vietnam)
         // when both print twelve iterations, then the text is the same, line for line.
-        let (output, _) = try SystemdOracle.output(["calendar", "--iterations=12", "--", expression], base: base,
+        let (output, _) = try SystemdOracle.output(
+            ["calendar", "--iterations=12", "--", expression], base: base,
             zone: "Asia/Ho_Chi_Minh")
         #expect(report.lines == output.split(separator: "\n").map(String.init))
     }

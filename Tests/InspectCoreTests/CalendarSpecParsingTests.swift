@@ -110,16 +110,25 @@ struct CalendarSpecParsingTests {
         ("2200-01-01", "invalid calendar expression '2200-01-01': year 2200 is out of range 1970..2199"),
         ("*-*~29", "invalid calendar expression '*-*~29': day ~29 is out of range ~1..~28"),
         ("*-*-20/15", "invalid calendar expression '*-*-20/15': repetition 20/15 never repeats within 1..31"),
-        ("Sat..Mon", "invalid calendar expression 'Sat..Mon': weekday range Sat..Mon at column 6 runs backwards; "
-            + "write it as two ranges"),
+        (
+            "Sat..Mon",
+            "invalid calendar expression 'Sat..Mon': weekday range Sat..Mon at column 6 runs backwards; "
+                + "write it as two ranges"
+        ),
         ("Tues 08:00", "invalid calendar expression 'Tues 08:00': unknown weekday 'Tues' at column 1"),
-        ("*:*/15", "invalid calendar expression '*:*/15': expected ':' or the end after the minute at '/15' "
-            + "(column 4)"),
+        (
+            "*:*/15",
+            "invalid calendar expression '*:*/15': expected ':' or the end after the minute at '/15' "
+                + "(column 4)"
+        ),
         ("*-*-1/0", "invalid calendar expression '*-*-1/0': repetition /0 at column 7 never advances"),
         ("today", "invalid calendar expression 'today': 'today' is a point in time, not a repeating calendar event"),
         ("", "invalid calendar expression '': the expression is empty"),
-        ("daily europe/berlin", "invalid calendar expression 'daily europe/berlin': expected a number at "
-            + "'daily europe/berlin' (column 1)"),
+        (
+            "daily europe/berlin",
+            "invalid calendar expression 'daily europe/berlin': expected a number at "
+                + "'daily europe/berlin' (column 1)"
+        ),
     ]
 
     @Test("names the bad part of an invalid expression", arguments: errors)

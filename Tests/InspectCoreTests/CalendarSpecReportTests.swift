@@ -44,10 +44,12 @@ struct CalendarSpecReportTests {
 
     @Test("names zones by abbreviation where Foundation knows one, else by offset")
     func abbreviations() throws {
-        let newYork = try CalendarSpecReport(expression: "08:00", iterations: 1, from: saturday,
+        let newYork = try CalendarSpecReport(
+            expression: "08:00", iterations: 1, from: saturday,
             zone: LocalZone(identifier: "America/New_York")!)
         #expect(newYork.lines[2] == "    Next elapse: Sat 2027-02-27 08:00:00 EST")
-        let kathmandu = try CalendarSpecReport(expression: "08:00", iterations: 1, from: saturday,
+        let kathmandu = try CalendarSpecReport(
+            expression: "08:00", iterations: 1, from: saturday,
             zone: LocalZone(identifier: "Asia/Kathmandu")!)
         #expect(kathmandu.lines[2] == "    Next elapse: Sun 2027-02-28 08:00:00 +0545")
     }

@@ -2,7 +2,8 @@ import Foundation
 
 extension CalendarSpec {
     /// The first instant strictly after `instant` at which the expression elapses, or nil when it never does again
-    /// (its last year is past, or systemd's year limit 2199 is reached).
+    /// (its last year is past, or systemd's year limit 2199 is reached) or when, as systemd does, the search gives up
+    /// after 1000 rounds (a zone whose clock skips midnight can send systemd's search round in circles).
     ///
     /// Fields are matched on the wall clock of the expression's own zone if it names one, else of `zone`. Around
     /// daylight-saving changes the result is systemd's: a wall time skipped by the clock moving forward does not
@@ -194,10 +195,10 @@ private struct CalendarSearch {
         case exhausted, kept, advanced
     }
 
-    /// Whether a candidate is a real reading: out of the supported years, moved by resolving (`stale`, the
-    /// candidate now holds the moved reading), or `valid`.
+    /// Whether a candidate is a real reading: `refused` when past 2199 or when the conversion moved it backwards,
+    /// `stale` when the conversion moved it forward (the candidate now holds the moved reading), else `valid`.
     private enum Bounds {
-        case outOfRange, stale, valid
+        case refused, stale, valid
     }
 
     /// The search proper. Candidates carry a pinned offset where systemd's `struct tm` carries a daylight-saving
@@ -234,8 +235,8 @@ private struct CalendarSearch {
                 c.startDay()
                 micro = 0
             }
-            var checked = step == .exhausted ? .outOfRange : bounds(&c)
-            if checked == .outOfRange {
+            var checked = step == .exhausted ? .refused : bounds(&c)
+            if checked == .refused {
                 (c.year, c.month, c.day) = (c.year + 1, 1, 1)
                 c.startDay()
                 micro = 0
@@ -248,8 +249,8 @@ private struct CalendarSearch {
                 c.startDay()
                 micro = 0
             }
-            checked = step == .exhausted ? .outOfRange : bounds(&c)
-            if checked == .outOfRange {
+            checked = step == .exhausted ? .refused : bounds(&c)
+            if checked == .refused {
                 (c.month, c.day) = (c.month + 1, 1)
                 c.startDay()
                 micro = 0
@@ -269,8 +270,8 @@ private struct CalendarSearch {
 
             step = Self.match(spec.hours, &c.hour)
             if step == .advanced { (c.minute, c.second, micro) = (0, 0, 0) }
-            checked = step == .exhausted ? .outOfRange : bounds(&c)
-            if checked == .outOfRange {
+            checked = step == .exhausted ? .refused : bounds(&c)
+            if checked == .refused {
                 c.day += 1
                 c.startDay()
                 micro = 0
@@ -280,8 +281,8 @@ private struct CalendarSearch {
 
             step = Self.match(spec.minutes, &c.minute)
             if step == .advanced { (c.second, micro) = (0, 0) }
-            checked = step == .exhausted ? .outOfRange : bounds(&c)
-            if checked == .outOfRange {
+            checked = step == .exhausted ? .refused : bounds(&c)
+            if checked == .refused {
                 (c.hour, c.minute, c.second, micro) = (c.hour + 1, 0, 0, 0)
                 continue
             }
@@ -290,8 +291,8 @@ private struct CalendarSearch {
             var within = c.second * Self.perSecond + micro
             step = Self.match(spec.seconds, &within)
             (c.second, micro) = (within / Self.perSecond, within % Self.perSecond)
-            checked = step == .exhausted ? .outOfRange : bounds(&c)
-            if checked == .outOfRange {
+            checked = step == .exhausted ? .refused : bounds(&c)
+            if checked == .refused {
                 (c.minute, c.second, micro) = (c.minute + 1, 0, 0)
                 continue
             }
@@ -320,7 +321,7 @@ private struct CalendarSearch {
     /// When resolving moved it forward, the candidate becomes the moved reading with the field below the first
     /// changed one reset (`tm_within_bounds` in systemd).
     private mutating func bounds(_ c: inout WallTime) -> Bounds {
-        guard c.year <= Self.lastYear else { return .outOfRange }
+        guard c.year <= Self.lastYear else { return .refused }
         var moved = clock.convert(c).local
         let order: Int
         if moved.year != c.year {
@@ -341,7 +342,7 @@ private struct CalendarSearch {
         } else {
             order = moved.second == c.second ? 0 : (moved.second < c.second ? -1 : 1)
         }
-        if order < 0 { return .outOfRange }
+        if order < 0 { return .refused }
         if order > 0 {
             c = moved
             return .stale

@@ -41,7 +41,8 @@ struct CalendarSpecParser {
         static let day = Field(name: "day", range: 1...31)
         static let hour = Field(name: "hour", range: 0...23)
         static let minute = Field(name: "minute", range: 0...59)
-        static let second = Field(name: "second", range: 0...(60 * CalendarComponent.microsecondsPerSecond - 1),
+        static let second = Field(
+            name: "second", range: 0...(60 * CalendarComponent.microsecondsPerSecond - 1),
             isSeconds: true)
     }
 
@@ -52,6 +53,9 @@ struct CalendarSpecParser {
         var step: Int
     }
 
+    /// What may follow a weekday name, and a value in a date or time field.
+    private static let afterWeekday = Set(" ,-.".utf8)
+    private static let afterValue = Set(" ,-~:".utf8)
     /// systemd refuses more than this many comma-separated values in one field.
     private static let maximumComponents = 241
     private static let shorthands: [String: String] = [
@@ -156,9 +160,7 @@ struct CalendarSpecParser {
                 throw unexpected("a weekday")
             }
             let after = byte(at: position + length)
-            guard after == nil || [UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: ","), UInt8(ascii: " ")]
-                .contains(after!)
-            else {
+            guard after.map(Self.afterWeekday.contains) ?? true else {
                 throw Failure(reason: "unknown weekday '\(word(at: position))' at column \(position + 1)")
             }
             weekdayBits |= 1 << index
@@ -340,8 +342,7 @@ struct CalendarSpecParser {
                             + "one-second step; add a repetition such as /0.5")
                 }
             }
-            let separators: [UInt8] = [0x20, UInt8(ascii: ","), UInt8(ascii: "-"), UInt8(ascii: "~"), UInt8(ascii: ":")]
-            if let next = byte(at: position), !separators.contains(next) {
+            if let next = byte(at: position), !Self.afterValue.contains(next) {
                 throw unexpected("',', '..', '/' or the end of the \(field.name) field")
             }
             chain.append(Raw(start: start, stop: stop, step: step))
@@ -355,7 +356,8 @@ struct CalendarSpecParser {
         guard let whole = try readInteger() else { throw unexpected("a number") }
         var value = whole
         if field.isSeconds {
-            let (scaled, overflow) = whole.multipliedReportingOverflow(by: UInt64(CalendarComponent.microsecondsPerSecond))
+            let (scaled, overflow) = whole.multipliedReportingOverflow(
+                by: UInt64(CalendarComponent.microsecondsPerSecond))
             guard !overflow else { throw tooLarge(field) }
             value = scaled
             if byte(at: position) == UInt8(ascii: "."), byte(at: position + 1) != UInt8(ascii: ".") {
@@ -429,7 +431,9 @@ struct CalendarSpecParser {
 
     /// Shortens each range to its last reachable value, drops steps that never fire, sorts, removes duplicates and
     /// then checks every component against the field's range, in systemd's order.
-    private static func normalize(_ chain: [Raw]?, _ field: Field, endOfMonth: Bool) throws(Failure) -> [CalendarComponent] {
+    private static func normalize(
+        _ chain: [Raw]?, _ field: Field, endOfMonth: Bool
+    ) throws(Failure) -> [CalendarComponent] {
         guard let chain else { return [] }
         var normalized: [CalendarComponent] = []
         for var raw in chain {

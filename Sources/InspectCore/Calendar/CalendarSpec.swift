@@ -13,9 +13,10 @@
 /// let next = spec.nextElapse(after: now, in: .vietnam)
 /// ```
 ///
-/// One form systemd accepts is not supported: the abbreviation of the machine's own zone as a suffix (`daily CET` on
-/// a machine set to Europe/Berlin, `daily +07` in Vietnam), because inspectd's zone is configured rather than taken
-/// from the process environment. Name the IANA zone instead.
+/// One form systemd accepts is not supported: the abbreviation of the machine's own zone as a suffix (`daily +07` on
+/// a machine set to Vietnam's zone), because inspectd's zone is configured rather than taken from the process
+/// environment. Name the IANA zone instead. (Where such an abbreviation is also an IANA name, as `CET` and `EST` are,
+/// it is read as that zone, which systemd does too on a machine in another zone.)
 public struct CalendarSpec: Hashable, Sendable, CustomStringConvertible {
     /// Whose wall clock the expression is read on.
     public enum Zone: Hashable, Sendable {

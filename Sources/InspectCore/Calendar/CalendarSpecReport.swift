@@ -86,7 +86,8 @@ public struct CalendarSpecReport: Sendable, Equatable {
         if ["UTC", "GMT", "Etc/UTC", "Etc/UCT", "UCT", "Universal", "Zulu"].contains(timeZone.identifier) {
             return "UTC"
         }
-        let style: NSTimeZone.NameStyle = timeZone.isDaylightSavingTime(for: date) ? .shortDaylightSaving : .shortStandard
+        let style: NSTimeZone.NameStyle =
+            timeZone.isDaylightSavingTime(for: date) ? .shortDaylightSaving : .shortStandard
         if let name = timeZone.localizedName(for: style, locale: Locale(identifier: "en_US")),
             !name.isEmpty, name.allSatisfy({ $0.isASCII && $0.isUppercase })
         {
