@@ -126,8 +126,13 @@ struct CalendarSpecParsingTests {
         ("", "invalid calendar expression '': the expression is empty"),
         (
             "daily europe/berlin",
-            "invalid calendar expression 'daily europe/berlin': expected a number at "
-                + "'daily europe/berlin' (column 1)"
+            "invalid calendar expression 'daily europe/berlin': unknown time zone 'europe/berlin'; name an IANA "
+                + "zone such as Asia/Ho_Chi_Minh, or UTC"
+        ),
+        (
+            "Mon..Fri 08:00 +07",
+            "invalid calendar expression 'Mon..Fri 08:00 +07': unknown time zone '+07'; name an IANA zone such as "
+                + "Asia/Ho_Chi_Minh, or UTC"
         ),
     ]
 

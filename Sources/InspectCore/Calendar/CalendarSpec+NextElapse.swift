@@ -317,8 +317,8 @@ private struct CalendarSearch {
         return aMicro == bMicro ? 0 : (aMicro < bMicro ? -1 : 1)
     }
 
-    /// Resolves the candidate and compares the reading that comes back with it, field by field from the year down.
-    /// When resolving moved it forward, the candidate becomes the moved reading with the field below the first
+    /// Converts the candidate and compares the reading that comes back with it, field by field from the year down.
+    /// When the conversion moved it forward, the candidate becomes the moved reading with the field below the first
     /// changed one reset (`tm_within_bounds` in systemd).
     private mutating func bounds(_ c: inout WallTime) -> Bounds {
         guard c.year <= Self.lastYear else { return .refused }

@@ -18,7 +18,17 @@ extension CalendarSpec {
         do {
             return try parser.parse()
         } catch {
-            throw InspectError.invalidInput("invalid calendar expression '\(trimmed)': \(error.reason)")
+            var reason = error.reason
+            // "daily +07", "daily europe/berlin": the expression is fine but its last word names no zone we know.
+            if let space = trimmed.lastIndex(of: " ") {
+                var prefix = CalendarSpecParser(String(trimmed[..<space]))
+                if (try? prefix.parse()) != nil {
+                    reason =
+                        "unknown time zone '\(trimmed[space...].dropFirst())'; name an IANA zone such as "
+                        + "Asia/Ho_Chi_Minh, or UTC"
+                }
+            }
+            throw InspectError.invalidInput("invalid calendar expression '\(trimmed)': \(reason)")
         }
     }
 }
