@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InspectCore
+import InspectService
 import InspectSystemd
 import Logging
 
@@ -13,13 +14,24 @@ public struct DaemonCommand: ParsableCommand {
             Opens (and if needed creates and migrates) the database, sends the events still waiting in its outbox, \
             tells systemd it is ready, and runs until SIGTERM or SIGINT, when it stops cleanly.
 
-            The database is --database, else $INSPECTD_DATABASE, else /var/lib/inspectd/inspectd.db.
-            Exit status: 0 after a clean stop, 73/74 when the database cannot be opened.
+            The configuration is --config, else $INSPECTD_CONFIG, else /etc/inspectd/inspectd.conf (compiled \
+            defaults when that file is absent), with drop-ins in inspectd.conf.d/ and holidays in holidays.d/.
+            The database is --database, else $INSPECTD_DATABASE, else Database= in [Daemon], else \
+            /var/lib/inspectd/inspectd.db.
+
+            Exit status: 0 after a clean stop, 73/74 when the database cannot be opened, 78 when the configuration \
+            is invalid (systemd then does not restart it: RestartPreventExitStatus=78).
             """,
         version: "0.1.0")
 
+    @Option(help: ArgumentHelp("The configuration file.", valueName: "path"))
+    var config: String?
+
     @Option(help: ArgumentHelp("The database file.", valueName: "path"))
     var database: String?
+
+    @Flag(help: "Check the configuration, print a summary and exit: 0 when valid, 78 when not.")
+    var checkConfig = false
 
     public init() {}
 
@@ -33,7 +45,27 @@ public struct DaemonCommand: ParsableCommand {
             if code == 0 { print(fullMessage(for: error)) } else { Output.error(message(for: error)) }
             return code
         }
-        let path = command.database ?? ProcessInfo.processInfo.environment["INSPECTD_DATABASE"]
+        let environment = ProcessInfo.processInfo.environment
+        let configPath = command.config ?? environment["INSPECTD_CONFIG"]
+        let configuration: InspectConfiguration
+        do {
+            configuration = try ConfigLoader.load(
+                path: configPath ?? ConfigLoader.defaultPath, explicit: configPath != nil)
+        } catch let error as InspectError {
+            Output.error(error.description)
+            return error.exitStatus.rawValue
+        } catch {
+            Output.error("\(error)")
+            return ExitStatus.config.rawValue
+        }
+        if command.checkConfig {
+            let calendar = configuration.calendar
+            print(
+                "Configuration is valid: time zone \(calendar.zone), hours profiles "
+                    + calendar.profileNames.joined(separator: ", "))
+            return ExitStatus.success.rawValue
+        }
+        let path = command.database ?? environment["INSPECTD_DATABASE"] ?? configuration.database
             ?? "/var/lib/inspectd/inspectd.db"
         var logger = Logger(label: "inspectd")
         logger.logLevel = .info

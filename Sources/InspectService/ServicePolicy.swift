@@ -1,18 +1,19 @@
 import InspectCore
 
-/// The policy the use cases apply: the local time zone and each office's working hours.
+/// The policy the use cases apply: the working calendar (its time zone, hours profiles and holidays).
 public struct ServicePolicy: Sendable {
-    public var zone: LocalZone
-    /// Hours profiles by name; an office whose profile is not listed follows `HoursProfile.standard`.
-    public var hoursProfiles: [String: HoursProfile]
+    public var calendar: WorkCalendar
 
-    public init(zone: LocalZone = .vietnam, hoursProfiles: [String: HoursProfile] = [:]) {
-        self.zone = zone
-        self.hoursProfiles = hoursProfiles
+    public init(calendar: WorkCalendar = InspectConfiguration.defaults.calendar) {
+        self.calendar = calendar
     }
 
+    /// The zone local times are read and shown in.
+    public var zone: LocalZone { calendar.zone }
+
     /// The hours an office with `profile` keeps on `date`.
-    public func hours(profile: String, on date: CivilDate) -> HoursProfile {
-        hoursProfiles[profile] ?? .standard
+    /// - Throws: `InspectError.notFound` for a profile the configuration does not define.
+    public func hours(profile: String, on date: CivilDate) throws -> HoursProfile {
+        try calendar.hours(profile: profile, on: date)
     }
 }

@@ -95,6 +95,25 @@ struct CLIErrorTests {
         #expect(missing.status == 66)
     }
 
+    @Test("a bad configuration stops the command with 78 and its file:line, before the database is touched")
+    func badConfiguration() throws {
+        let cli = CLIFixture()
+        cli.directory.write("inspectd.conf", "[Hours]\nMorning=07:30-11:30\nGraceMinuets=5\n")
+        let result = try cli.run(["office", "add", "A", "--name", "A"])
+        #expect(result.status == 78)
+        #expect(result.stderr.hasPrefix("inspectctl: office add: \(cli.config):3: unknown key 'GraceMinuets' in [Hours]"))
+        #expect(result.stderr.contains("did you mean 'GraceMinutes'?"))
+        #expect(!FileManager.default.fileExists(atPath: cli.database))
+    }
+
+    @Test("an office may only follow a configured hours profile")
+    func unknownHoursProfile() throws {
+        let cli = try CLIFixture.seeded()
+        let result = try cli.run(["office", "add", "X", "--name", "X", "--hours", "summer-winter"])
+        #expect(result.status == 65)
+        #expect(result.stderr == "inspectctl: office add: no hours profile 'summer-winter' in the configuration; configured: default\n")
+    }
+
     @Test("a database path that does not exist or cannot be written is refused")
     func badDatabasePaths() throws {
         let absent = try ProcessRunner.run(

@@ -6,13 +6,21 @@ import Testing
 struct CLIFixture {
     let directory = TemporaryDirectory(prefix: "inspectctl-test")
     var database: String { directory.file("inspectd.db") }
+    /// The fixture's own configuration file, so the machine's /etc/inspectd never changes a test's outcome.
+    var config: String { directory.file("inspectd.conf") }
+
+    init() {
+        directory.write("inspectd.conf", "")
+    }
 
     /// Runs `inspectctl` against this fixture's database (given with `--database`).
     @discardableResult
     func run(_ arguments: [String], environment: [String: String?] = [:]) throws -> ProcessResult {
         try ProcessRunner.run(
-            BuiltProducts.inspectctl, arguments + ["--database", database],
-            environment: environment.merging(["INSPECTD_DATABASE": nil, "LANG": "C.UTF-8"]) { mine, _ in mine })
+            BuiltProducts.inspectctl, arguments + ["--database", database, "--config", config],
+            environment: environment.merging(["INSPECTD_DATABASE": nil, "INSPECTD_CONFIG": nil, "LANG": "C.UTF-8"]) {
+                mine, _ in mine
+            })
     }
 
     /// Runs `inspectctl` and requires success, returning standard output.

@@ -37,4 +37,21 @@ struct DaemonProcessTests {
         #expect(result.status == 73)
         #expect(result.stderr == "inspectd: cannot create database /nonexistent/inspectd.db: directory /nonexistent does not exist\n")
     }
+
+    @Test("--check-config accepts the shipped configuration and exits 78 with file:line for a bad one")
+    func checkConfig() throws {
+        let shipped = BuiltProducts.repository + "/etc/inspectd/inspectd.conf"
+        let good = try ProcessRunner.run(BuiltProducts.inspectd, ["--check-config", "--config", shipped])
+        #expect(good.status == 0)
+        #expect(good.stdout.contains("time zone Asia/Ho_Chi_Minh"))
+
+        let directory = TemporaryDirectory(prefix: "inspectd-config")
+        let bad = directory.write("inspectd.conf", "[Calendar]\nTimeZone=Mars/Olympus_Mons\n")
+        let result = try ProcessRunner.run(BuiltProducts.inspectd, ["--check-config", "--config", bad])
+        #expect(result.status == 78)
+        #expect(result.stderr.hasPrefix("inspectd: \(bad):2: "))
+        let missing = try ProcessRunner.run(BuiltProducts.inspectd, ["--check-config", "--config", directory.file("nope.conf")])
+        #expect(missing.status == 78)
+        #expect(missing.stderr == "inspectd: \(directory.file("nope.conf")): no such file\n")
+    }
 }

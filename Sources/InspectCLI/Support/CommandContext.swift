@@ -14,14 +14,18 @@ struct CommandContext {
         case read, write
     }
 
+    /// Loads the configuration first, so a bad one stops the command before the database is touched.
     init(_ options: GlobalOptions, access: Access) throws {
         self.options = options
-        let path = options.databasePath
+        let config = options.configPath
+        let configuration = try ConfigLoader.load(path: config.path, explicit: config.explicit)
+        let path = options.databasePath(configured: configuration.database)
         let database = try InspectDatabase.open(path: path, mode: access == .write ? .readWrite : .readOnly)
         let clock: @Sendable () -> Instant = { Instant(Date()) }
         let sender = OutboxSender(
             database: database, sink: EventSinks.forCLI(), claimant: "inspectctl:\(getpid())", clock: clock)
-        service = InspectService(database: database, policy: ServicePolicy(), sender: sender, clock: clock)
+        service = InspectService(
+            database: database, policy: ServicePolicy(calendar: configuration.calendar), sender: sender, clock: clock)
         caller = CallerIdentity.current(databasePath: path)
     }
 

@@ -34,7 +34,7 @@ struct FindingDetails {
             }
         }
         let office = try OfficeRecord.require(db, code: inspection.office)
-        let hours = policy.hours(profile: office.hoursProfile, on: policy.zone.local(observedAt).date)
+        let hours = try policy.hours(profile: office.hoursProfile, on: policy.zone.local(observedAt).date)
         switch type.measure {
         case .arrival:
             guard left == nil else { throw InspectError.invalidInput("\(type.code) takes --arrived, not --left") }

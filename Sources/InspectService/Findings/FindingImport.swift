@@ -106,7 +106,7 @@ private struct ImportContext {
         if let staff { try checkStaff(staff, office: inspection.office, at: observedAt) }
         let arrived = try table.value("arrived", in: record).map { try Self.clock($0, "arrived") }
         let left = try table.value("left", in: record).map { try Self.clock($0, "left") }
-        let hours = policy.hours(
+        let hours = try policy.hours(
             profile: profiles[inspection.office] ?? HoursProfile.defaultName, on: policy.zone.local(observedAt).date)
         var clockTime: TimeOfDay?
         var minutes: Int?

@@ -91,7 +91,11 @@ extension InspectService {
         let name = request.name.trimmingSpaces
         guard !name.isEmpty else { throw InspectError.invalidInput("office name must not be empty") }
         let profile = request.hoursProfile ?? HoursProfile.defaultName
-        try Codes.validate(profile.uppercased(), as: "hours profile")
+        guard policy.calendar.profiles[profile] != nil else {
+            throw InspectError.invalidInput(
+                "no hours profile '\(profile)' in the configuration; configured: "
+                    + policy.calendar.profileNames.joined(separator: ", "))
+        }
         if try OfficeRecord.find(db, code: request.code) != nil {
             throw InspectError.duplicate(kind: "office", key: request.code)
         }

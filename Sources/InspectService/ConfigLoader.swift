@@ -1,0 +1,42 @@
+import Foundation
+import InspectCore
+
+/// Reads `/etc/inspectd`: `inspectd.conf` with its drop-ins in `inspectd.conf.d/`, and the yearly holiday files in
+/// `holidays.d/`, all relative to the main file's directory.
+public enum ConfigLoader {
+    public static let defaultPath = "/etc/inspectd/inspectd.conf"
+
+    /// Loads the configuration whose main file is `path`.
+    ///
+    /// A missing main file at the default path means the compiled defaults (a fresh install works without one); a
+    /// missing file the caller named explicitly is an error.
+    /// - Throws: `InspectError.invalidConfig` with the file and line of the first problem.
+    public static func load(path: String, explicit: Bool) throws -> InspectConfiguration {
+        let files = FileManager.default
+        let main: IniDocument
+        if files.fileExists(atPath: path) {
+            main = try document(path)
+        } else if explicit {
+            throw InspectError.invalidConfig(path: path, line: 0, reason: "no such file")
+        } else {
+            main = try IniDocument(text: "", path: path)
+        }
+        let directory = (path as NSString).deletingLastPathComponent
+        let dropIns = try documents(in: path + ".d")
+        let holidays = try documents(in: (directory.isEmpty ? "." : directory) + "/holidays.d")
+        return try InspectConfiguration(main: .merging(main: main, dropIns: dropIns), holidayFiles: holidays)
+    }
+
+    /// The parsed `*.conf` files of `directory`, by file name; none when the directory does not exist.
+    static func documents(in directory: String) throws -> [IniDocument] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        return try names.filter { $0.hasSuffix(".conf") }.sorted().map { try document("\(directory)/\($0)") }
+    }
+
+    private static func document(_ path: String) throws -> IniDocument {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw InspectError.invalidConfig(path: path, line: 0, reason: "cannot be read")
+        }
+        return try IniDocument(bytes: data, path: path)
+    }
+}
