@@ -21,7 +21,7 @@ public struct InspectCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             OfficeCommand.self, StaffCommand.self, ViolationCommand.self, InspectionCommand.self,
-            FindingCommand.self, VerifyCommand.self,
+            FindingCommand.self, VerifyCommand.self, CalendarCommand.self, HolidaysCommand.self, LunarCommand.self,
         ])
 
     public init() {}
