@@ -129,7 +129,7 @@ extension InspectService {
                     kind: .inspectionClosed,
                     message:
                         "Inspection \(id) of \(inspection.office) closed by \(caller.user): \(checked) staff checked, "
-                        + "\(violations) violations",
+                        + "\(violations) violation\(violations == 1 ? "" : "s")",
                     fields: fields))
             return inspection
         }
