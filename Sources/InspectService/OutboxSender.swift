@@ -68,7 +68,7 @@ public struct OutboxSender: Sendable {
         }
         report.sent = sent.count
         if !sent.isEmpty {
-            try database.write { db in try Outbox.markSent(db, ids: sent, at: clock()) }
+            try database.writeUnflushed { db in try Outbox.markSent(db, ids: sent, at: clock()) }
         }
         return report
     }

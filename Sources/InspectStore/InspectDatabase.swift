@@ -64,21 +64,46 @@ public struct InspectDatabase: Sendable {
         do { return try pool.write(body) } catch { throw StorageFailure.translate(error, path: path) }
     }
 
+    /// Refuses a newer schema and migrates an older one. Writers check on the writer connection, so a command that
+    /// writes one row opens no reader connection at all.
     private func prepareSchema(mode: Mode) throws {
         let migrator = Self.migrator
-        if try read({ try migrator.hasBeenSuperseded($0) }) {
-            throw InspectError.schemaTooNew(path: path)
+        let check = { (db: Database) throws -> Bool in
+            if try migrator.hasBeenSuperseded(db) { throw InspectError.schemaTooNew(path: path) }
+            return try migrator.hasCompletedMigrations(db)
         }
         switch mode {
         case .readWrite:
-            do { try migrator.migrate(pool) } catch { throw StorageFailure.translate(error, path: path) }
+            let current = try withTranslatedErrors { try pool.writeWithoutTransaction(check) }
+            if !current { try withTranslatedErrors { try migrator.migrate(pool) } }
         case .readOnly:
-            let current = try read { try migrator.hasCompletedMigrations($0) }
-            guard current else {
+            guard try read(check) else {
                 throw InspectError.storage(
                     path: path, reason: "its schema is older than this inspectd; open it once for writing to upgrade it")
             }
         }
+    }
+
+    /// Writes in one transaction that is not flushed to disk on commit (SQLite's `synchronous = NORMAL` in WAL mode):
+    /// for bookkeeping whose loss in a power cut is harmless, such as marking outbox rows sent (they would be sent
+    /// again and recognised by their event id).
+    public func writeUnflushed<T>(_ body: (Database) throws -> T) throws -> T {
+        try withTranslatedErrors {
+            try pool.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        }
+    }
+
+    private func withTranslatedErrors<T>(_ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw StorageFailure.translate(error, path: path) }
     }
 
     /// Gives a clear error for the common mistakes before SQLite gives a vague one.

@@ -14,43 +14,38 @@ public enum FindingChain {
 
     /// The bytes hashed for `finding`, excluding its own hashes.
     public static func canonical(_ finding: Finding) -> [UInt8] {
-        let fields: [String?] = [
-            "inspectd.finding.v1",
-            String(finding.id),
-            String(finding.inspection),
-            finding.violation,
-            finding.staff,
-            String(finding.observedAt.seconds),
-            finding.clockTime.map(\.fullDescription),
-            finding.minutes.map(String.init),
-            finding.note,
-            finding.recordedBy,
-            String(finding.recordedAt.seconds),
-            finding.action.rawValue,
-            finding.corrects.map(String.init),
-            finding.reason,
-        ]
         var bytes: [UInt8] = []
         bytes.reserveCapacity(256)
-        for (index, field) in fields.enumerated() {
-            if index > 0 { bytes.append(UInt8(ascii: ";")) }
-            guard let field else {
-                bytes.append(UInt8(ascii: "~"))
-                continue
-            }
-            bytes.append(contentsOf: String(field.utf8.count).utf8)
-            bytes.append(UInt8(ascii: ":"))
-            bytes.append(contentsOf: field.utf8)
-        }
-        return bytes
+        var writer = CanonicalWriter(bytes: bytes)
+        writer.append("inspectd.finding.v1")
+        writer.append(finding.id)
+        writer.append(finding.inspection)
+        writer.append(finding.violation)
+        writer.append(finding.staff)
+        writer.append(finding.observedAt.seconds)
+        writer.append(finding.clockTime?.fullDescription)
+        writer.append(finding.minutes.map(Int64.init))
+        writer.append(finding.note)
+        writer.append(finding.recordedBy)
+        writer.append(finding.recordedAt.seconds)
+        writer.append(finding.action.rawValue)
+        writer.append(finding.corrects)
+        writer.append(finding.reason)
+        return writer.bytes
     }
 
     /// The hash of `finding` linked after a row whose hash is `prevHash` (64 hex digits).
     public static func hash(_ finding: Finding, prevHash: String) -> String {
+        Hex.encode(digest(finding, prevDigest: Hex.decode(prevHash) ?? [UInt8](repeating: 0, count: 32)))
+    }
+
+    /// The raw 32-byte hash of `finding` linked after a row whose raw hash is `prevDigest`; for bulk appends, which
+    /// carry the previous digest along instead of decoding its hex each time.
+    public static func digest(_ finding: Finding, prevDigest: [UInt8]) -> [UInt8] {
         var hasher = SHA256()
-        hasher.update(data: Hex.decode(prevHash) ?? [UInt8](repeating: 0, count: 32))
+        hasher.update(data: prevDigest)
         hasher.update(data: canonical(finding))
-        return Hex.encode(hasher.finalize())
+        return Array(hasher.finalize())
     }
 
     /// Returns `finding` with `prevHash` and `hash` set to follow a row whose hash is `prevHash`.
@@ -117,17 +112,61 @@ public enum FindingChain {
     }
 }
 
+/// Appends fields in the chain's canonical form: `<byte count>:<UTF-8>` or `~`, separated by `;`.
+private struct CanonicalWriter {
+    var bytes: [UInt8]
+    private var first = true
+
+    init(bytes: [UInt8]) { self.bytes = bytes }
+
+    mutating func append(_ text: String?) {
+        separate()
+        guard let text else { return bytes.append(UInt8(ascii: "~")) }
+        appendDecimal(Int64(text.utf8.count))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    mutating func append(_ number: Int64?) {
+        separate()
+        guard let number else { return bytes.append(UInt8(ascii: "~")) }
+        // The decimal text's length first, then the text, as for strings.
+        var digits: [UInt8] = []
+        var magnitude = number.magnitude
+        repeat {
+            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
+            magnitude /= 10
+        } while magnitude > 0
+        if number < 0 { digits.append(UInt8(ascii: "-")) }
+        appendDecimal(Int64(digits.count))
+        bytes.append(UInt8(ascii: ":"))
+        bytes.append(contentsOf: digits.reversed())
+    }
+
+    private mutating func separate() {
+        if !first { bytes.append(UInt8(ascii: ";")) }
+        first = false
+    }
+
+    private mutating func appendDecimal(_ value: Int64) {
+        bytes.append(contentsOf: String(value).utf8)
+    }
+}
+
 /// Lower-case hexadecimal, for hashes and seeds.
 public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
-    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
-        var out: [UInt8] = []
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0F)])
+    public static func encode(_ bytes: some Collection<UInt8>) -> String {
+        String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
+            var index = 0
+            for byte in bytes {
+                buffer[index] = digits[Int(byte >> 4)]
+                buffer[index + 1] = digits[Int(byte & 0x0F)]
+                index += 2
+            }
+            return index
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Decodes an even number of hex digits; nil when the text is not hex.

@@ -46,8 +46,21 @@ public struct CSVTable: Sendable {
 
     /// The value of `column` in `record`, trimmed; nil when the column is absent or the value empty.
     public func value(_ column: String, in record: Record) -> String? {
-        guard let index = header.firstIndex(of: column) else { return nil }
-        let value = record.fields[index].trimmingSpaces
+        value(at: header.firstIndex(of: column), in: record)
+    }
+
+    /// The position of `column` in the header, for reading many records without looking it up each time.
+    public func column(_ name: String) -> Int? { header.firstIndex(of: name) }
+
+    /// The value at column position `index` in `record`, trimmed; nil when the column is absent or the value empty.
+    public func value(at index: Int?, in record: Record) -> String? {
+        guard let index else { return nil }
+        let field = record.fields[index]
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x09 }
+        guard let first = field.utf8.first else { return nil }
+        // Most fields have nothing to trim; only copy those that do.
+        if !isSpace(first) && !isSpace(field.utf8.last!) { return field }
+        let value = field.trimmingSpaces
         return value.isEmpty ? nil : value
     }
 

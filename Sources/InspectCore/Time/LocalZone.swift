@@ -59,12 +59,15 @@ public struct LocalZone: Hashable, Sendable, CustomStringConvertible {
     /// The instant at which the local clock shows `local`.
     public func instant(_ local: LocalDateTime) -> Instant {
         let wall = Int64(local.date.dayNumber) * 86400 + Int64(local.time.secondsSinceMidnight)
+        // The common case: the same offset a day either side, so no change of offset can make `local` skipped or
+        // ambiguous.
+        let before = offset(at: Instant(seconds: wall - 86400))
+        if before == offset(at: Instant(seconds: wall + 86400)) { return Instant(seconds: wall - Int64(before)) }
         // Try the offsets in force a day either side; keep the earliest that reads back as `local`.
         let candidates = Set([-86400, 0, 86400].map { offset(at: Instant(seconds: wall + Int64($0))) })
         let exact = candidates.map { Instant(seconds: wall - Int64($0)) }.filter { self.local($0) == local }
         if let earliest = exact.min() { return earliest }
         // The wall time was skipped: use the offset before the gap, which lands after it.
-        let before = offset(at: Instant(seconds: wall - 86400))
         return Instant(seconds: wall - Int64(before))
     }
 

@@ -13,14 +13,22 @@ public struct TimeOfDay: Hashable, Comparable, Sendable, Codable, CustomStringCo
 
     /// Parses `HH:MM` or `HH:MM:SS` (24-hour clock); nil when malformed or out of range.
     public init?(parsing text: some StringProtocol) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 2 || parts.count == 3,
-            parts.allSatisfy({ $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isNumber } })
+        var utf8 = text.utf8.makeIterator()
+        guard let hour = Digits.read(2, from: &utf8), utf8.next() == UInt8(ascii: ":"),
+            let minute = Digits.read(2, from: &utf8)
         else { return nil }
-        let numbers = parts.map { Int($0)! }
-        let second = numbers.count == 3 ? numbers[2] : 0
-        guard numbers[0] < 24, numbers[1] < 60, second < 60 else { return nil }
-        self.init(hour: numbers[0], minute: numbers[1], second: second)
+        var second = 0
+        switch utf8.next() {
+        case nil:
+            break
+        case UInt8(ascii: ":"):
+            guard let value = Digits.read(2, from: &utf8), utf8.next() == nil else { return nil }
+            second = value
+        default:
+            return nil
+        }
+        guard hour < 24, minute < 60, second < 60 else { return nil }
+        self.init(hour: hour, minute: minute, second: second)
     }
 
     public var hour: Int { secondsSinceMidnight / 3600 }

@@ -17,11 +17,12 @@ public enum TimeParsing {
         if let date = CivilDate(iso: text) {
             return LocalDateTime(date: date, time: TimeOfDay(secondsSinceMidnight: 0))
         }
-        guard text.count >= 16 else { return nil }
-        let separator = text[text.index(text.startIndex, offsetBy: 10)]
-        guard separator == " " || separator == "T" else { return nil }
-        guard let date = CivilDate(iso: text.prefix(10)),
-            let time = TimeOfDay(parsing: text.dropFirst(11))
+        let utf8 = text.utf8
+        guard utf8.count >= 16 else { return nil }
+        let separator = utf8[utf8.index(utf8.startIndex, offsetBy: 10)]
+        guard separator == UInt8(ascii: " ") || separator == UInt8(ascii: "T") else { return nil }
+        guard let date = CivilDate(iso: Substring(utf8.prefix(10))),
+            let time = TimeOfDay(parsing: Substring(utf8.dropFirst(11)))
         else { return nil }
         return LocalDateTime(date: date, time: time)
     }

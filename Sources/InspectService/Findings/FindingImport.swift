@@ -21,20 +21,26 @@ extension InspectService {
                         note, recorded_by, recorded_at, action, corrects_id, reason, prev_hash, hash)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'record', NULL, NULL, ?, ?)
                     """)
-            var head = try FindingLedger.head(db)
+            let head = try FindingLedger.head(db)
+            var prevHash = head.lastHash
+            var prevDigest = Hex.decode(head.lastHash) ?? []
             var nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM finding") ?? 0) + 1
             var inspections = Set<Int64>()
+            let columns = ImportColumns(table)
             for record in table.records {
-                let finding = try table.located(record) {
-                    try context.finding(
-                        table: table, record: record, id: nextID, now: log.now, user: caller.user, after: head)
+                var finding = try table.located(record) {
+                    try context.finding(columns: columns, record: record, id: nextID, now: log.now, user: caller.user)
                 }
+                let digest = FindingChain.digest(finding, prevDigest: prevDigest)
+                finding.prevHash = prevHash
+                finding.hash = Hex.encode(digest)
                 try insert.execute(arguments: [
                     finding.id, finding.inspection, finding.violation, finding.staff, finding.observedAt.seconds,
                     finding.clockTime?.fullDescription, finding.minutes, finding.note, finding.recordedBy,
                     finding.recordedAt.seconds, finding.prevHash, finding.hash,
                 ])
-                head.lastHash = finding.hash
+                prevDigest = digest
+                prevHash = finding.hash
                 nextID += 1
                 inspections.insert(finding.inspection)
             }
@@ -48,6 +54,25 @@ extension InspectService {
             return ImportSummary(path: path, rows: table.records.count)
         }
     }
+}
+
+/// The positions of the import's columns in the file's header.
+private struct ImportColumns {
+    let table: CSVTable
+    let inspection, type, staff, observedAt, arrived, left, note: Int?
+
+    init(_ table: CSVTable) {
+        self.table = table
+        inspection = table.column("inspection")
+        type = table.column("type")
+        staff = table.column("staff")
+        observedAt = table.column("observed_at")
+        arrived = table.column("arrived")
+        left = table.column("left")
+        note = table.column("note")
+    }
+
+    func value(_ column: Int?, _ record: CSVTable.Record) -> String? { table.value(at: column, in: record) }
 }
 
 /// Lookups cached for the length of one import, so each row costs no extra queries.
@@ -82,30 +107,30 @@ private struct ImportContext {
         }
     }
 
-    mutating func finding(
-        table: CSVTable, record: CSVTable.Record, id: Int64, now: Instant, user: String,
-        after head: FindingLedger.Head
-    ) throws -> Finding {
-        guard let inspectionText = table.value("inspection", in: record), let inspectionID = Int64(inspectionText)
+    /// The unlinked finding of one record (its hashes are set by the caller, who carries the chain along).
+    mutating func finding(columns: ImportColumns, record: CSVTable.Record, id: Int64, now: Instant, user: String)
+        throws -> Finding
+    {
+        guard let inspectionText = columns.value(columns.inspection, record), let inspectionID = Int64(inspectionText)
         else { throw InspectError.invalidInput("inspection must be a number") }
         let inspection = try inspection(inspectionID)
         guard inspection.status == .open else {
             throw InspectError.conflict("inspection \(inspectionID) is \(inspection.status.rawValue), not open")
         }
-        let code = table.value("type", in: record) ?? ""
+        let code = columns.value(columns.type, record) ?? ""
         guard let type = types[code] else {
             throw InspectError.invalidInput(
                 "no violation type '\(code)'; known types: \(types.keys.sorted().joined(separator: ", "))")
         }
-        let observedAt = try table.value("observed_at", in: record).map { try TimeParsing.instant($0, in: policy.zone) }
+        let observedAt = try columns.value(columns.observedAt, record).map { try TimeParsing.instant($0, in: policy.zone) }
             ?? now
         guard observedAt <= now.adding(seconds: 60) else {
             throw InspectError.invalidInput("a finding cannot be observed in the future")
         }
-        let staff = table.value("staff", in: record)
+        let staff = columns.value(columns.staff, record)
         if let staff { try checkStaff(staff, office: inspection.office, at: observedAt) }
-        let arrived = try table.value("arrived", in: record).map { try Self.clock($0, "arrived") }
-        let left = try table.value("left", in: record).map { try Self.clock($0, "left") }
+        let arrived = try columns.value(columns.arrived, record).map { try Self.clock($0, "arrived") }
+        let left = try columns.value(columns.left, record).map { try Self.clock($0, "left") }
         let hours = try policy.hours(
             profile: profiles[inspection.office] ?? HoursProfile.defaultName, on: policy.zone.local(observedAt).date)
         var clockTime: TimeOfDay?
@@ -124,11 +149,10 @@ private struct ImportContext {
                 throw InspectError.invalidInput("arrived and left apply only to LATE and EARLY, not \(code)")
             }
         }
-        let draft = Finding(
+        return Finding(
             id: id, inspection: inspectionID, violation: code, staff: staff, observedAt: observedAt,
-            clockTime: clockTime, minutes: minutes, note: table.value("note", in: record), recordedBy: user,
+            clockTime: clockTime, minutes: minutes, note: columns.value(columns.note, record), recordedBy: user,
             recordedAt: now, action: .record, corrects: nil, reason: nil)
-        return FindingChain.linked(draft, after: head.lastHash)
     }
 
     private mutating func inspection(_ id: Int64) throws -> Inspection {
