@@ -34,8 +34,15 @@ public enum ConfigLoader {
     }
 
     private static func document(_ path: String) throws -> IniDocument {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InspectError.invalidConfig(path: path, line: 0, reason: "cannot be read")
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw InspectError.invalidConfig(path: path, line: 0, reason: "cannot be read (permission denied?)")
+        }
+        defer { try? handle.close() }
+        let data: Data
+        do {
+            data = try handle.readToEnd() ?? Data()
+        } catch {
+            throw InspectError.invalidConfig(path: path, line: 0, reason: "cannot be read: \(error.localizedDescription)")
         }
         return try IniDocument(bytes: data, path: path)
     }
