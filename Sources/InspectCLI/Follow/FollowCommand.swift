@@ -1,0 +1,100 @@
+import ArgumentParser
+import Foundation
+import InspectCore
+import InspectSystemd
+
+/// `inspectctl follow [--since T] [--office CODE] [--priority P]`: inspectd's events from the journal, live.
+struct FollowCommand: ConfigCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "follow", abstract: "Show inspectd's events from the journal as they happen.",
+        discussion: """
+            Reads the system journal through libsystemd: every event inspectd and inspectctl report, one line each \
+            (or one JSON object per line with --json). Runs until interrupted, unless --no-wait is given. Reading \
+            the system journal needs root or membership of the systemd-journal (or adm) group.
+            """)
+
+    @Option(help: "Start with the events since this time (default: only new ones).") var since: String?
+    @Option(help: "Only events about this office.") var office: String?
+    @Option(help: "Only events of this priority or more severe: emerg … debug, or 0–7 (e.g. warning).")
+    var priority: String?
+    @Flag(help: "Print the matching events so far and exit instead of waiting for more.") var noWait = false
+    @OptionGroup var options: GlobalOptions
+
+    func execute(_ configuration: InspectConfiguration) throws {
+        let zone = configuration.calendar.zone
+        if let warning = JournalAccess.current().warning { Output.error("inspectctl: follow: \(warning)") }
+        let start = try since.map { try TimeParsing.instant($0, in: zone) }
+        let severest = try priority.map { try Self.priority($0) }
+        let filter = JournalFilter(fields: office.map { ["OFFICE": $0] } ?? [:], priorities: severest.map { .emergency...$0 })
+        let reader = try Self.journal { try JournalReader() }
+        try Self.journal {
+            try reader.apply(filter)
+            if let start { try reader.seek(to: start) } else { try reader.seekTail() }
+        }
+        while true {
+            while let entry = try Self.journal({ try reader.next() }) {
+                try print(entry, zone: zone)
+            }
+            if noWait { return }
+            _ = try Self.journal { try reader.waitForChanges(timeout: nil) }
+        }
+    }
+
+    private func print(_ entry: JournalEntry, zone: LocalZone) throws {
+        let fields = entry.fields
+        let priority = fields["PRIORITY"].flatMap { Int($0) }.flatMap(Priority.init(rawValue:))
+        if options.json {
+            let event = FollowedEvent(
+                time: entry.realtime, priority: priority?.name ?? "", identifier: fields["SYSLOG_IDENTIFIER"] ?? "",
+                messageID: fields["MESSAGE_ID"], message: fields["MESSAGE"] ?? "",
+                fields: fields.filter { $0.key.hasPrefix("INSPECTD_") })
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            encoder.userInfo[.displayZone] = zone
+            emit(String(decoding: try encoder.encode(event), as: UTF8.self))
+        } else {
+            let time = zone.local(entry.realtime)
+            emit(
+                "\(time.date) \(time.time.fullDescription) \(priority?.name ?? "-") "
+                    + "\(fields["SYSLOG_IDENTIFIER"] ?? "?"): \(fields["MESSAGE"] ?? "")")
+        }
+    }
+
+    /// Writes one line at once, so a reader at the other end of a pipe sees each event as it comes.
+    private func emit(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    /// A priority given by name (`warning`, `err`) or number (`4`).
+    private static func priority(_ text: String) throws -> Priority {
+        if let number = Int(text), let priority = Priority(rawValue: number) { return priority }
+        let aliases = ["error": Priority.error, "emergency": .emergency, "critical": .critical, "warn": .warning]
+        if let priority = Priority.allCases.first(where: { $0.name == text.lowercased() }) ?? aliases[text.lowercased()]
+        {
+            return priority
+        }
+        throw InspectError.invalidInput(
+            "unknown priority '\(text)'; use \(Priority.allCases.map(\.name).joined(separator: ", ")) or 0-7")
+    }
+
+    /// Runs a journal call, reporting its failure as an I/O error.
+    @discardableResult
+    private static func journal<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as JournalError {
+            throw InspectError.storage(path: "the journal", reason: error.description)
+        }
+    }
+}
+
+/// One followed event, as JSON.
+private struct FollowedEvent: Encodable {
+    var time: Instant
+    var priority: String
+    var identifier: String
+    var messageID: String?
+    var message: String
+    /// The `INSPECTD_*` fields, with their prefix.
+    var fields: [String: String]
+}
