@@ -13,17 +13,16 @@ import Synchronization
 /// Each datagram is split into its `NAME=value` lines, so ``messages`` reads
 /// `["READY=1", "STATUS=Watching 12 offices", "WATCHDOG=1", "STOPPING=1"]`.
 ///
-/// The socket is read only when a test asks (``messages``, ``waitFor(_:timeout:)``). A sender that waits on a
-/// barrier (`sd_notify_barrier`, `systemd-notify` without `--no-block`) passes a file descriptor with `BARRIER=1`;
-/// reading the datagram without its control data releases the descriptor, which completes the barrier, so wait for
-/// `BARRIER=1` while such a sender runs.
+/// A thread of its own reads the socket as datagrams arrive, so a sender never waits on the harness even when the
+/// test's tasks are busy. A sender that waits on a barrier (`sd_notify_barrier`, `systemd-notify` without
+/// `--no-block`) passes a file descriptor with `BARRIER=1`; reading the datagram without its control data releases
+/// the descriptor, which completes the barrier.
 public final class NotifySocketHarness: Sendable {
     /// The private directory holding the socket; removed with the harness.
     public let directory: String
     /// The bound datagram socket's path: the value for `NOTIFY_SOCKET`.
     public let socketPath: String
-    private let descriptor: Int32
-    private let received = Mutex<[String]>([])
+    private let inbox: Inbox
 
     public init() throws {
         var template = Array((Self.temporaryDirectory() + "/inspectd-notify-XXXXXX").utf8CString)
@@ -35,11 +34,13 @@ public final class NotifySocketHarness: Sendable {
         }
         socketPath = directory + "/notify"
         do {
-            descriptor = try Self.bindDatagramSocket(at: socketPath)
+            inbox = Inbox(descriptor: try Self.bindDatagramSocket(at: socketPath))
         } catch {
             rmdir(directory)
             throw error
         }
+        let inbox = inbox
+        Thread.detachNewThread { inbox.run() }
     }
 
     private static func bindDatagramSocket(at socketPath: String) throws -> Int32 {
@@ -66,7 +67,7 @@ public final class NotifySocketHarness: Sendable {
     }
 
     deinit {
-        close(descriptor)
+        inbox.stop()
         unlink(socketPath)
         rmdir(directory)
     }
@@ -90,10 +91,7 @@ public final class NotifySocketHarness: Sendable {
     }
 
     /// Every line received so far, in order.
-    public var messages: [String] {
-        drain()
-        return received.withLock { $0 }
-    }
+    public var messages: [String] { inbox.lines.withLock { $0 } }
 
     /// Waits until a line equal to `message` has arrived.
     ///
@@ -121,15 +119,32 @@ public final class NotifySocketHarness: Sendable {
         return tmp.isEmpty || tmp.utf8.count > 64 ? "/tmp" : tmp
     }
 
-    /// Moves pending datagrams into `received` without blocking.
-    private func drain() {
+}
+
+/// The socket and what was read from it, shared with the reading thread.
+private final class Inbox: Sendable {
+    let lines = Mutex<[String]>([])
+    private let descriptor: Int32
+    private let stopped = Mutex(false)
+
+    init(descriptor: Int32) { self.descriptor = descriptor }
+
+    func stop() { stopped.withLock { $0 = true } }
+
+    /// Reads datagrams until stopped, then closes the socket.
+    func run() {
         var buffer = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let count = recv(descriptor, &buffer, buffer.count, Int32(MSG_DONTWAIT))
-            guard count > 0 else { return }
-            let lines = String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n").map(String.init)
-            received.withLock { $0 += lines }
+        var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
+        while !stopped.withLock({ $0 }) {
+            guard poll(&poller, 1, 50) > 0 else { continue }
+            while true {
+                let count = recv(descriptor, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+                guard count > 0 else { break }
+                let received = String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n").map(String.init)
+                lines.withLock { $0 += received }
+            }
         }
+        close(descriptor)
     }
 }
 

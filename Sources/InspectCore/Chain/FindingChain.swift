@@ -14,23 +14,20 @@ public enum FindingChain {
 
     /// The bytes hashed for `finding`, excluding its own hashes.
     public static func canonical(_ finding: Finding) -> [UInt8] {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(256)
-        var writer = CanonicalWriter(bytes: bytes)
-        writer.append("inspectd.finding.v1")
-        writer.append(finding.id)
-        writer.append(finding.inspection)
-        writer.append(finding.violation)
-        writer.append(finding.staff)
-        writer.append(finding.observedAt.seconds)
-        writer.append(finding.clockTime?.fullDescription)
-        writer.append(finding.minutes.map(Int64.init))
-        writer.append(finding.note)
-        writer.append(finding.recordedBy)
-        writer.append(finding.recordedAt.seconds)
-        writer.append(finding.action.rawValue)
-        writer.append(finding.corrects)
-        writer.append(finding.reason)
+        var writer = CanonicalWriter(tag: "inspectd.finding.v1")
+        writer.field(finding.id)
+        writer.field(finding.inspection)
+        writer.field(finding.violation)
+        writer.field(finding.staff)
+        writer.field(finding.observedAt)
+        writer.field(finding.clockTime?.fullDescription)
+        writer.field(finding.minutes.map(Int64.init))
+        writer.field(finding.note)
+        writer.field(finding.recordedBy)
+        writer.field(finding.recordedAt)
+        writer.field(finding.action.rawValue)
+        writer.field(finding.corrects)
+        writer.field(finding.reason)
         return writer.bytes
     }
 
@@ -112,52 +109,15 @@ public enum FindingChain {
     }
 }
 
-/// Appends fields in the chain's canonical form: `<byte count>:<UTF-8>` or `~`, separated by `;`.
-private struct CanonicalWriter {
-    var bytes: [UInt8]
-    private var first = true
-
-    init(bytes: [UInt8]) { self.bytes = bytes }
-
-    mutating func append(_ text: String?) {
-        separate()
-        guard let text else { return bytes.append(UInt8(ascii: "~")) }
-        appendDecimal(Int64(text.utf8.count))
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(contentsOf: text.utf8)
-    }
-
-    mutating func append(_ number: Int64?) {
-        separate()
-        guard let number else { return bytes.append(UInt8(ascii: "~")) }
-        // The decimal text's length first, then the text, as for strings.
-        var digits: [UInt8] = []
-        var magnitude = number.magnitude
-        repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
-            magnitude /= 10
-        } while magnitude > 0
-        if number < 0 { digits.append(UInt8(ascii: "-")) }
-        appendDecimal(Int64(digits.count))
-        bytes.append(UInt8(ascii: ":"))
-        bytes.append(contentsOf: digits.reversed())
-    }
-
-    private mutating func separate() {
-        if !first { bytes.append(UInt8(ascii: ";")) }
-        first = false
-    }
-
-    private mutating func appendDecimal(_ value: Int64) {
-        bytes.append(contentsOf: String(value).utf8)
-    }
-}
-
 /// Lower-case hexadecimal, for hashes and seeds.
 public enum Hex {
     private static let digits = Array("0123456789abcdef".utf8)
 
-    public static func encode(_ bytes: some Collection<UInt8>) -> String {
+    public static func encode(_ bytes: some Sequence<UInt8>) -> String {
+        encode(Array(bytes))
+    }
+
+    public static func encode(_ bytes: [UInt8]) -> String {
         String(unsafeUninitializedCapacity: bytes.count * 2) { buffer in
             var index = 0
             for byte in bytes {

@@ -1,4 +1,4 @@
-/// Writes the canonical bytes of a record for hashing: the same scheme as `FindingChain.canonical`.
+/// Writes the canonical bytes of a record for hashing: findings (`FindingChain`) and surprise-draw inputs.
 ///
 /// A tag naming the format and its version comes first; then each field as `<byte count>:<UTF-8>`, or `~` for an
 /// absent value, separated by `;`. A list is its element count followed by its elements. Lengths and counts make
@@ -22,6 +22,8 @@ struct CanonicalWriter {
     }
 
     mutating func field(_ number: Int) { field(String(number)) }
+
+    mutating func field(_ number: Int64?) { field(number.map { String($0) }) }
 
     mutating func field(_ instant: Instant) { field(String(instant.seconds)) }
 
