@@ -1,8 +1,9 @@
 import Foundation
 import InspectCore
 
-/// Reads `/etc/inspectd`: `inspectd.conf` with its drop-ins in `inspectd.conf.d/`, and the yearly holiday files in
-/// `holidays.d/`, all relative to the main file's directory.
+/// Reads `/etc/inspectd`: `inspectd.conf` with its drop-ins in `inspectd.conf.d/`, the yearly holiday files in
+/// `holidays.d/`, and the plans in `plans.d/` (each `NAME.conf` with drop-ins in `NAME.conf.d/`), all relative to the
+/// main file's directory.
 public enum ConfigLoader {
     public static let defaultPath = "/etc/inspectd/inspectd.conf"
 
@@ -22,9 +23,24 @@ public enum ConfigLoader {
             main = try IniDocument(text: "", path: path)
         }
         let directory = (path as NSString).deletingLastPathComponent
+        let base = directory.isEmpty ? "." : directory
         let dropIns = try documents(in: path + ".d")
-        let holidays = try documents(in: (directory.isEmpty ? "." : directory) + "/holidays.d")
-        return try InspectConfiguration(main: .merging(main: main, dropIns: dropIns), holidayFiles: holidays)
+        let holidays = try documents(in: base + "/holidays.d")
+        let plans = try documents(in: base + "/plans.d").map { plan in
+            IniDocument.merging(main: plan, dropIns: try documents(in: plan.path + ".d"))
+        }
+        return try InspectConfiguration(
+            main: .merging(main: main, dropIns: dropIns), holidayFiles: holidays, planFiles: plans)
+    }
+
+    /// Reads plan files given by name (`inspectctl plan validate`), each with its drop-ins.
+    public static func planDocuments(_ paths: [String]) throws -> [IniDocument] {
+        try paths.map { path in
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw InspectError.invalidConfig(path: path, line: 0, reason: "no such file")
+            }
+            return IniDocument.merging(main: try document(path), dropIns: try documents(in: path + ".d"))
+        }
     }
 
     /// The parsed `*.conf` files of `directory`, by file name; none when the directory does not exist.

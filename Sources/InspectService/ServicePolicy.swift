@@ -1,12 +1,15 @@
 import InspectCore
 
-/// The policy the use cases apply: the working calendar (its time zone, hours profiles and holidays).
+/// The policy the use cases apply: the configuration's working calendar (time zone, hours, holidays) and plans.
 public struct ServicePolicy: Sendable {
-    public var calendar: WorkCalendar
+    public var configuration: InspectConfiguration
 
-    public init(calendar: WorkCalendar = InspectConfiguration.defaults.calendar) {
-        self.calendar = calendar
+    public init(configuration: InspectConfiguration = .defaults) {
+        self.configuration = configuration
     }
+
+    public var calendar: WorkCalendar { configuration.calendar }
+    public var plans: PlanSet { configuration.plans }
 
     /// The zone local times are read and shown in.
     public var zone: LocalZone { calendar.zone }

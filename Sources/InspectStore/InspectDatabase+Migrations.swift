@@ -9,6 +9,7 @@ extension InspectDatabase {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: createFoundation)
+        migrator.registerMigration("v2-planning", migrate: createPlanning)
         return migrator
     }
 
@@ -167,5 +168,34 @@ extension InspectDatabase {
                     type.measure?.rawValue,
                 ])
         }
+    }
+
+    /// Surprise draws (commitment, secret seed, inputs and drafts) and the link from a surprise inspection to its
+    /// draw; planned occurrences are unique per plan, office and due instant, so putting them on the schedule again
+    /// adds nothing twice.
+    private static func createPlanning(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE surprise_draw (
+                    id INTEGER PRIMARY KEY,
+                    plan TEXT NOT NULL,
+                    period TEXT NOT NULL,
+                    period_start INTEGER NOT NULL,
+                    period_end INTEGER NOT NULL,
+                    commitment TEXT NOT NULL,
+                    seed TEXT NOT NULL,
+                    inputs TEXT NOT NULL,
+                    drafts TEXT NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    revealed_at INTEGER,
+                    UNIQUE (plan, period)
+                ) STRICT;
+                CREATE INDEX surprise_draw_unrevealed ON surprise_draw(period_end) WHERE revealed_at IS NULL;
+
+                ALTER TABLE inspection ADD COLUMN draw_id INTEGER REFERENCES surprise_draw(id);
+                CREATE INDEX inspection_draw ON inspection(draw_id) WHERE draw_id IS NOT NULL;
+                CREATE UNIQUE INDEX inspection_planned_occurrence ON inspection(plan, office_id, due_at)
+                    WHERE kind = 'planned';
+                """)
     }
 }

@@ -19,7 +19,7 @@ struct DatabaseOpeningTests {
             #expect(
                 tables == [
                     "finding", "finding_chain_head", "inspection", "office", "outbox", "staff", "staff_assignment",
-                    "violation_type",
+                    "surprise_draw", "violation_type",
                 ])
             for table in tables where table != "sqlite_sequence" {
                 let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])

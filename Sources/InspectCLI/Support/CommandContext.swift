@@ -25,7 +25,7 @@ struct CommandContext {
         let sender = OutboxSender(
             database: database, sink: EventSinks.forCLI(), claimant: "inspectctl:\(getpid())", clock: clock)
         service = InspectService(
-            database: database, policy: ServicePolicy(calendar: configuration.calendar), sender: sender, clock: clock)
+            database: database, policy: ServicePolicy(configuration: configuration), sender: sender, clock: clock)
         caller = CallerIdentity.current(databasePath: path)
     }
 

@@ -1,28 +1,36 @@
-/// Everything `/etc/inspectd` configures, read from its files: the daemon's own settings and the working calendar.
+/// Everything `/etc/inspectd` configures, read from its files: the daemon's own settings, the working calendar and
+/// the inspection plans.
 ///
 /// Built from already-parsed documents, so it is pure; `ConfigLoader` (at the edge) reads the files. Unknown sections
 /// and keys are errors at their file and line: a misspelt setting must not be silently ignored.
 public struct InspectConfiguration: Sendable {
     /// `[Daemon] Database=`: where the daemon keeps its database, when the command line does not say.
     public var database: String?
+    /// `[Daemon] HorizonDays=`: how far ahead planned inspections are put on the schedule.
+    public var horizonDays: Int
     public var calendar: WorkCalendar
+    public var plans: PlanSet
 
     /// The compiled defaults: no files at all.
-    public static let defaults = try! InspectConfiguration(main: IniDocument(text: "", path: "(defaults)"), holidayFiles: [])
+    public static let defaults = try! InspectConfiguration(
+        main: IniDocument(text: "", path: "(defaults)"), holidayFiles: [], planFiles: [])
 
     /// - Parameters:
     ///   - main: `inspectd.conf` merged with its drop-ins.
     ///   - holidayFiles: the parsed `holidays.d/YYYY.conf` files.
+    ///   - planFiles: the parsed `plans.d/NAME.conf` files, each merged with its drop-ins.
     /// - Throws: `InspectError.invalidConfig` at the first problem.
-    public init(main: IniDocument, holidayFiles: [IniDocument]) throws {
+    public init(main: IniDocument, holidayFiles: [IniDocument], planFiles: [IniDocument]) throws {
         try main.checkSections(expected: "[Daemon], " + WorkCalendar.configSections) {
             $0 == "Daemon" || WorkCalendar.isConfigSection($0)
         }
-        try main.checkKeys(in: "Daemon", allowed: ["Database"])
+        try main.checkKeys(in: "Daemon", allowed: ["Database", "HorizonDays"])
         if let entry = main.value("Database", in: "Daemon") {
             guard entry.value.hasPrefix("/") else { throw entry.error("an absolute path") }
             database = entry.value
         }
+        horizonDays = try main.value("HorizonDays", in: "Daemon")?.int(in: 1...366) ?? 60
         calendar = try WorkCalendar(configuration: main, holidayFiles: holidayFiles)
+        plans = try PlanSet(documents: planFiles) { _ = try CalendarSpec.parse($0) }
     }
 }

@@ -19,11 +19,13 @@ public struct InspectionRecord: Codable, Sendable, Hashable {
     public var cancelReason: String?
     public var createdAt: Instant
     public var createdBy: String
+    /// The surprise draw that produced it.
+    public var drawId: Int64?
 
     public init(
         id: Int64? = nil, officeId: Int64, kind: InspectionKind, status: InspectionStatus, plan: String? = nil,
         dueAt: Instant? = nil, windowEnd: Instant? = nil, team: String? = nil, openedAt: Instant? = nil,
-        openedBy: String? = nil, createdAt: Instant, createdBy: String
+        openedBy: String? = nil, createdAt: Instant, createdBy: String, drawId: Int64? = nil
     ) {
         self.id = id
         self.officeId = officeId
@@ -37,6 +39,7 @@ public struct InspectionRecord: Codable, Sendable, Hashable {
         self.openedBy = openedBy
         self.createdAt = createdAt
         self.createdBy = createdBy
+        self.drawId = drawId
     }
 }
 
@@ -51,6 +54,8 @@ extension InspectionRecord: FetchableRecord, MutablePersistableRecord, SnakeCase
         public static let status = Column("status")
         public static let kind = Column("kind")
         public static let dueAt = Column("due_at")
+        public static let plan = Column("plan")
+        public static let drawId = Column("draw_id")
     }
 
     /// - Throws: `InspectError.notFound` naming the id.
