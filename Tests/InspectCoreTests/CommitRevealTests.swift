@@ -40,10 +40,11 @@ import Testing
             String(decoding: inputs.canonical, as: UTF8.self)
                 == "23:inspectd.draw-inputs.v1;9:test-plan;5:month;1:2;1:1;7:quarter;1:1;1:7;1:1;4:risk;3:yes;1:1;"
                 + "6:noi-vu;5:month;10:2026-03-01;10:1772298000;10:1774976400;7:quarter;10:2026-01-01;10:1767200400;"
-                + "10:1774976400;1:1;1:2;5:XA-01;7:default;4:1000;5:XA-02;7:morning;4:2500;1:1;5:XA-01;10:1772154000;"
+                + "10:1774976400;1:1;10:1772298000;1:2;5:XA-01;7:default;4:1000;5:XA-02;7:morning;4:2500;1:1;5:XA-01;"
+                + "10:1772154000;"
                 + "6:noi-vu;64:\(digest)")
         #expect(
-            inputs.commitment(seed: Self.seed) == "f328d6578b023d81f11a051dadff1b0ced99abbbce89486a82dc442d01304069")
+            inputs.commitment(seed: Self.seed) == "2771c6d12c70b9cf7f470c4b41de100f9b82896086171e382c8cc22466710c25")
     }
 
     @Test("the generator is HMAC-SHA-256 of a big-endian counter keyed by the seed, four words a block")

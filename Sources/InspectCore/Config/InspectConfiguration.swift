@@ -8,6 +8,8 @@ public struct InspectConfiguration: Sendable {
     public var database: String?
     /// `[Daemon] HorizonDays=`: how far ahead planned inspections are put on the schedule.
     public var horizonDays: Int
+    /// `[Daemon] RiskWindowDays=`: how far back an office's violation rate is measured for risk-weighted draws.
+    public var riskWindowDays: Int
     public var calendar: WorkCalendar
     public var plans: PlanSet
 
@@ -24,12 +26,13 @@ public struct InspectConfiguration: Sendable {
         try main.checkSections(expected: "[Daemon], " + WorkCalendar.configSections) {
             $0 == "Daemon" || WorkCalendar.isConfigSection($0)
         }
-        try main.checkKeys(in: "Daemon", allowed: ["Database", "HorizonDays"])
+        try main.checkKeys(in: "Daemon", allowed: ["Database", "HorizonDays", "RiskWindowDays"])
         if let entry = main.value("Database", in: "Daemon") {
             guard entry.value.hasPrefix("/") else { throw entry.error("an absolute path") }
             database = entry.value
         }
         horizonDays = try main.value("HorizonDays", in: "Daemon")?.int(in: 1...366) ?? 60
+        riskWindowDays = try main.value("RiskWindowDays", in: "Daemon")?.int(in: 7...3660) ?? 90
         calendar = try WorkCalendar(configuration: main, holidayFiles: holidayFiles)
         plans = try PlanSet(documents: planFiles) { _ = try CalendarSpec.parse($0) }
     }

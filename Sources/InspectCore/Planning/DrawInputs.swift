@@ -26,6 +26,9 @@ public struct DrawInputs: Hashable, Sendable, Codable {
     public var horizon: DrawPeriod
     /// How many periods of the horizon remain, this one included.
     public var periodsLeftInHorizon: Int
+    /// The first instant a draft may fall at: the period's start when drawn in advance, or the time of the draw when
+    /// the period had already begun (a daemon started mid-period), so no surprise lands in the past.
+    public var notBefore: Instant
     /// The selected offices, sorted by code.
     public var offices: [DrawOffice]
     /// The visits that can matter to this draw, sorted (see `init`).
@@ -45,7 +48,7 @@ public struct DrawInputs: Hashable, Sendable, Codable {
     ///   does not know.
     public init(
         plan: String, rules: SurpriseRules, teams: [String], period: DrawPeriod, offices: [DrawOffice],
-        history: [VisitRecord], calendar: WorkCalendar
+        history: [VisitRecord], calendar: WorkCalendar, notBefore: Instant? = nil
     ) throws {
         guard period.unit == rules.period else {
             throw InspectError.invalidInput("plan '\(plan)' draws by \(rules.period), not by \(period.unit)")
@@ -84,6 +87,7 @@ public struct DrawInputs: Hashable, Sendable, Codable {
         self.period = period
         self.horizon = horizon
         periodsLeftInHorizon = left
+        self.notBefore = max(period.start, notBefore ?? period.start)
         self.offices = sorted
         self.history = relevant.sorted()
         calendarDigest = try CalendarFacts.digest(
@@ -93,14 +97,15 @@ public struct DrawInputs: Hashable, Sendable, Codable {
     /// The inputs of a draw of `period` for the surprise plan `plan`.
     /// - Throws: `InspectError.invalidInput` when `plan` is not a surprise plan; otherwise as the memberwise `init`.
     public init(
-        plan: Plan, period: DrawPeriod, offices: [DrawOffice], history: [VisitRecord], calendar: WorkCalendar
+        plan: Plan, period: DrawPeriod, offices: [DrawOffice], history: [VisitRecord], calendar: WorkCalendar,
+        notBefore: Instant? = nil
     ) throws {
         guard let rules = plan.surpriseRules else {
             throw InspectError.invalidInput("plan '\(plan.name)' is a planned plan; only surprise plans are drawn")
         }
         try self.init(
             plan: plan.name, rules: rules, teams: plan.teams, period: period, offices: offices, history: history,
-            calendar: calendar)
+            calendar: calendar, notBefore: notBefore)
     }
 
     /// The fixed byte encoding of the inputs that the commitment hashes.
@@ -124,6 +129,7 @@ public struct DrawInputs: Hashable, Sendable, Codable {
             writer.field(span.end)
         }
         writer.field(periodsLeftInHorizon)
+        writer.field(notBefore)
         writer.list(offices) { writer, office in
             writer.field(office.code)
             writer.field(office.hoursProfile)

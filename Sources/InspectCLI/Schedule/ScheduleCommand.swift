@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import InspectCore
+
+/// `inspectctl schedule [--from T --to T] [--reveal]`
+struct ScheduleCommand: ServiceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "schedule", abstract: "List the inspections coming up.",
+        discussion: """
+            Planned inspections are public; surprise and follow-up inspections appear only once due, unless an \
+            administrator (inspectd-admin) adds --reveal.
+            """)
+    static let access = CommandContext.Access.read
+
+    @Option(help: "From this time (default: now).") var from: String?
+    @Option(help: "Until this time (default: 60 days after --from).") var to: String?
+    @Flag(help: "Also show surprise inspections not yet due (administrators only).") var reveal = false
+    @OptionGroup var options: GlobalOptions
+
+    func execute(_ context: CommandContext) throws {
+        let start = try from.map(context.instant) ?? Instant(Date())
+        let end = try to.map(context.instant) ?? start.adding(seconds: 60 * 86400)
+        let inspections = try context.service.upcoming(from: start, to: end, reveal: reveal, as: context.caller)
+        if options.json { return try Output.json(inspections, zone: context.zone) }
+        Output.table(
+            ["ID", "DUE", "OFFICE", "KIND", "STATUS", "PLAN", "TEAM", "WINDOW ENDS"],
+            inspections.map { inspection in
+                [
+                    String(inspection.id), inspection.dueAt.map(context.zone.display) ?? "-", inspection.office,
+                    inspection.kind.rawValue, inspection.status.rawValue, inspection.plan ?? "-", inspection.team ?? "",
+                    inspection.windowEnd.map(context.zone.display) ?? "-",
+                ]
+            },
+            empty: "Nothing scheduled between \(context.zone.display(start)) and \(context.zone.display(end)).")
+    }
+}

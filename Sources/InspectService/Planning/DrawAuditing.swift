@@ -1,0 +1,79 @@
+import GRDB
+import InspectCore
+import InspectStore
+
+extension InspectService {
+    /// Audits the surprise draws of `period` (a label such as `2027-03`), of one plan or of all: recomputes each
+    /// commitment from the revealed seed and the stored inputs, replays the draw, and checks that the scheduled
+    /// inspections are exactly the drafts.
+    /// - Throws: `.notFound` when no draw has that period; `.conflict` while the period has not ended (its seed is
+    ///   still secret).
+    public func auditDraws(period: String, plan: String? = nil) throws -> [DrawAudit] {
+        let now = clock()
+        return try query { db in
+            var request = SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.period == period)
+            if let plan { request = request.filter(SurpriseDrawRecord.Columns.plan == plan) }
+            let records = try request.order(SurpriseDrawRecord.Columns.plan).fetchAll(db)
+            guard !records.isEmpty else {
+                throw InspectError.notFound(kind: "surprise draw for period", key: plan.map { "\(period) of \($0)" } ?? period)
+            }
+            return try records.map { record in
+                guard record.periodEnd <= now else {
+                    throw InspectError.conflict(
+                        "period \(period) of plan \(record.plan) ends \(policy.zone.display(record.periodEnd)); "
+                            + "its seed stays secret until then")
+                }
+                return try audit(db, record)
+            }
+        }
+    }
+
+    private func audit(_ db: Database, _ record: SurpriseDrawRecord) throws -> DrawAudit {
+        let draw = try record.decoded()
+        var problems: [String] = []
+        if let seed = DrawSeed(hex: record.seed) {
+            problems += SurpriseAudit.verify(
+                seed: seed, inputs: draw.inputs, commitment: draw.commitment, drafts: draw.drafts,
+                calendar: policy.calendar
+            ).problems.map(\.description)
+        } else {
+            problems.append("the stored seed is not 64 hex digits")
+        }
+        // The schedule must hold exactly the drafts: none moved, added or dropped after the draw.
+        let scheduled = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT i.id, o.code, i.due_at, i.team FROM inspection i JOIN office o ON o.id = i.office_id
+                WHERE i.draw_id = ? ORDER BY i.due_at, o.code
+                """,
+            arguments: [record.id]
+        ).map { row -> (Int64, SurpriseDraft.Key) in (row["id"], SurpriseDraft.Key(row["code"], row["due_at"], row["team"])) }
+        var drafts = draw.drafts.map { SurpriseDraft.Key($0.office, $0.dueAt, $0.team) }
+        for (id, key) in scheduled {
+            if let index = drafts.firstIndex(of: key) {
+                drafts.remove(at: index)
+            } else {
+                problems.append("inspection \(id) (\(key.office) at \(policy.zone.display(key.dueAt))) is not a draft")
+            }
+        }
+        problems += drafts.map { "the draft \($0.office) at \(policy.zone.display($0.dueAt)) has no inspection" }
+        return DrawAudit(
+            plan: record.plan, period: record.period, commitment: record.commitment, seed: record.seed,
+            inspections: scheduled.count, problems: problems)
+    }
+}
+
+extension SurpriseDraft {
+    /// What the schedule must keep of a draft.
+    fileprivate struct Key: Equatable {
+        var office: String
+        var dueAt: Instant
+        var team: String?
+
+        init(_ office: String, _ dueAt: Instant, _ team: String?) {
+            self.office = office
+            self.dueAt = dueAt
+            self.team = team
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import GRDB
+import InspectCore
+import InspectStore
+
+extension InspectService {
+    /// The most occurrences one planned plan may put on the schedule in one round: an `OnCalendar=` that elapses every
+    /// minute is a mistake, not a plan.
+    static let occurrenceLimit = 5000
+
+    /// Puts the planned inspections due from now until `until` on the schedule, and cancels scheduled planned
+    /// inspections that no plan calls for any more (a plan edited or removed). Idempotent: running it again adds and
+    /// cancels nothing.
+    public func schedulePlanned(until: Instant, by caller: Caller, into report: inout SchedulingReport) throws {
+        let now = clock()
+        var added = 0
+        var cancelled = 0
+        try perform { db, log in
+            let offices = try activeOffices(db)
+            var wanted: [String: Set<Occurrence>] = [:]
+            for plan in policy.plans.plans {
+                guard let rules = plan.plannedRules else { continue }
+                wanted[plan.name] = try occurrences(of: plan, rules: rules, offices: offices, from: now, until: until)
+            }
+            let existing = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.id, i.plan, i.due_at, o.code FROM inspection i JOIN office o ON o.id = i.office_id
+                    WHERE i.kind = 'planned' AND i.status = 'scheduled' AND i.due_at >= ?
+                    """,
+                arguments: [now.seconds])
+            var present: [String: Set<Occurrence>] = [:]
+            for row in existing {
+                let plan: String = row["plan"]
+                let occurrence = Occurrence(office: row["code"], dueAt: row["due_at"], windowEnd: nil)
+                if wanted[plan]?.contains(occurrence) == true {
+                    present[plan, default: []].insert(occurrence)
+                } else {
+                    try cancelStale(db, id: row["id"], plan: plan, log: &log)
+                    cancelled += 1
+                }
+            }
+            for (plan, occurrences) in wanted.sorted(by: { $0.key < $1.key }) {
+                for occurrence in occurrences.sorted() where present[plan]?.contains(occurrence) != true {
+                    try insertPlanned(db, plan: plan, occurrence: occurrence, by: caller, log: &log)
+                    added += 1
+                }
+            }
+        }
+        report.scheduled += added
+        report.cancelled += cancelled
+    }
+
+    /// One planned visit: an office and when it falls due. Equal regardless of its window, which follows from them.
+    struct Occurrence: Hashable, Comparable {
+        var office: String
+        var dueAt: Instant
+        var windowEnd: Instant?
+
+        static func == (lhs: Occurrence, rhs: Occurrence) -> Bool {
+            lhs.office == rhs.office && lhs.dueAt == rhs.dueAt
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(office)
+            hasher.combine(dueAt)
+        }
+
+        static func < (lhs: Occurrence, rhs: Occurrence) -> Bool { (lhs.dueAt, lhs.office) < (rhs.dueAt, rhs.office) }
+    }
+
+    /// The visits `plan` calls for in `[from, until)`: each elapse of its calendar, moved to a working session or
+    /// skipped per its holiday policy, for each office it selects.
+    func occurrences(
+        of plan: Plan, rules: PlannedRules, offices: [Office], from: Instant, until: Instant
+    ) throws -> Set<Occurrence> {
+        let spec = try CalendarSpec.parse(rules.onCalendar)
+        let calendar = policy.calendar
+        let selected = plan.selector.select(from: offices)
+        var result: Set<Occurrence> = []
+        var cursor = from
+        while let elapse = spec.nextElapse(after: cursor, in: calendar.zone), elapse < until {
+            for office in selected {
+                guard
+                    let due = try rules.holidayPolicy.dueInstant(
+                        forElapse: elapse, calendar: calendar, profile: office.hoursProfile)
+                else { continue }
+                let end = try plan.window.end(after: due, calendar: calendar, profile: office.hoursProfile)
+                result.insert(Occurrence(office: office.code, dueAt: due, windowEnd: end))
+            }
+            guard result.count <= Self.occurrenceLimit else {
+                throw InspectError.conflict(
+                    "plan '\(plan.name)' would put more than \(Self.occurrenceLimit) inspections on the schedule "
+                        + "before \(calendar.zone.display(until)); check its OnCalendar=\(rules.onCalendar)")
+            }
+            cursor = elapse
+        }
+        return result
+    }
+
+    private func insertPlanned(
+        _ db: Database, plan: String, occurrence: Occurrence, by caller: Caller, log: inout EventLog
+    ) throws {
+        let office = try OfficeRecord.require(db, code: occurrence.office)
+        let team = try policy.plans.plan(named: plan).teams.first
+        var record = InspectionRecord(
+            officeId: office.id!, kind: .planned, status: .scheduled, plan: plan, dueAt: occurrence.dueAt,
+            windowEnd: occurrence.windowEnd, team: team, createdAt: log.now, createdBy: caller.user)
+        try record.insert(db)
+        let inspection = try RegistryRows.inspection(db, id: record.id!)
+        var fields = inspectionFields(inspection, user: caller.user)
+        fields["DUE"] = policy.zone.iso8601(occurrence.dueAt)
+        try log.emit(
+            Event(
+                kind: .inspectionScheduled,
+                message:
+                    "Planned inspection \(inspection.id) of \(occurrence.office) (plan \(plan)) due "
+                    + policy.zone.display(occurrence.dueAt),
+                fields: fields))
+    }
+
+    private func cancelStale(_ db: Database, id: Int64, plan: String, log: inout EventLog) throws {
+        var record = try InspectionRecord.require(db, id: id)
+        let reason =
+            (try? policy.plans.plan(named: plan)) == nil
+            ? "plan \(plan) was removed" : "plan \(plan) no longer calls for it"
+        record.status = .cancelled
+        record.cancelReason = reason
+        record.closedAt = log.now
+        record.closedBy = "inspectd"
+        try record.update(db)
+        let inspection = try RegistryRows.inspection(db, id: id)
+        var fields = inspectionFields(inspection, user: "inspectd")
+        fields["REASON"] = reason
+        try log.emit(
+            Event(
+                kind: .inspectionCancelled, message: "Inspection \(id) of \(inspection.office) cancelled: \(reason)",
+                fields: fields))
+    }
+
+    /// The active offices, for plan selectors.
+    func activeOffices(_ db: Database) throws -> [Office] {
+        try Row.fetchAll(db, sql: RegistryRows.officeSelect + " WHERE o.active = 1 ORDER BY o.code")
+            .map(RegistryRows.office)
+    }
+}

@@ -1,0 +1,148 @@
+import GRDB
+import InspectCore
+import InspectStore
+
+extension InspectService {
+    /// Draws each surprise plan's next period ahead of time, and the current period if it was never drawn (a daemon
+    /// started mid-period: then no draft falls before now). Draws made before are kept: a period is drawn once.
+    ///
+    /// Each draw is stored with its secret seed, and its inspections are scheduled, in one transaction; the journal
+    /// gets only the commitment `SHA-256(seed ‖ inputs)`. A plan that cannot be drawn is reported in `report.failed`
+    /// and the others go ahead.
+    public func drawSurprises(
+        by caller: Caller, using generator: inout some RandomNumberGenerator, into report: inout SchedulingReport
+    ) throws {
+        let now = clock()
+        let zone = policy.zone
+        for plan in policy.plans.plans {
+            guard let rules = plan.surpriseRules else { continue }
+            let current = DrawPeriod.containing(now, unit: rules.period, zone: zone)
+            for period in [current, current.next(zone: zone)] {
+                let label = "\(plan.name) \(period.label)"
+                do {
+                    let seed = DrawSeed.random(using: &generator)
+                    if try draw(plan: plan, period: period, seed: seed, notBefore: now, by: caller) {
+                        report.drawn.append(label)
+                    }
+                } catch let error as InspectError {
+                    report.failed.append("\(label): \(error)")
+                }
+            }
+        }
+    }
+
+    /// Draws `period` of `plan` unless it was drawn already; returns whether it drew.
+    func draw(plan: Plan, period: DrawPeriod, seed: DrawSeed, notBefore: Instant, by caller: Caller) throws -> Bool {
+        try perform { db, log in
+            let existing = try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.plan == plan.name)
+                .filter(SurpriseDrawRecord.Columns.period == period.label).fetchCount(db)
+            guard existing == 0, var rules = plan.surpriseRules else { return false }
+            // A horizon that began before the plan's first draw owes no minimum: the plan was not there to meet it
+            // (a new installation mid-quarter). From the next horizon on, the minimum holds.
+            let horizon = DrawPeriod.containing(period.start, unit: rules.horizon, zone: policy.zone)
+            let earlier = try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.plan == plan.name)
+                .filter(Column("period_start") < horizon.start.seconds).fetchCount(db)
+            if earlier == 0 && horizon.start < period.start { rules.minPerOffice = 0 }
+            let inputs = try DrawInputs(
+                plan: plan.name, rules: rules, teams: plan.teams, period: period,
+                offices: try drawOffices(db, plan: plan, at: log.now),
+                history: try history(db, plan: plan, period: period), calendar: policy.calendar,
+                notBefore: notBefore)
+            let draw = try SurpriseDraw(inputs: inputs, calendar: policy.calendar, seed: seed)
+            var record = try SurpriseDrawRecord(draw: draw, seed: seed, createdAt: log.now)
+            try record.insert(db)
+            for draft in draw.drafts {
+                let office = try OfficeRecord.require(db, code: draft.office)
+                var inspection = InspectionRecord(
+                    officeId: office.id!, kind: .surprise, status: .scheduled, plan: plan.name, dueAt: draft.dueAt,
+                    windowEnd: try plan.window.end(
+                        after: draft.dueAt, calendar: policy.calendar, profile: office.hoursProfile),
+                    team: draft.team, createdAt: log.now, createdBy: caller.user, drawId: record.id)
+                try inspection.insert(db)
+            }
+            // The commitment only: who and when stay secret until each inspection falls due.
+            try log.emit(
+                Event(
+                    kind: .surpriseCommitted,
+                    message:
+                        "Surprise draw of plan \(plan.name) for \(period.label) committed: \(draw.drafts.count) "
+                        + "inspections, commitment \(draw.commitment)",
+                    fields: [
+                        "PLAN": plan.name, "PERIOD": period.label, "COMMITMENT": draw.commitment,
+                        "COUNT": String(draw.drafts.count),
+                    ]))
+            return true
+        }
+    }
+
+    /// Publishes the seed of every draw whose period has ended, so anyone can audit it.
+    public func revealEndedDraws(into report: inout SchedulingReport) throws {
+        let revealed = try perform { db, log in
+            let ended = try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.revealedAt == nil)
+                .filter(SurpriseDrawRecord.Columns.periodEnd <= log.now.seconds).order(Column("id")).fetchAll(db)
+            for var draw in ended {
+                draw.revealedAt = log.now
+                try draw.update(db)
+                try log.emit(
+                    Event(
+                        kind: .surpriseRevealed,
+                        message:
+                            "Surprise draw of plan \(draw.plan) for \(draw.period) revealed: seed \(draw.seed); "
+                            + "check it with 'inspectctl plan audit \(draw.period) --plan \(draw.plan)'",
+                        fields: [
+                            "PLAN": draw.plan, "PERIOD": draw.period, "COMMITMENT": draw.commitment, "SEED": draw.seed,
+                        ]))
+            }
+            return ended.map { "\($0.plan) \($0.period)" }
+        }
+        report.revealed += revealed
+    }
+
+    /// The offices `plan` selects, with their weights from the recent violation rate.
+    private func drawOffices(_ db: Database, plan: Plan, at now: Instant) throws -> [DrawOffice] {
+        let since = now.adding(seconds: -Int64(policy.configuration.riskWindowDays) * 86400)
+        let rates = try riskRates(db, since: since)
+        let weighting = plan.surpriseRules?.weighting ?? .uniform
+        return plan.selector.select(from: try activeOffices(db)).map { office in
+            DrawOffice(
+                code: office.code, hoursProfile: office.hoursProfile,
+                weight: weighting.weight(for: rates[office.code] ?? .unknown))
+        }
+    }
+
+    /// Violations per staff checked, by office, over the closed inspections since `since`.
+    func riskRates(_ db: Database, since: Instant) throws -> [String: RiskRate] {
+        let rows = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT o.code, sum(i.checked) AS checked,
+                    (SELECT count(*) FROM finding f JOIN inspection j ON j.id = f.inspection_id
+                     WHERE j.office_id = o.id AND j.status = 'closed' AND j.closed_at >= ?
+                       AND \(FindingRows.isCurrent)) AS violations
+                FROM inspection i JOIN office o ON o.id = i.office_id
+                WHERE i.status = 'closed' AND i.closed_at >= ?
+                GROUP BY o.id
+                """,
+            arguments: [since.seconds, since.seconds])
+        return Dictionary(
+            uniqueKeysWithValues: rows.map { row in
+                (row["code"], RiskRate(violations: row["violations"], checked: row["checked"] ?? 0))
+            })
+    }
+
+    /// The visits near `period` that spacing, the horizon minimum and team capacity depend on.
+    private func history(_ db: Database, plan: Plan, period: DrawPeriod) throws -> [VisitRecord] {
+        let spacing = Int64(plan.surpriseRules?.minSpacingDays ?? 0) * 86400
+        let horizon = DrawPeriod.containing(
+            period.start, unit: plan.surpriseRules?.horizon ?? period.unit, zone: policy.zone)
+        return try Row.fetchAll(
+            db,
+            sql: """
+                SELECT o.code, coalesce(i.opened_at, i.due_at) AS at, i.team
+                FROM inspection i JOIN office o ON o.id = i.office_id
+                WHERE i.status <> 'cancelled' AND coalesce(i.opened_at, i.due_at) BETWEEN ? AND ?
+                """,
+            arguments: [min(horizon.start.seconds, period.start.seconds - spacing), period.end.seconds + spacing]
+        ).map { VisitRecord(office: $0["code"], at: $0["at"], team: $0["team"]) }
+    }
+}

@@ -1,0 +1,165 @@
+import GRDB
+import InspectCore
+import InspectService
+import InspectStore
+import InspectTesting
+import Testing
+
+/// A service whose configuration has one planned and one surprise plan over a small district.
+private struct PlanningFixture {
+    let directory = TemporaryDirectory()
+    let clock = TestClock(local: "2027-03-10 09:00")
+    let sink = RecordingEventSink()
+    let admin = Caller(user: "nga", role: .admin)
+    let inspector = Caller(user: "tuan", role: .inspector)
+    var service: InspectService
+
+    static let planned = """
+        [Plan]
+        Kind=planned
+        OfficeKinds=department
+        OnCalendar=Mon *-*-1..7 08:00
+        Window=2 working days
+        """
+    static let surprise = """
+        [Plan]
+        Kind=surprise
+        OfficeKinds=commune
+        Team=doan-1 doan-2
+        Period=month
+        Total=3
+        MinPerOffice=1
+        Horizon=quarter
+        MaxPerOffice=1
+        MinSpacing=5
+        Window=4h
+        """
+
+    init(planned: String = Self.planned) throws {
+        let database = try InspectDatabase.open(path: directory.file("inspectd.db"), mode: .readWrite)
+        service = InspectService(
+            database: database, policy: ServicePolicy(configuration: try Self.configuration(planned: planned)),
+            sender: OutboxSender(database: database, sink: sink, claimant: "test:1", clock: clock.function),
+            clock: clock.function)
+        for (code, kind) in [("PNV", OfficeKind.department), ("PTP", .department)]
+            + (1...4).map({ ("XA-0\($0)", OfficeKind.commune) })
+        {
+            _ = try service.addOffice(.init(code: code, name: code, kind: kind), by: admin)
+        }
+    }
+
+    static func configuration(planned: String) throws -> InspectConfiguration {
+        try InspectConfiguration(
+            main: IniDocument(text: "", path: "inspectd.conf"), holidayFiles: [],
+            planFiles: [
+                try IniDocument(text: planned, path: "plans.d/monthly.conf"),
+                try IniDocument(text: surprise, path: "plans.d/surprise.conf"),
+            ])
+    }
+
+    mutating func reconfigure(planned: String) throws {
+        service.policy = ServicePolicy(configuration: try Self.configuration(planned: planned))
+    }
+
+    func apply(seed: UInt64 = 7) throws -> SchedulingReport {
+        var generator = SplitMix64(seed: seed)
+        return try service.applyPlans(by: admin, using: &generator)
+    }
+}
+
+@Suite("Plans on the schedule")
+struct PlanningTests {
+    @Test("planned inspections are put on the schedule once, per office and elapse, up to the horizon")
+    func plannedIsIdempotent() throws {
+        let fixture = try PlanningFixture()
+        let first = try fixture.apply()
+        // First Mondays from 2027-03-10 over 60 days: 5 April and 3 May, for two departments.
+        #expect(first.scheduled == 4)
+        #expect(try fixture.apply().scheduled == 0)
+        let planned = try fixture.service.upcoming(
+            from: fixture.clock.now, to: fixture.clock.now.adding(seconds: 90 * 86400), reveal: false,
+            as: fixture.inspector)
+        #expect(planned.map { LocalZone.vietnam.display($0.dueAt!) }.sorted().first == "2027-04-05 08:00")
+        #expect(planned.allSatisfy { $0.kind == .planned && $0.status == .scheduled && $0.plan == "monthly" })
+        // Two working days: closes at the end of Tuesday's afternoon session.
+        #expect(planned.first.map { LocalZone.vietnam.display($0.windowEnd!) } == "2027-04-06 17:00")
+        let scheduledEvents = fixture.sink.events.filter { $0.kind == .inspectionScheduled }
+        #expect(scheduledEvents.count == 4)
+    }
+
+    @Test("after a plan changes, stale scheduled inspections are cancelled and the new ones added")
+    func planChange() throws {
+        var fixture = try PlanningFixture()
+        _ = try fixture.apply()
+        try fixture.reconfigure(planned: PlanningFixture.planned.replacingOccurrences(of: "08:00", with: "14:00"))
+        let report = try fixture.apply()
+        // 5 April moves from 08:00 to 14:00. Monday 3 May is the day off for Labour Day (1 May is a Saturday), so that
+        // elapse moves to the next working session, Tuesday 07:30, whatever its hour: those two stay as they were.
+        #expect(report.cancelled == 2)
+        #expect(report.scheduled == 2)
+        let due = try fixture.service.upcoming(
+            from: fixture.clock.now, to: fixture.clock.now.adding(seconds: 90 * 86400), reveal: false,
+            as: fixture.admin
+        ).filter { $0.kind == .planned }.map { LocalZone.vietnam.display($0.dueAt!) }
+        #expect(due == ["2027-04-05 14:00", "2027-04-05 14:00", "2027-05-04 07:30", "2027-05-04 07:30"])
+    }
+
+    @Test("surprise periods are drawn once, secret until due, never in the past, and audited after the period")
+    func surpriseLifecycle() throws {
+        let fixture = try PlanningFixture()
+        let report = try fixture.apply()
+        #expect(report.drawn == ["surprise 2027-03", "surprise 2027-04"])
+        #expect(report.failed.isEmpty)
+        #expect(try fixture.apply().drawn.isEmpty)
+
+        let horizon = fixture.clock.now.adding(seconds: 90 * 86400)
+        let hidden = try fixture.service.upcoming(from: fixture.clock.now, to: horizon, reveal: false, as: fixture.admin)
+        #expect(hidden.allSatisfy { $0.kind != .surprise })
+        let surprises = try fixture.service.upcoming(
+            from: Instant(seconds: 0), to: horizon, reveal: true, as: fixture.admin
+        ).filter { $0.kind == .surprise }
+        #expect(surprises.count == 6)
+        #expect(surprises.allSatisfy { $0.dueAt! >= fixture.clock.now })
+        #expect(throws: InspectError.self) {
+            try fixture.service.upcoming(from: fixture.clock.now, to: horizon, reveal: true, as: fixture.inspector)
+        }
+        #expect(try fixture.service.listInspections(as: fixture.inspector).allSatisfy { $0.kind != .surprise })
+        // The journal learns the commitment, never an office or a time.
+        let committed = fixture.sink.events.filter { $0.kind == .surpriseCommitted }
+        #expect(committed.count == 2)
+        #expect(committed.allSatisfy { $0.fields["OFFICE"] == nil && $0.fields["COMMITMENT"]?.count == 64 })
+
+        #expect(throws: InspectError.self) { try fixture.service.auditDraws(period: "2027-03") }
+        fixture.clock.set(try TimeParsing.instant("2027-04-01 00:00", in: .vietnam))
+        var reveal = SchedulingReport()
+        try fixture.service.revealEndedDraws(into: &reveal)
+        #expect(reveal.revealed == ["surprise 2027-03"])
+        let audits = try fixture.service.auditDraws(period: "2027-03")
+        #expect(audits.count == 1)
+        #expect(audits.first?.isConfirmed == true, "\(audits.first?.problems ?? [])")
+        #expect(audits.first?.inspections == 3)
+        #expect(fixture.sink.events.last { $0.kind == .surpriseRevealed }?.fields["SEED"] == audits.first?.seed)
+    }
+
+    @Test("an audit refutes a draw whose inspections or inputs were changed afterwards")
+    func auditRefutesTampering() throws {
+        let fixture = try PlanningFixture()
+        _ = try fixture.apply()
+        fixture.clock.set(try TimeParsing.instant("2027-04-02 00:00", in: .vietnam))
+        try fixture.service.database.write { db in
+            try db.execute(
+                sql: """
+                    UPDATE inspection SET due_at = due_at + 3600
+                    WHERE id = (SELECT min(id) FROM inspection WHERE kind = 'surprise')
+                    """)
+        }
+        let moved = try fixture.service.auditDraws(period: "2027-03", plan: "surprise")
+        #expect(moved.first?.isConfirmed == false)
+        #expect(moved.first?.problems.contains { $0.contains("is not a draft") } == true)
+        try fixture.service.database.write { db in
+            try db.execute(sql: "UPDATE surprise_draw SET inputs = replace(inputs, '\"total\":3', '\"total\":2')")
+        }
+        let edited = try fixture.service.auditDraws(period: "2027-03", plan: "surprise")
+        #expect(edited.first?.problems.contains { $0.contains("commitment") } == true, "\(edited.first?.problems ?? [])")
+    }
+}
