@@ -66,6 +66,9 @@ let package = Package(
         ),
         .executableTarget(name: "inspectd", dependencies: ["InspectDaemon"], swiftSettings: strict),
         .executableTarget(name: "inspectctl", dependencies: ["InspectCLI"], swiftSettings: strict),
+        .executableTarget(
+            name: "planner-bench", dependencies: ["InspectCore"], path: "Benchmarks/planner-bench",
+            swiftSettings: strict),
         .target(
             name: "InspectTesting",
             dependencies: ["InspectCore", "InspectStore", "InspectService", "InspectSystemd"],
