@@ -1,31 +1,18 @@
 import InspectCore
+import InspectTesting
 
-/// SplitMix64: a small, fast, seedable generator, so random tests repeat exactly.
-struct SeededGenerator: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Writes random calendar expressions covering the syntax: weekday lists and ranges, values, lists, ranges and
 /// repetitions in every field, days counted from the month's end, fractional seconds, shorthands and zones. Not every
 /// expression is valid (a repetition may be too long for its field); callers skip those systemd would refuse too.
 struct CalendarSpecGenerator {
-    var random: SeededGenerator
+    var random: SplitMix64
     /// Whether to write fractional seconds, which are matched to the microsecond.
     var fractions = true
     /// Zone suffixes to pick from; the empty string stands for no suffix.
     var zones = ["", "", "", "", " UTC", " Europe/Berlin", " America/New_York", " Asia/Ho_Chi_Minh"]
 
-    init(seed: UInt64) { random = SeededGenerator(seed: seed) }
+    init(seed: UInt64) { random = SplitMix64(seed: seed) }
 
     mutating func expression() -> String {
         if chance(0.08) {

@@ -1,4 +1,5 @@
 import InspectCore
+import InspectTesting
 import Testing
 
 @Suite struct WorkCalendarTests {
@@ -234,20 +235,5 @@ import Testing
         }
         let failureCount = failures.count
         #expect(failureCount == 0, "first failures: \(failures.prefix(5))")
-    }
-}
-
-/// Sebastiano Vigna's SplitMix64: a tiny deterministic generator, so sampled weeks are the same on every run.
-private struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
