@@ -22,7 +22,7 @@ public struct InspectCommand: ParsableCommand {
         subcommands: [
             OfficeCommand.self, StaffCommand.self, ViolationCommand.self, InspectionCommand.self,
             FindingCommand.self, VerifyCommand.self, CalendarCommand.self, HolidaysCommand.self, LunarCommand.self,
-            FollowCommand.self, PlanCommand.self, ScheduleCommand.self,
+            FollowCommand.self, PlanCommand.self, ScheduleCommand.self, StatusCommand.self,
         ])
 
     public init() {}
@@ -66,6 +66,8 @@ protocol ServiceCommand: ParsableCommand {
 
 extension ServiceCommand {
     func run() throws {
-        try execute(CommandContext(options, access: Self.access))
+        let context = try CommandContext(options, access: Self.access)
+        try execute(context)
+        if Self.access == .write { DaemonNudge.send(databasePath: context.service.database.path) }
     }
 }

@@ -6,7 +6,12 @@ import InspectStore
 import InspectSystemd
 import Logging
 
-/// The running service: one serial queue owns all its state; signals arrive as Dispatch sources on that queue.
+/// The running service: one serial queue owns all its state; the timer, the signals, the watchdog and the CLI's
+/// nudges arrive as Dispatch sources on that queue.
+///
+/// It sleeps until the next instant on the agenda (no polling), wakes, asks the pure `SchedulerState` what to do,
+/// does it, and re-arms. Every wake-up reads the agenda afresh from the database, so what the CLI changed in the
+/// meantime is seen.
 ///
 /// - Important: Every member is used on `queue` only. Dispatch handlers are formed inside methods of this class:
 ///   closures written in top-level code are main-actor code and trap when they run on another queue.
@@ -14,56 +19,97 @@ public final class Daemon {
     /// What the daemon needs to know before it starts.
     public struct Settings: Sendable {
         public var databasePath: String
+        /// The configuration file and whether it was named explicitly (then it must exist), for reloads.
+        public var configPath: String
+        public var configExplicit: Bool
 
-        public init(databasePath: String) {
+        public init(databasePath: String, configPath: String, configExplicit: Bool) {
             self.databasePath = databasePath
+            self.configPath = configPath
+            self.configExplicit = configExplicit
         }
     }
+
+    /// How long to wait before sending events again when the journal did not take them, at first and at most.
+    static let journalRetry: (first: Int64, longest: Int64) = (15, 300)
+    /// How long to wait before trying again after the database failed (disk full, locked, read-only).
+    static let faultRetry: Int64 = 30
 
     private let queue = DispatchQueue(label: "inspectd")
     private let settings: Settings
     private let notifier: any ServiceNotifier
-    private let sender: OutboxSender
-    private let database: InspectDatabase
     private let logger: Logger
-    private var signalSources: [DispatchSourceSignal] = []
+    private let database: InspectDatabase
+    private var service: InspectService
+    private let caller = Caller(user: "inspectd", role: .admin)
+    private var scheduler = SchedulerState()
+    private var generator = SystemRandomNumberGenerator()
+    private var timer: DispatchSourceTimer?
+    private var watchdog: DispatchSourceTimer?
+    private var sources: [any DispatchSourceProtocol] = []
+    private var nudges: NudgeListener?
+    private var lastDataVersion: Int?
+    private var journalRetry: (at: Instant, delay: Int64)?
+    private var faultRetryAt: Instant?
 
     /// Opens and migrates the database; nothing is sent to systemd yet.
     /// - Throws: `InspectError` when the database cannot be opened.
-    public init(settings: Settings, notifier: any ServiceNotifier, sink: any EventSink, logger: Logger) throws {
+    public init(
+        settings: Settings, configuration: InspectConfiguration, notifier: any ServiceNotifier, sink: any EventSink,
+        logger: Logger
+    ) throws {
         self.settings = settings
         self.notifier = notifier
         self.logger = logger
         database = try InspectDatabase.open(path: settings.databasePath, mode: .readWrite)
-        sender = OutboxSender(
-            database: database, sink: sink, claimant: "inspectd:\(getpid())", clock: { Instant(Date()) })
+        let clock: @Sendable () -> Instant = { Instant(Date()) }
+        service = InspectService(
+            database: database, policy: ServicePolicy(configuration: configuration),
+            sender: OutboxSender(database: database, sink: sink, claimant: "inspectd:\(getpid())", clock: clock),
+            clock: clock)
     }
 
-    /// Installs the signal handlers, sends what the outbox holds, reports the start and tells systemd it is ready.
-    /// Returns once ready; the work then happens on the daemon's queue until a signal stops it.
+    // MARK: - Starting and stopping
+
+    /// Installs the signal handlers and sources, sends what the outbox holds, catches up on what fell due while it
+    /// was down, and tells systemd it is ready. Returns once ready; the rest happens on the daemon's queue.
     public func start() {
         queue.sync { startOnQueue() }
     }
 
     private func startOnQueue() {
         for signalNumber in [SIGTERM, SIGINT] {
-            // The default action would kill the process before the source runs.
-            signal(signalNumber, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
-            source.setEventHandler { [unowned self] in self.stop(signal: signalNumber) }
-            source.resume()
-            signalSources.append(source)
+            onSignal(signalNumber) { [unowned self] in self.stop(signal: signalNumber) }
+        }
+        onSignal(SIGHUP) { [unowned self] in self.reload() }
+        if ProcessInfo.processInfo.environment["INSPECTD_DEBUG_WATCHDOG_STALL"] == "1" {
+            // For testing the watchdog only: SIGUSR2 blocks the queue, so the pings stop and systemd steps in.
+            onSignal(SIGUSR2) { [unowned self] in
+                self.logger.warning("stalling the event loop on SIGUSR2 (INSPECTD_DEBUG_WATCHDOG_STALL=1)")
+                while true { sleep(3600) }
+            }
+        }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.setEventHandler { [unowned self] in self.wake() }
+        timer.resume()
+        self.timer = timer
+        nudges = NudgeListener(databasePath: settings.databasePath, queue: queue, logger: logger) { [unowned self] in
+            self.nudged()
         }
         record(
             Event(
                 kind: .daemonStarted, message: "inspectd started (database \(settings.databasePath))",
                 fields: ["DATABASE": settings.databasePath]))
         flushOutbox()
-        notifier.ready(status: "Ready; database \(settings.databasePath)")
+        applyPlans()
+        wake()
+        startWatchdog()
+        notifier.ready(status: statusLine())
         logger.info("ready", metadata: ["database.path": "\(settings.databasePath)"])
     }
 
-    /// Reports the stop, sends what is left in the outbox and exits 0.
+    /// Reports the stop, sends what is left in the outbox, tells systemd, and exits 0. Work on the queue is done one
+    /// item at a time, so the current transaction has finished when this runs.
     private func stop(signal signalNumber: Int32) {
         notifier.stopping()
         record(
@@ -75,6 +121,110 @@ public final class Daemon {
         exit(ExitStatus.success.rawValue)
     }
 
+    // MARK: - Reloading
+
+    /// Reads the configuration again (hours, holidays, plans). An invalid file keeps the running configuration and
+    /// is reported with its file and line.
+    private func reload() {
+        notifier.reloading()
+        do {
+            let configuration = try ConfigLoader.load(path: settings.configPath, explicit: settings.configExplicit)
+            service.policy = ServicePolicy(configuration: configuration)
+            record(
+                Event(
+                    kind: .daemonReloaded, message: "inspectd reloaded its configuration from \(settings.configPath)",
+                    fields: ["CONFIG": settings.configPath]))
+            applyPlans()
+            wake()
+        } catch {
+            logger.error("reload failed; keeping the running configuration", metadata: ["error": "\(error)"])
+            record(
+                Event(
+                    kind: .configInvalid,
+                    message: "Configuration not reloaded, the running one stays: \(error)",
+                    fields: ["CONFIG": settings.configPath, "ERROR": "\(error)"]))
+            flushOutbox()
+        }
+        notifier.ready(status: statusLine())
+    }
+
+    // MARK: - The loop
+
+    /// Reads the agenda, does what the scheduler says, and re-arms the timer for the next instant.
+    private func wake() {
+        do {
+            lastDataVersion = try service.dataVersion()
+            var changed = true
+            // A second pass arms with the agenda the first pass changed; it marks nothing again.
+            while changed {
+                changed = false
+                var agenda = try service.agenda()
+                agenda.retryJournal = journalRetry?.at
+                let monotonic = Int64(DispatchTime.now().uptimeNanoseconds / 1_000_000_000)
+                for action in scheduler.wake(at: Instant(Date()), monotonic: monotonic, agenda: agenda) {
+                    changed = try perform(action) || changed
+                }
+            }
+            if faultRetryAt != nil {
+                faultRetryAt = nil
+                logger.notice("the database works again")
+            }
+        } catch {
+            faultRetryAt = Instant(Date()).adding(seconds: Self.faultRetry)
+            logger.error("cannot work on the database; trying again", metadata: ["error": "\(error)"])
+            arm(faultRetryAt!)
+        }
+        notifier.status(statusLine())
+    }
+
+    /// Does one action; returns whether it changed the agenda.
+    private func perform(_ action: SchedulerAction) throws -> Bool {
+        switch action {
+        case .markDue(let id):
+            try service.markDue(id: id)
+            return true
+        case .markMissed(let id):
+            try service.markMissed(id: id)
+            return true
+        case .applyPlans:
+            applyPlans()
+            return true
+        case .retryJournal:
+            flushOutbox()
+            return false
+        case .clockJumped(let seconds):
+            logger.warning("the wall clock jumped; catching up once", metadata: ["clock.jump_seconds": "\(seconds)"])
+            return false
+        case .arm(let instant):
+            arm(instant)
+            return false
+        }
+    }
+
+    private func arm(_ instant: Instant) {
+        timer?.schedule(wallDeadline: DispatchWallTime(timespec: timespec(tv_sec: Int(instant.seconds), tv_nsec: 0)))
+    }
+
+    /// The CLI changed the database: look again if it really did.
+    private func nudged() {
+        guard let version = try? service.dataVersion(), version != lastDataVersion else { return }
+        wake()
+    }
+
+    private func applyPlans() {
+        do {
+            let report = try service.applyPlans(by: caller, using: &generator)
+            for failure in report.failed {
+                logger.error("a surprise draw failed", metadata: ["draw": "\(failure)"])
+            }
+        } catch {
+            logger.error("cannot apply the plans", metadata: ["error": "\(error)"])
+        }
+        flushOutbox()
+    }
+
+    // MARK: - The journal
+
     /// Stores a daemon event in the outbox, so it reaches the journal even if sending now fails.
     private func record(_ event: Event) {
         do {
@@ -84,15 +234,46 @@ public final class Daemon {
         }
     }
 
+    /// Sends every pending event; while the journal refuses them, tries again later, backing off.
     private func flushOutbox() {
         do {
-            let report = try sender.flushPending()
+            let report = try service.sender.flushPending()
             if report.fellBack > 0 {
+                let delay = min((journalRetry?.delay ?? Self.journalRetry.first / 2) * 2, Self.journalRetry.longest)
+                journalRetry = (Instant(Date()).adding(seconds: delay), delay)
                 logger.warning(
-                    "journal unavailable; events kept in the outbox", metadata: ["outbox.fell_back": "\(report.fellBack)"])
+                    "journal unavailable; events kept in the outbox",
+                    metadata: ["outbox.fell_back": "\(report.fellBack)", "retry.seconds": "\(delay)"])
+            } else {
+                journalRetry = nil
             }
         } catch {
             logger.error("cannot send the outbox", metadata: ["error": "\(error)"])
         }
+    }
+
+    // MARK: - systemd
+
+    private func statusLine() -> String {
+        let line = (try? service.statusLine()) ?? "database unavailable"
+        return faultRetryAt == nil ? line : "database fault, retrying; " + line
+    }
+
+    private func startWatchdog() {
+        guard let interval = notifier.watchdogInterval else { return }
+        let source = DispatchSource.makeTimerSource(queue: queue)
+        source.schedule(deadline: .now(), repeating: .nanoseconds(Int(interval / .nanoseconds(1))))
+        source.setEventHandler { [unowned self] in self.notifier.watchdogPing() }
+        source.resume()
+        watchdog = source
+    }
+
+    private func onSignal(_ signalNumber: Int32, _ handler: @escaping () -> Void) {
+        // The default action would act before the source runs.
+        signal(signalNumber, SIG_IGN)
+        let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
+        source.setEventHandler(handler: handler)
+        source.resume()
+        sources.append(source)
     }
 }

@@ -72,8 +72,11 @@ public struct DaemonCommand: ParsableCommand {
         let daemon: Daemon
         do {
             daemon = try Daemon(
-                settings: Daemon.Settings(databasePath: path), notifier: SystemdNotifier(),
-                sink: JournalWriter(identifier: "inspectd"), logger: logger)
+                settings: Daemon.Settings(
+                    databasePath: path, configPath: configPath ?? ConfigLoader.defaultPath,
+                    configExplicit: configPath != nil),
+                configuration: configuration, notifier: SystemdNotifier(), sink: JournalWriter(identifier: "inspectd"),
+                logger: logger)
         } catch let error as InspectError {
             Output.error(error.description)
             return error.exitStatus.rawValue

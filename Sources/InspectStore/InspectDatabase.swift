@@ -102,6 +102,15 @@ public struct InspectDatabase: Sendable {
         }
     }
 
+    /// Where the daemon listens for the CLI's "I wrote something" datagrams: next to the database, so any process that
+    /// may write the database may also nudge the daemon that serves it.
+    public static func nudgePath(for databasePath: String) -> String { databasePath + ".nudge" }
+
+    /// `PRAGMA data_version` on the writer connection: it changes whenever another connection commits.
+    public func dataVersion() throws -> Int {
+        try withTranslatedErrors { try pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 } }
+    }
+
     private func withTranslatedErrors<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch { throw StorageFailure.translate(error, path: path) }
     }

@@ -1,0 +1,45 @@
+import ArgumentParser
+import InspectCore
+import InspectService
+
+/// `inspectctl status`
+struct StatusCommand: ServiceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "status", abstract: "Show whether inspectd runs, what is due and the latest events.",
+        discussion: """
+            The daemon counts as running when it answers on its socket next to the database. Surprise inspections \
+            are not shown before they are due.
+            """)
+    static let access = CommandContext.Access.read
+
+    @Option(help: "How many recent events to show.") var events = 5
+    @OptionGroup var options: GlobalOptions
+
+    func execute(_ context: CommandContext) throws {
+        let report = try context.service.status(recent: events)
+        let running = DaemonNudge.isListening(databasePath: context.service.database.path)
+        if options.json { return try Output.json(StatusJSON(daemonRunning: running, report: report), zone: context.zone) }
+        let zone = context.zone
+        Output.fields([
+            ("Daemon", running ? "running" : "not running (no answer on \(context.service.database.path).nudge)"),
+            (
+                "Next planned",
+                report.nextPlanned.map { "\($0.office) \($0.dueAt.map(zone.display) ?? "") (inspection \($0.id))" }
+                    ?? "none scheduled"
+            ),
+            ("Due", String(report.due)),
+            ("Open", String(report.open)),
+            ("Events waiting", report.pendingEvents > 0 ? "\(report.pendingEvents) (not yet in the journal)" : "none"),
+        ])
+        guard !report.recentEvents.isEmpty else { return }
+        print("Recent events:")
+        for event in report.recentEvents {
+            print("  \(zone.display(event.at))  \(event.priority)  \(event.message)\(event.sent ? "" : "  [waiting]")")
+        }
+    }
+}
+
+private struct StatusJSON: Encodable {
+    var daemonRunning: Bool
+    var report: StatusReport
+}

@@ -1,0 +1,93 @@
+import GRDB
+import InspectCore
+import InspectStore
+
+extension InspectService {
+    /// What the scheduler must know now: scheduled and due inspections, and when plans are next applied.
+    public func agenda() throws -> Agenda {
+        let now = clock()
+        let items = try query { db in
+            try Row.fetchAll(
+                db,
+                sql: "SELECT id, status, due_at, window_end FROM inspection WHERE status IN ('scheduled', 'due')"
+            ).map { row in
+                Agenda.Item(id: row["id"], status: row["status"], dueAt: row["due_at"], windowEnd: row["window_end"])
+            }
+        }
+        return Agenda(items: items, nextPlanning: PlanningTimes.next(after: now, plans: policy.plans, zone: policy.zone))
+    }
+
+    /// Marks a scheduled inspection due and reports it; a surprise's office and time reach the journal only now.
+    /// Does nothing if it is no longer scheduled (opened or cancelled meanwhile by someone else).
+    public func markDue(id: Int64) throws {
+        try perform { db, log in
+            var record = try InspectionRecord.require(db, id: id)
+            guard record.status == .scheduled else { return }
+            record.status = .due
+            try record.update(db)
+            let inspection = try RegistryRows.inspection(db, id: id)
+            var fields = inspectionFields(inspection, user: "inspectd")
+            if let due = inspection.dueAt { fields["DUE"] = policy.zone.iso8601(due) }
+            if let end = inspection.windowEnd { fields["WINDOW_END"] = policy.zone.iso8601(end) }
+            let window = inspection.windowEnd.map { ", to be opened by \(policy.zone.display($0))" } ?? ""
+            try log.emit(
+                Event(
+                    kind: .inspectionDue,
+                    message:
+                        "\(inspection.kind == .surprise ? "Surprise" : "Planned") inspection \(id) of "
+                        + "\(inspection.office) is due\(inspection.team.map { " for team \($0)" } ?? "")\(window)",
+                    fields: fields))
+        }
+    }
+
+    /// Marks a scheduled or due inspection missed: its window closed and nobody opened it. Does nothing if it was
+    /// opened, closed or cancelled meanwhile.
+    public func markMissed(id: Int64) throws {
+        try perform { db, log in
+            var record = try InspectionRecord.require(db, id: id)
+            guard record.status == .scheduled || record.status == .due else { return }
+            record.status = .missed
+            try record.update(db)
+            let inspection = try RegistryRows.inspection(db, id: id)
+            var fields = inspectionFields(inspection, user: "inspectd")
+            if let due = inspection.dueAt { fields["DUE"] = policy.zone.iso8601(due) }
+            try log.emit(
+                Event(
+                    kind: .inspectionMissed,
+                    message:
+                        "Inspection \(id) of \(inspection.office) was missed: not opened by "
+                        + (inspection.windowEnd.map(policy.zone.display) ?? "its window's end"),
+                    fields: fields))
+        }
+    }
+
+    /// SQLite's `data_version` on the writer connection: it changes when another process commits, so a wake-up can
+    /// tell whether the CLI changed anything since the last look.
+    public func dataVersion() throws -> Int {
+        try database.dataVersion()
+    }
+
+    /// One line for `systemctl status` (`STATUS=`): the next planned inspection and how many are open. Surprise
+    /// inspections are never mentioned before they are due: anyone may read a unit's status.
+    public func statusLine() throws -> String {
+        try query { db in
+            let nextPlanned = try Row.fetchOne(
+                db,
+                sql: RegistryRows.inspectionSelect
+                    + " WHERE i.status = 'scheduled' AND i.kind = 'planned' ORDER BY i.due_at LIMIT 1")
+            let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM inspection WHERE status = 'open'") ?? 0
+            let due = try Int.fetchOne(db, sql: "SELECT count(*) FROM inspection WHERE status = 'due'") ?? 0
+            let pending = try Outbox.pendingCount(db)
+            var parts: [String] = []
+            if let row = nextPlanned {
+                let inspection = RegistryRows.inspection(row)
+                parts.append("next planned \(inspection.office) \(inspection.dueAt.map(policy.zone.display) ?? "")")
+            } else {
+                parts.append("no planned inspection scheduled")
+            }
+            parts.append("\(due) due, \(open) open")
+            if pending > 0 { parts.append("\(pending) events waiting for the journal") }
+            return parts.joined(separator: "; ")
+        }
+    }
+}
