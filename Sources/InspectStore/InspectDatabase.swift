@@ -39,9 +39,13 @@ public struct InspectDatabase: Sendable {
         configuration.readonly = mode == .readOnly
         configuration.busyMode = .timeout(busyTimeout)
         configuration.foreignKeysEnabled = true
+        // Two readers are plenty for a daemon whose work is serialised on one queue and a CLI that runs one command.
+        configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
             // WAL with FULL sync: a commit that returned is on disk, even after a power cut.
             if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
+            // A 1 MiB page cache per connection: the record is read in short queries, and the daemon stays small.
+            try db.execute(sql: "PRAGMA cache_size = -1024")
         }
         let pool: DatabasePool
         do {
