@@ -17,6 +17,11 @@ import Synchronization
 /// test's tasks are busy. A sender that waits on a barrier (`sd_notify_barrier`, `systemd-notify` without
 /// `--no-block`) passes a file descriptor with `BARRIER=1`; reading the datagram without its control data releases
 /// the descriptor, which completes the barrier.
+///
+/// A test that notifies from its own process sets `NOTIFY_SOCKET` for the whole process, so every program another
+/// test starts meanwhile inherits it (systemd's tools report a failed exit there as `ERRNO=`). Such a test keeps
+/// only its own datagrams with `NotifySocketHarness(acceptingOnly: getpid())`, as systemd keeps only the main
+/// process's with `NotifyAccess=main`.
 public final class NotifySocketHarness: Sendable {
     /// The private directory holding the socket; removed with the harness.
     public let directory: String
@@ -24,7 +29,11 @@ public final class NotifySocketHarness: Sendable {
     public let socketPath: String
     private let inbox: Inbox
 
-    public init() throws {
+    /// Binds a fresh socket in a private directory and starts reading it.
+    ///
+    /// - Parameter sender: When given, datagrams from any other process are dropped (the sender is known from its
+    ///   `SCM_CREDENTIALS`).
+    public init(acceptingOnly sender: pid_t? = nil) throws {
         var template = Array((Self.temporaryDirectory() + "/inspectd-notify-XXXXXX").utf8CString)
         directory = try template.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress, let created = mkdtemp(base) else {
@@ -34,7 +43,8 @@ public final class NotifySocketHarness: Sendable {
         }
         socketPath = directory + "/notify"
         do {
-            inbox = Inbox(descriptor: try Self.bindDatagramSocket(at: socketPath))
+            inbox = Inbox(
+                descriptor: try Self.bindDatagramSocket(at: socketPath, credentials: sender != nil), sender: sender)
         } catch {
             rmdir(directory)
             throw error
@@ -43,7 +53,7 @@ public final class NotifySocketHarness: Sendable {
         Thread.detachNewThread { inbox.run() }
     }
 
-    private static func bindDatagramSocket(at socketPath: String) throws -> Int32 {
+    private static func bindDatagramSocket(at socketPath: String, credentials: Bool) throws -> Int32 {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let path = Array(socketPath.utf8)
@@ -53,6 +63,12 @@ public final class NotifySocketHarness: Sendable {
         withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: path) }
         let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw HarnessError("socket", errno: errno) }
+        var on: Int32 = 1
+        if credentials, setsockopt(descriptor, SOL_SOCKET, SO_PASSCRED, &on, socklen_t(MemoryLayout<Int32>.size)) != 0 {
+            let error = HarnessError("setsockopt SO_PASSCRED", errno: errno)
+            close(descriptor)
+            throw error
+        }
         let bound = withUnsafePointer(to: &address) {
             $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
                 bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
@@ -125,9 +141,13 @@ public final class NotifySocketHarness: Sendable {
 private final class Inbox: Sendable {
     let lines = Mutex<[String]>([])
     private let descriptor: Int32
+    private let sender: pid_t?
     private let stopped = Mutex(false)
 
-    init(descriptor: Int32) { self.descriptor = descriptor }
+    init(descriptor: Int32, sender: pid_t?) {
+        self.descriptor = descriptor
+        self.sender = sender
+    }
 
     func stop() { stopped.withLock { $0 = true } }
 
@@ -138,13 +158,51 @@ private final class Inbox: Sendable {
         while !stopped.withLock({ $0 }) {
             guard poll(&poller, 1, 50) > 0 else { continue }
             while true {
-                let count = recv(descriptor, &buffer, buffer.count, Int32(MSG_DONTWAIT))
+                let (count, from) = receive(into: &buffer)
                 guard count > 0 else { break }
+                if let sender, from != sender { continue }
                 let received = String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n").map(String.init)
                 lines.withLock { $0 += received }
             }
         }
         close(descriptor)
+    }
+
+    /// `SCM_CREDENTIALS` of <sys/socket.h>, which Glibc's module leaves out (it is under `__USE_GNU`).
+    private static let credentialsType: Int32 = 2
+
+    /// Reads one datagram without waiting; returns its length (0 or less when none is waiting) and, when the socket
+    /// passes credentials, the sending process.
+    ///
+    /// The control buffer holds exactly one `SCM_CREDENTIALS` message, which the kernel puts first: descriptors a
+    /// sender passes along (a barrier's) do not fit, so the kernel closes them, as a plain `recv` would.
+    private func receive(into buffer: inout [UInt8]) -> (Int, pid_t?) {
+        guard sender != nil else { return (recv(descriptor, &buffer, buffer.count, Int32(MSG_DONTWAIT)), nil) }
+        let header = MemoryLayout<cmsghdr>.size
+        // CMSG_SPACE(sizeof(struct ucred)): the header and three 32-bit fields (pid, uid, gid), each part aligned.
+        let aligned = { (size: Int) in (size + MemoryLayout<Int>.size - 1) & ~(MemoryLayout<Int>.size - 1) }
+        var control = [UInt8](repeating: 0, count: aligned(header) + aligned(3 * MemoryLayout<Int32>.size))
+        return buffer.withUnsafeMutableBytes { data in
+            control.withUnsafeMutableBytes { controlBytes in
+                var vector = iovec(iov_base: data.baseAddress, iov_len: data.count)
+                return withUnsafeMutablePointer(to: &vector) { vectorPointer in
+                    var message = msghdr()
+                    message.msg_iov = vectorPointer
+                    message.msg_iovlen = 1
+                    message.msg_control = controlBytes.baseAddress
+                    message.msg_controllen = controlBytes.count
+                    let count = recvmsg(descriptor, &message, Int32(MSG_DONTWAIT))
+                    guard count > 0, message.msg_controllen >= header + MemoryLayout<Int32>.size else {
+                        return (count, nil)
+                    }
+                    let first = controlBytes.load(as: cmsghdr.self)
+                    guard first.cmsg_level == SOL_SOCKET, first.cmsg_type == Self.credentialsType else {
+                        return (count, nil)
+                    }
+                    return (count, controlBytes.load(fromByteOffset: aligned(header), as: pid_t.self))
+                }
+            }
+        }
     }
 }
 

@@ -29,7 +29,7 @@ struct NotifierTests {
 
     @Test("each state reaches the socket, in order")
     func sendsStatesInOrder() async throws {
-        let harness = try NotifySocketHarness()
+        let harness = try NotifySocketHarness(acceptingOnly: getpid())
         try await withEnvironment(harness.environment()) {
             // Given a notifier under a (fake) service manager
             let notifier = SystemdNotifier()
@@ -57,9 +57,27 @@ struct NotifierTests {
         }
     }
 
+    @Test(
+        "a harness for this process drops what other processes send, as NotifyAccess=main does",
+        .enabled(if: SystemTool.find("systemd-analyze") != nil, "systemd-analyze is not installed"))
+    func dropsOtherSenders() async throws {
+        let harness = try NotifySocketHarness(acceptingOnly: getpid())
+        try await withEnvironment(harness.environment()) {
+            // Given another program that inherits NOTIFY_SOCKET and fails (systemd's tools then send ERRNO=)
+            let other = try SystemTool.run("systemd-analyze", ["calendar", "not-a-date"])
+            #expect(other.status != 0)
+
+            // When this process notifies
+            SystemdNotifier().stopping()
+
+            // Then only this process's line is kept
+            #expect(try await harness.waitFor("STOPPING=1") == ["STOPPING=1"])
+        }
+    }
+
     @Test("a status with a line break cannot say READY=1 by accident")
     func statusStaysOneLine() async throws {
-        let harness = try NotifySocketHarness()
+        let harness = try NotifySocketHarness(acceptingOnly: getpid())
         try await withEnvironment(harness.environment()) {
             SystemdNotifier().status("loaded\nREADY=1")
             SystemdNotifier().stopping()

@@ -1,0 +1,17 @@
+# Sourced by scripts/install and scripts/uninstall: where each installed file goes, from $prefix.
+# shellcheck shell=bash
+# systemd searches /usr/lib and /usr/local/lib for units, sysusers.d, tmpfiles.d and catalogs, and no other prefix;
+# /etc is the administrator's, for drop-ins and local units. Programs under another prefix get their systemd files
+# in /usr/local/lib, with ExecStart= naming the prefix.
+case $prefix in
+/usr | /usr/local) systemd_lib=$prefix/lib ;;
+*) systemd_lib=/usr/local/lib ;;
+esac
+bindir=$prefix/bin
+docdir=$prefix/share/doc/inspectd
+defaultsdir=$prefix/share/inspectd/defaults
+unitdir=$systemd_lib/systemd/system
+sysusersdir=$systemd_lib/sysusers.d
+tmpfilesdir=$systemd_lib/tmpfiles.d
+catalogdir=$systemd_lib/systemd/catalog
+configdir=/etc/inspectd
