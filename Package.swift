@@ -42,6 +42,7 @@ let package = Package(
             dependencies: ["InspectCore", "CSystemd", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        .target(name: "InspectVarlink", swiftSettings: strict),
         .target(
             name: "InspectService",
             dependencies: ["InspectCore", "InspectStore"],
@@ -66,6 +67,8 @@ let package = Package(
         ),
         .executableTarget(name: "inspectd", dependencies: ["InspectDaemon"], swiftSettings: strict),
         .executableTarget(name: "inspectctl", dependencies: ["InspectCLI"], swiftSettings: strict),
+        // A socket-activatable demo service, only for the Varlink tests.
+        .executableTarget(name: "varlink-echo", dependencies: ["InspectVarlink"], swiftSettings: strict),
         .target(
             name: "InspectTesting",
             dependencies: ["InspectCore", "InspectStore", "InspectService", "InspectSystemd"],
@@ -84,6 +87,11 @@ let package = Package(
         .testTarget(
             name: "InspectSystemdTests",
             dependencies: ["InspectSystemd", "InspectTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "InspectVarlinkTests",
+            dependencies: ["InspectVarlink", "InspectTesting", "varlink-echo"],
             swiftSettings: strict
         ),
         .testTarget(
