@@ -118,8 +118,12 @@ final class VarlinkConnection {
                 server.handle(message, from: self)
                 if isClosed { return }
             }
+            // The client is not taking its replies: read no further calls until it does.
+            if outputSent < output.count {
+                suspendReading()
+                return
+            }
         }
-        if outputSent < output.count { suspendReading() }
     }
 
     /// The client sent all it will send (it may still read): answer what arrived, then close.
@@ -170,7 +174,16 @@ final class VarlinkConnection {
             if output.capacity > 1 << 20 { output = [] } else { output.removeAll(keepingCapacity: true) }
             outputSent = 0
             suspendWriting()
-            if readState == .stopped { close() } else { resumeReading() }
+            switch readState {
+            case .stopped:
+                close()
+            case .suspended:
+                // Calls that arrived while reading was paused are read now, not left to a later event.
+                resumeReading()
+                readAvailable()
+            case .active:
+                break
+            }
             return
         }
         guard output.count - outputSent <= maxBufferedOutput else {

@@ -115,6 +115,9 @@ struct VarlinkServerRobustnessTests {
             #"{"method":"org.example.ping.Ping","more":"yes"}"#,
             #"{"method":"org.example.ping.Note","parameters":{"text":"x"},"oneway":true,"more":true}"#,
             "",
+            String(repeating: "[", count: 100_000),
+            #"{"method":"org.example.ping.Ping","parameters":{"ping":"#
+                + String(repeating: #"{"a":"#, count: 50_000) + "}",
         ])
     func garbage(message: String) throws {
         let service = try PingService()
@@ -147,6 +150,13 @@ struct VarlinkServerRobustnessTests {
 
     @Test("1,000 idle connections leave the server answering new clients")
     func thousandConnections() throws {
+        // Both ends live in this process: make room for 2,000 descriptors and more if the soft limit is low.
+        var limit = rlimit()
+        getrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        if limit.rlim_cur < 8192 {
+            limit.rlim_cur = min(8192, limit.rlim_max)
+            setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
+        }
         let service = try PingService()
 
         let idle = try (0..<1000).map { _ in try RawConnection(path: service.path) }
@@ -180,6 +190,26 @@ struct VarlinkServerRobustnessTests {
         let reply = try service.client().call("org.example.ping.Blob", parameters: ["size": 8_000_000])
 
         #expect(reply["data"]?.stringValue?.count == 8_000_000)
+    }
+
+    @Test("a client that pipelines calls and reads the replies late gets them all, in order")
+    func lateReader() throws {
+        let service = try PingService()
+        let raw = try RawConnection(path: service.path)
+        var batch: [UInt8] = []
+        for size in 1...100 {
+            batch += Array(#"{"method":"org.example.ping.Blob","parameters":{"size":\#(size * 1000)}}"#.utf8) + [0]
+        }
+
+        // Given 5 MB of replies asked for at once, more than the socket holds
+        #expect(raw.write(batch))
+
+        // Then every reply arrives whole and in order once the client reads
+        for size in 1...100 {
+            let reply = raw.readMessage()
+            #expect(reply?.count == #"{"parameters":{"data":""}}"#.count + size * 1000)
+        }
+        #expect(service.connectionCount == 1)
     }
 
     @Test("a client that never reads its replies is dropped once they pass the output cap")
