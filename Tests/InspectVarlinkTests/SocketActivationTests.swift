@@ -74,8 +74,10 @@ struct SocketActivationTests {
         activator.arguments = ["-l", path, "--fdname=varlink", echo]
         activator.standardError = FileHandle.nullDevice
         try activator.run()
+        let activatorID = activator.processIdentifier
+        try #require(activatorID > 0)
         defer {
-            kill(activator.processIdentifier, SIGTERM)
+            kill(activatorID, SIGTERM)
             activator.waitUntilExit()
         }
         #expect(waitUntil { FileManager.default.fileExists(atPath: path) })
@@ -87,7 +89,7 @@ struct SocketActivationTests {
         let info = try client.call("org.varlink.service.GetInfo")
 
         #expect(reply["text"] == "activated")
-        #expect(reply["pid"] == .int(Int64(activator.processIdentifier)))
+        #expect(reply["pid"] == .int(Int64(activatorID)))
         #expect(info["product"] == "varlink-echo")
         #expect(info["interfaces"] == ["org.varlink.service", "org.example.echo"])
     }
