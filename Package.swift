@@ -42,6 +42,7 @@ let package = Package(
             dependencies: ["InspectCore", "CSystemd", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict
         ),
+        .target(name: "InspectVarlink", swiftSettings: strict),
         .target(
             name: "InspectService",
             dependencies: ["InspectCore", "InspectStore"],
@@ -69,6 +70,8 @@ let package = Package(
         .executableTarget(
             name: "planner-bench", dependencies: ["InspectCore"], path: "Benchmarks/planner-bench",
             swiftSettings: strict),
+        // A socket-activatable demo service, only for the Varlink tests.
+        .executableTarget(name: "varlink-echo", dependencies: ["InspectVarlink"], swiftSettings: strict),
         .target(
             name: "InspectTesting",
             dependencies: ["InspectCore", "InspectStore", "InspectService", "InspectSystemd"],
@@ -87,6 +90,11 @@ let package = Package(
         .testTarget(
             name: "InspectSystemdTests",
             dependencies: ["InspectSystemd", "InspectTesting"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "InspectVarlinkTests",
+            dependencies: ["InspectVarlink", "InspectTesting", "varlink-echo"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -1,0 +1,231 @@
+import Dispatch
+import Foundation
+import Glibc
+
+/// One client connection: reads calls, hands them to the server, and writes the replies back in order.
+///
+/// Reads and writes are non-blocking, driven by a read source and, only while replies wait for the socket, a write
+/// source. While replies wait, no further calls are read: a client that does not read its replies cannot make the
+/// server buffer without bound, and one whose backlog still passes `maxBufferedOutput` is disconnected.
+///
+/// - Important: Used on the server's queue only. The sources' handlers keep the connection alive until both are
+///   cancelled; the descriptor is closed after that, never while a source still watches it.
+final class VarlinkConnection {
+    private enum ReadState {
+        case active
+        case suspended
+        /// The peer closed its side, or the connection closed: no source reads any more.
+        case stopped
+    }
+
+    let id: Int
+    private let descriptor: Int32
+    private let credentials: PeerCredentials
+    private let queue: DispatchQueue
+    private let maxBufferedOutput: Int
+    /// The server, until the connection is closed; the reference cycle ends there.
+    private var server: VarlinkServer?
+    private var framer: MessageFramer
+    private var readSource: DispatchSourceRead?
+    private var readState = ReadState.active
+    private var writeSource: DispatchSourceWrite?
+    private var writeSuspended = true
+    private var output: [UInt8] = []
+    /// How much of `output` has been sent.
+    private var outputSent = 0
+    private(set) var isClosed = false
+    private var descriptorClosed = false
+
+    /// Resolved from the user database once, on the first call, so idle connections cost no lookups.
+    private(set) lazy var caller: VarlinkCaller = credentials.caller
+
+    init(id: Int, descriptor: Int32, credentials: PeerCredentials, server: VarlinkServer) {
+        self.id = id
+        self.descriptor = descriptor
+        self.credentials = credentials
+        self.server = server
+        queue = server.queue
+        maxBufferedOutput = server.configuration.maxBufferedOutput
+        framer = MessageFramer(limit: server.configuration.maxMessageSize)
+    }
+
+    func start() {
+        let source = DispatchSource.makeReadSource(fileDescriptor: descriptor, queue: queue)
+        source.setEventHandler { [self] in readAvailable() }
+        source.setCancelHandler { [self] in
+            readSource = nil
+            closeDescriptorWhenDone()
+        }
+        readSource = source
+        source.resume()
+    }
+
+    /// Queues `messages` (each a JSON object) with their NULs and sends what the socket takes now.
+    func enqueue(_ messages: [Data]) {
+        guard !isClosed else { return }
+        for message in messages {
+            output.append(contentsOf: message)
+            output.append(0)
+        }
+        flush()
+    }
+
+    /// Stops reading and writing; pending replies are dropped.
+    func close() {
+        guard !isClosed else { return }
+        isClosed = true
+        stopReading()
+        if let writeSource {
+            if writeSuspended { writeSource.resume() }
+            writeSource.cancel()
+        }
+        output = []
+        framer = MessageFramer(limit: 0)
+        server?.connectionClosed(self)
+        server = nil
+        closeDescriptorWhenDone()
+    }
+
+    // MARK: - Reading
+
+    private func readAvailable() {
+        guard let server, !isClosed else { return }
+        let buffer = server.readBuffer
+        // Read until the socket is empty, so an end-of-file that came right behind the last bytes is seen now:
+        // Dispatch on Linux does not always report it again (measured: a client that wrote part of a message and
+        // closed at once was sometimes never noticed). A read budget still hands the queue to other connections
+        // when a client keeps the socket full; it stays readable, so its source fires again.
+        for _ in 0..<16 {
+            let count = recv(descriptor, buffer.baseAddress, buffer.count, 0)
+            if count == 0 {
+                peerFinishedSending()
+                return
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                if errno == EAGAIN || errno == EWOULDBLOCK { break }
+                close()
+                return
+            }
+            let messages: [Data]
+            do {
+                messages = try framer.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
+            } catch {
+                close()
+                return
+            }
+            for message in messages {
+                server.handle(message, from: self)
+                if isClosed { return }
+            }
+            // The client is not taking its replies: read no further calls until it does.
+            if outputSent < output.count {
+                suspendReading()
+                return
+            }
+        }
+    }
+
+    /// The client sent all it will send (it may still read): answer what arrived, then close.
+    private func peerFinishedSending() {
+        stopReading()
+        if outputSent == output.count { close() }
+    }
+
+    private func suspendReading() {
+        guard readState == .active, let readSource else { return }
+        readSource.suspend()
+        readState = .suspended
+    }
+
+    private func resumeReading() {
+        guard readState == .suspended, let readSource else { return }
+        readSource.resume()
+        readState = .active
+    }
+
+    private func stopReading() {
+        guard readState != .stopped else { return }
+        if readState == .suspended { readSource?.resume() }
+        readSource?.cancel()
+        readState = .stopped
+    }
+
+    // MARK: - Writing
+
+    private func flush() {
+        while outputSent < output.count {
+            let sent = output.withUnsafeBytes { bytes in
+                Glibc.send(descriptor, bytes.baseAddress! + outputSent, bytes.count - outputSent, Int32(MSG_NOSIGNAL))
+            }
+            if sent > 0 {
+                outputSent += sent
+            } else if sent < 0 && errno == EINTR {
+                continue
+            } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
+                break
+            } else {
+                close()
+                return
+            }
+        }
+        if outputSent == output.count {
+            // Keep a small buffer for the next reply; give a large one back.
+            if output.capacity > 1 << 20 { output = [] } else { output.removeAll(keepingCapacity: true) }
+            outputSent = 0
+            suspendWriting()
+            switch readState {
+            case .stopped:
+                close()
+            case .suspended:
+                // Calls that arrived while reading was paused are read now, not left to a later event.
+                resumeReading()
+                readAvailable()
+            case .active:
+                break
+            }
+            return
+        }
+        guard output.count - outputSent <= maxBufferedOutput else {
+            close()
+            return
+        }
+        if outputSent >= 1 << 20 {
+            output.removeFirst(outputSent)
+            outputSent = 0
+        }
+        resumeWriting()
+    }
+
+    private func resumeWriting() {
+        if writeSource == nil {
+            let source = DispatchSource.makeWriteSource(fileDescriptor: descriptor, queue: queue)
+            source.setEventHandler { [self] in
+                if !isClosed { flush() }
+            }
+            source.setCancelHandler { [self] in
+                writeSource = nil
+                closeDescriptorWhenDone()
+            }
+            writeSource = source
+            writeSuspended = true
+        }
+        if writeSuspended, let writeSource {
+            writeSource.resume()
+            writeSuspended = false
+        }
+    }
+
+    private func suspendWriting() {
+        guard !writeSuspended, let writeSource else { return }
+        writeSource.suspend()
+        writeSuspended = true
+    }
+
+    /// Closes the descriptor once the connection is closed and no source watches it any more.
+    private func closeDescriptorWhenDone() {
+        guard isClosed, !descriptorClosed, readSource == nil, writeSource == nil else { return }
+        descriptorClosed = true
+        Glibc.close(descriptor)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// A method call as it arrived: the call object of the Varlink protocol, checked for shape.
+struct VarlinkCallMessage: Equatable {
+    var method: String
+    var parameters: [String: VarlinkValue]
+    var oneway = false
+    var more = false
+    var upgrade = false
+}
+
+/// A reply as it arrived: parameters, or an error; `continues` when more replies to the same call follow.
+struct VarlinkReplyMessage: Equatable {
+    var parameters: [String: VarlinkValue]
+    var continues = false
+    var error: String?
+}
+
+/// A message that is not a well-formed Varlink call or reply: invalid JSON, not an object, a member of the wrong
+/// type. The connection cannot be trusted to stay in step after one, so it is closed.
+struct ProtocolViolation: Error, Equatable {
+    var reason: String
+}
+
+/// The JSON shapes of the protocol, without the NUL that ends each message on the wire.
+enum VarlinkWire {
+    static func decodeCall(_ message: Data) throws(ProtocolViolation) -> VarlinkCallMessage {
+        let members = try decodeObject(message)
+        guard case .string(let method) = members["method"] else {
+            throw ProtocolViolation(reason: "a call needs a string 'method'")
+        }
+        return VarlinkCallMessage(
+            method: method, parameters: try parameters(in: members), oneway: try flag("oneway", in: members),
+            more: try flag("more", in: members), upgrade: try flag("upgrade", in: members))
+    }
+
+    static func decodeReply(_ message: Data) throws(ProtocolViolation) -> VarlinkReplyMessage {
+        let members = try decodeObject(message)
+        var error: String?
+        switch members["error"] {
+        case nil, .null?: error = nil
+        case .string(let name)?: error = name
+        default: throw ProtocolViolation(reason: "'error' must be a string")
+        }
+        return VarlinkReplyMessage(
+            parameters: try parameters(in: members), continues: try flag("continues", in: members), error: error)
+    }
+
+    /// `{"parameters": …}` with `"continues": true` on all but the last reply of a streamed call.
+    ///
+    /// - Parameter parameters: The encoded JSON object of the reply's parameters.
+    static func encodeReply(parameters: Data, continues: Bool) -> Data {
+        var message = Data(#"{"parameters":"#.utf8)
+        message.append(parameters)
+        message.append(contentsOf: (continues ? #","continues":true}"# : "}").utf8)
+        return message
+    }
+
+    static func encodeError(_ error: VarlinkError) -> Data {
+        var message = Data(#"{"error":"#.utf8)
+        message.append((try? VarlinkJSON.encode(error.name)) ?? Data(#""""#.utf8))
+        message.append(contentsOf: #","parameters":"#.utf8)
+        message.append((try? VarlinkJSON.encode(error.parameters)) ?? Data("{}".utf8))
+        message.append(contentsOf: "}".utf8)
+        return message
+    }
+
+    static func encodeCall(method: String, parameters: Data, oneway: Bool, more: Bool) throws -> Data {
+        var message = Data(#"{"method":"#.utf8)
+        message.append(try VarlinkJSON.encode(method))
+        message.append(contentsOf: #","parameters":"#.utf8)
+        message.append(parameters)
+        if oneway { message.append(contentsOf: #","oneway":true"#.utf8) }
+        if more { message.append(contentsOf: #","more":true"#.utf8) }
+        message.append(contentsOf: "}".utf8)
+        return message
+    }
+
+    /// Whether `json` is the encoding of a JSON object, as parameters must be.
+    static func isObject(_ json: Data) -> Bool {
+        json.first(where: { ![0x20, 0x09, 0x0A, 0x0D].contains($0) }) == UInt8(ascii: "{")
+    }
+
+    private static func decodeObject(_ message: Data) throws(ProtocolViolation) -> [String: VarlinkValue] {
+        let value: VarlinkValue
+        do {
+            value = try JSONDecoder().decode(VarlinkValue.self, from: message)
+        } catch {
+            throw ProtocolViolation(reason: "not JSON")
+        }
+        guard case .object(let members) = value else { throw ProtocolViolation(reason: "not a JSON object") }
+        return members
+    }
+
+    /// Absent and null parameters are both "none", as the protocol's implementations send either.
+    private static func parameters(
+        in members: [String: VarlinkValue]
+    ) throws(ProtocolViolation) -> [String: VarlinkValue] {
+        switch members["parameters"] {
+        case nil, .null?: return [:]
+        case .object(let parameters)?: return parameters
+        default: throw ProtocolViolation(reason: "'parameters' must be an object")
+        }
+    }
+
+    private static func flag(_ name: String, in members: [String: VarlinkValue]) throws(ProtocolViolation) -> Bool {
+        switch members[name] {
+        case nil, .null?: return false
+        case .bool(let value)?: return value
+        default: throw ProtocolViolation(reason: "'\(name)' must be a boolean")
+        }
+    }
+}
