@@ -46,12 +46,13 @@ let package = Package(
         .target(
             name: "InspectService",
             dependencies: ["InspectCore", "InspectStore"],
+            resources: [.embedInCode("API/io.inspectd.varlink")],
             swiftSettings: strict
         ),
         .target(
             name: "InspectDaemon",
             dependencies: [
-                "InspectCore", "InspectStore", "InspectService", "InspectSystemd",
+                "InspectCore", "InspectStore", "InspectService", "InspectSystemd", "InspectVarlink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -60,7 +61,7 @@ let package = Package(
         .target(
             name: "InspectCLI",
             dependencies: [
-                "InspectCore", "InspectStore", "InspectService", "InspectSystemd",
+                "InspectCore", "InspectStore", "InspectService", "InspectSystemd", "InspectVarlink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -104,7 +105,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InspectDaemonTests",
-            dependencies: ["InspectDaemon", "InspectTesting"],
+            dependencies: ["InspectDaemon", "InspectService", "InspectVarlink", "InspectTesting"],
             swiftSettings: strict
         ),
         .testTarget(

@@ -12,11 +12,13 @@ public struct InspectCommand: ParsableCommand {
             shortcomings a team records there (late arrival, missing ID badge, …). Findings are append-only and \
             hash-chained: corrections are new rows, and 'inspectctl verify' proves nothing was altered.
 
-            Global options (--database, --json, --lang) may be given before the command or after it.
+            Commands go through the daemon's socket (/run/inspectd/io.inspectd); --database PATH works on a \
+            database directly instead (direct mode, for the database's owner). Global options (--database, \
+            --socket, --config, --json, --lang) may be given before the command or after it.
             Times are local ('2027-02-06 07:52') or ISO 8601 ('2027-02-06T07:52:00+07:00').
 
-            Exit status: 0 success, 64 usage, 65 bad data, 66 no such record or file, 73 cannot create, \
-            74 I/O error, 75 busy (try again), 77 permission denied, 78 bad configuration.
+            Exit status: 0 success, 64 usage, 65 bad data, 66 no such record or file, 69 daemon unavailable, \
+            73 cannot create, 74 I/O error, 75 busy (try again), 77 permission denied, 78 bad configuration.
             """,
         version: "0.1.0",
         subcommands: [
@@ -66,8 +68,6 @@ protocol ServiceCommand: ParsableCommand {
 
 extension ServiceCommand {
     func run() throws {
-        let context = try CommandContext(options, access: Self.access)
-        try execute(context)
-        if Self.access == .write { DaemonNudge.send(databasePath: context.service.database.path) }
+        try execute(CommandContext(options, access: Self.access))
     }
 }

@@ -22,11 +22,14 @@ public final class Daemon {
         /// The configuration file and whether it was named explicitly (then it must exist), for reloads.
         public var configPath: String
         public var configExplicit: Bool
+        /// Where the Varlink API listens, unless systemd passes a socket.
+        public var socketPath: String
 
-        public init(databasePath: String, configPath: String, configExplicit: Bool) {
+        public init(databasePath: String, configPath: String, configExplicit: Bool, socketPath: String) {
             self.databasePath = databasePath
             self.configPath = configPath
             self.configExplicit = configExplicit
+            self.socketPath = socketPath
         }
     }
 
@@ -48,6 +51,7 @@ public final class Daemon {
     private var watchdog: DispatchSourceTimer?
     private var sources: [any DispatchSourceProtocol] = []
     private var nudges: NudgeListener?
+    private var api: APIServer?
     private var lastDataVersion: Int?
     private var journalRetry: (at: Instant, delay: Int64)?
     private var faultRetryAt: Instant?
@@ -71,13 +75,15 @@ public final class Daemon {
 
     // MARK: - Starting and stopping
 
-    /// Installs the signal handlers and sources, sends what the outbox holds, catches up on what fell due while it
-    /// was down, and tells systemd it is ready. Returns once ready; the rest happens on the daemon's queue.
-    public func start() {
-        queue.sync { startOnQueue() }
+    /// Installs the signal handlers and sources, opens the API socket, sends what the outbox holds, catches up on
+    /// what fell due while it was down, and tells systemd it is ready. Returns once ready; the rest happens on the
+    /// daemon's queue.
+    /// - Throws: when the API socket cannot be opened.
+    public func start() throws {
+        try queue.sync { try startOnQueue() }
     }
 
-    private func startOnQueue() {
+    private func startOnQueue() throws {
         for signalNumber in [SIGTERM, SIGINT] {
             onSignal(signalNumber) { [unowned self] in self.stop(signal: signalNumber) }
         }
@@ -96,6 +102,13 @@ public final class Daemon {
         nudges = NudgeListener(databasePath: settings.databasePath, queue: queue, logger: logger) { [unowned self] in
             self.nudged()
         }
+        let api = try APIServer(
+            queue: queue, service: { [unowned self] in self.service },
+            denied: { [unowned self] caller, method, error in self.refused(caller, method: method, error) },
+            wrote: { [unowned self] in self.wake() })
+        let listening = try api.start(path: settings.socketPath)
+        self.api = api
+        logger.info("serving the API", metadata: ["api.socket": "\(listening)"])
         record(
             Event(
                 kind: .daemonStarted, message: "inspectd started (database \(settings.databasePath))",
@@ -112,6 +125,7 @@ public final class Daemon {
     /// item at a time, so the current transaction has finished when this runs.
     private func stop(signal signalNumber: Int32) {
         notifier.stopping()
+        api?.stop()
         record(
             Event(
                 kind: .daemonStopping, message: "inspectd stopping on signal \(signalNumber)",
@@ -224,6 +238,14 @@ public final class Daemon {
     }
 
     // MARK: - The journal
+
+    private func refused(_ caller: Caller, method: String, _ error: InspectError) {
+        record(
+            Event(
+                kind: .accessDenied, message: "\(method) refused for \(caller.user): \(error)",
+                fields: ["USER": caller.user, "METHOD": method, "ROLE": caller.role.rawValue]))
+        flushOutbox()
+    }
 
     /// Stores a daemon event in the outbox, so it reaches the journal even if sending now fails.
     private func record(_ event: Event) {

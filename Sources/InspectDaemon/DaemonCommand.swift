@@ -17,7 +17,8 @@ public struct DaemonCommand: ParsableCommand {
             The configuration is --config, else $INSPECTD_CONFIG, else /etc/inspectd/inspectd.conf (compiled \
             defaults when that file is absent), with drop-ins in inspectd.conf.d/ and holidays in holidays.d/.
             The database is --database, else $INSPECTD_DATABASE, else Database= in [Daemon], else \
-            /var/lib/inspectd/inspectd.db.
+            /var/lib/inspectd/inspectd.db. The Varlink API (io.inspectd) listens on the socket systemd passes \
+            (inspectd.socket), else on --socket, $INSPECTD_SOCKET or /run/inspectd/io.inspectd.
 
             Exit status: 0 after a clean stop, 73/74 when the database cannot be opened, 78 when the configuration \
             is invalid (systemd then does not restart it: RestartPreventExitStatus=78).
@@ -30,8 +31,14 @@ public struct DaemonCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The database file.", valueName: "path"))
     var database: String?
 
+    @Option(help: ArgumentHelp("Where the Varlink API listens when systemd passes no socket.", valueName: "path"))
+    var socket: String?
+
     @Flag(help: "Check the configuration, print a summary and exit: 0 when valid, 78 when not.")
     var checkConfig = false
+
+    /// The API socket's default path, in the runtime directory systemd creates (`RuntimeDirectory=inspectd`).
+    public static let defaultSocket = "/run/inspectd/io.inspectd"
 
     public init() {}
 
@@ -74,7 +81,8 @@ public struct DaemonCommand: ParsableCommand {
             daemon = try Daemon(
                 settings: Daemon.Settings(
                     databasePath: path, configPath: configPath ?? ConfigLoader.defaultPath,
-                    configExplicit: configPath != nil),
+                    configExplicit: configPath != nil,
+                    socketPath: command.socket ?? environment["INSPECTD_SOCKET"] ?? Self.defaultSocket),
                 configuration: configuration, notifier: SystemdNotifier(), sink: JournalWriter(identifier: "inspectd"),
                 logger: logger)
         } catch let error as InspectError {
@@ -84,7 +92,12 @@ public struct DaemonCommand: ParsableCommand {
             Output.error("\(error)")
             return ExitStatus.failure.rawValue
         }
-        daemon.start()
+        do {
+            try daemon.start()
+        } catch {
+            Output.error("cannot serve the API: \(error)")
+            return ExitStatus.cantCreate.rawValue
+        }
         // The daemon lives until a signal handler exits the process.
         withExtendedLifetime(daemon) { dispatchMain() }
     }

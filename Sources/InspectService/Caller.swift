@@ -25,3 +25,18 @@ public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
+
+extension Role {
+    /// The Unix group whose members are admins.
+    public static let adminGroup = "inspectd-admin"
+    /// The Unix group whose members are inspectors.
+    public static let inspectorGroup = "inspectd"
+
+    /// The role Unix credentials give: root and members of `inspectd-admin` are admins, members of `inspectd`
+    /// inspectors, everyone else a reader.
+    public static func of(userID: UInt32, groups: some Sequence<String>) -> Role {
+        let groups = Set(groups)
+        if userID == 0 || groups.contains(adminGroup) { return .admin }
+        return groups.contains(inspectorGroup) ? .inspector : .reader
+    }
+}

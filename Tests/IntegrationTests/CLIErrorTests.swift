@@ -54,9 +54,11 @@ struct CLIErrorTests {
             message: "inspectctl: office: Unexpected argument 'frobnicate'"),
     ]
 
-    @Test("each bad command gets its message and code, and the database is unchanged", arguments: cases)
-    func refused(_ bad: BadCommand) throws {
-        let cli = try CLIFixture.seeded()
+    @Test(
+        "each bad command gets its message and code, and the database is unchanged, in both modes",
+        arguments: cases, CLIMode.allCases)
+    func refused(_ bad: BadCommand, mode: CLIMode) throws {
+        let cli = try CLIFixture.seeded(mode: mode)
         let before = try cli.dump()
         let result = try cli.run(bad.arguments)
         #expect(result.status == bad.status)
@@ -65,9 +67,9 @@ struct CLIErrorTests {
         #expect(try cli.dump() == before)
     }
 
-    @Test("findings on closed and cancelled inspections are refused")
-    func finishedInspections() throws {
-        let cli = try CLIFixture.seeded()
+    @Test("findings on closed and cancelled inspections are refused", arguments: CLIMode.allCases)
+    func finishedInspections(mode: CLIMode) throws {
+        let cli = try CLIFixture.seeded(mode: mode)
         try cli.ok(["inspection", "close", "1", "--checked", "2"])
         try cli.ok(["inspection", "open", "--office", "UBND-BANGHUU"])
         try cli.ok(["inspection", "cancel", "2", "--reason", "office closed for a funeral"])
@@ -80,9 +82,9 @@ struct CLIErrorTests {
         #expect(try cli.dump() == before)
     }
 
-    @Test("a CSV import with one bad row names its line and writes nothing")
-    func importIsAllOrNothing() throws {
-        let cli = try CLIFixture.seeded()
+    @Test("a CSV import with one bad row names its line and writes nothing", arguments: CLIMode.allCases)
+    func importIsAllOrNothing(mode: CLIMode) throws {
+        let cli = try CLIFixture.seeded(mode: mode)
         let before = try cli.dump()
         let file = cli.directory.write(
             "more.csv",
@@ -97,7 +99,7 @@ struct CLIErrorTests {
 
     @Test("a bad configuration stops the command with 78 and its file:line, before the database is touched")
     func badConfiguration() throws {
-        let cli = CLIFixture()
+        let cli = try CLIFixture()
         cli.directory.write("inspectd.conf", "[Hours]\nMorning=07:30-11:30\nGraceMinuets=5\n")
         let result = try cli.run(["office", "add", "A", "--name", "A"])
         #expect(result.status == 78)

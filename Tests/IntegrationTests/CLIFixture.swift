@@ -2,25 +2,51 @@ import Foundation
 import InspectTesting
 import Testing
 
-/// A temporary database driven through the real `inspectctl` binary.
-struct CLIFixture {
+/// How a test's `inspectctl` reaches the record: directly (`--database`) or through a running daemon (`--socket`).
+enum CLIMode: String, CaseIterable, Sendable, CustomTestStringConvertible {
+    case direct, socket
+    var testDescription: String { rawValue }
+}
+
+/// A temporary database driven through the real `inspectctl` binary, directly or through a real `inspectd`.
+final class CLIFixture {
     let directory = TemporaryDirectory(prefix: "inspectctl-test")
+    let mode: CLIMode
+    private var daemon: Process?
     var database: String { directory.file("inspectd.db") }
+    var socket: String { directory.file("io.inspectd") }
     /// The fixture's own configuration file, so the machine's /etc/inspectd never changes a test's outcome.
     var config: String { directory.file("inspectd.conf") }
 
-    init() {
+    init(mode: CLIMode = .direct) throws {
+        self.mode = mode
         directory.write("inspectd.conf", "")
+        if mode == .socket { try startDaemon() }
     }
 
-    /// Runs `inspectctl` against this fixture's database (given with `--database`).
+    /// Starts `inspectd` on the fixture's database and socket, and waits until the socket answers.
+    func startDaemon() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: BuiltProducts.inspectd)
+        process.arguments = ["--database", database, "--config", config, "--socket", socket]
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("NOTIFY_") }
+        process.standardError = FileHandle(forWritingAtPath: "/dev/null")
+        try process.run()
+        daemon = process
+        let deadline = Date().addingTimeInterval(30)
+        while !FileManager.default.fileExists(atPath: socket) && Date() < deadline { usleep(20000) }
+        guard FileManager.default.fileExists(atPath: socket) else { throw FixtureError("inspectd did not listen") }
+    }
+
+    /// Runs `inspectctl` against this fixture's record.
     @discardableResult
     func run(_ arguments: [String], environment: [String: String?] = [:]) throws -> ProcessResult {
-        try ProcessRunner.run(
-            BuiltProducts.inspectctl, arguments + ["--database", database, "--config", config],
-            environment: environment.merging(["INSPECTD_DATABASE": nil, "INSPECTD_CONFIG": nil, "LANG": "C.UTF-8"]) {
-                mine, _ in mine
-            })
+        let target = mode == .direct ? ["--database", database] : ["--socket", socket]
+        return try ProcessRunner.run(
+            BuiltProducts.inspectctl, arguments + target + ["--config", config],
+            environment: environment.merging([
+                "INSPECTD_DATABASE": nil, "INSPECTD_CONFIG": nil, "INSPECTD_SOCKET": nil, "LANG": "C.UTF-8",
+            ]) { mine, _ in mine })
     }
 
     /// Runs `inspectctl` and requires success, returning standard output.
@@ -31,14 +57,16 @@ struct CLIFixture {
         return result.stdout
     }
 
-    /// The whole database as SQL text, from the `sqlite3` tool: equal dumps mean nothing changed.
+    /// The record as SQL text from the `sqlite3` tool, without the event outbox (a running daemon writes to it on its
+    /// own): equal dumps mean the facts did not change.
     func dump() throws -> String {
-        try ProcessRunner.run("/usr/bin/sqlite3", [database, ".dump"]).stdout
+        try ProcessRunner.run("/usr/bin/sqlite3", [database, ".dump"]).stdout.split(separator: "\n")
+            .filter { !$0.hasPrefix("INSERT INTO outbox") }.joined(separator: "\n")
     }
 
     /// Two communes, three staff, and inspection 1 open at Nhân Lý.
-    static func seeded() throws -> CLIFixture {
-        let fixture = CLIFixture()
+    static func seeded(mode: CLIMode = .direct) throws -> CLIFixture {
+        let fixture = try CLIFixture(mode: mode)
         let offices = fixture.directory.write(
             "offices.csv",
             """
@@ -62,4 +90,17 @@ struct CLIFixture {
         try fixture.ok(["inspection", "open", "--office", "UBND-NHANLY", "--team", "Đoàn 1"])
         return fixture
     }
+
+    deinit {
+        if let daemon, daemon.isRunning {
+            // SIGKILL: a child of the test runner inherits its blocked SIGTERM.
+            kill(daemon.processIdentifier, SIGKILL)
+            daemon.waitUntilExit()
+        }
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
 }

@@ -6,7 +6,7 @@ import Testing
 struct CLIPlanTests {
     /// A fixture whose configuration directory holds the shipped plans.
     static func withShippedPlans() throws -> CLIFixture {
-        let cli = CLIFixture()
+        let cli = try CLIFixture()
         let plans = cli.directory.file("plans.d")
         try FileManager.default.createDirectory(atPath: plans, withIntermediateDirectories: true)
         for name in ["planned-monthly.conf", "surprise-communes.conf"] {
@@ -20,7 +20,7 @@ struct CLIPlanTests {
 
     @Test("plan validate accepts the shipped plans and points at a bad line with 78")
     func validate() throws {
-        let cli = CLIFixture()
+        let cli = try CLIFixture()
         let shipped = BuiltProducts.repository + "/etc/inspectd/plans.d/"
         let good = try cli.run(["plan", "validate", shipped + "planned-monthly.conf", shipped + "surprise-communes.conf"])
         #expect(good.status == 0, "\(good.stderr)")

@@ -4,9 +4,9 @@ import Testing
 
 @Suite("inspectctl records an inspection", .serialized)
 struct CLIRecordTests {
-    @Test("a LATE finding gets its minutes from the office's hours and shows up in every listing")
-    func lateFinding() throws {
-        let cli = try CLIFixture.seeded()
+    @Test("a LATE finding gets its minutes from the office's hours and shows up in every listing", arguments: CLIMode.allCases)
+    func lateFinding(mode: CLIMode) throws {
+        let cli = try CLIFixture.seeded(mode: mode)
         let logged = try cli.ok([
             "finding", "log", "--inspection", "1", "--type", "LATE", "--staff", "CL-00002", "--arrived", "07:52",
         ])
@@ -47,9 +47,9 @@ struct CLIRecordTests {
         #expect(result.stdout.contains("CL-00003"))
     }
 
-    @Test("amend and retract add rows; the original stays and the chain verifies")
-    func corrections() throws {
-        let cli = try CLIFixture.seeded()
+    @Test("amend and retract add rows; the original stays and the chain verifies", arguments: CLIMode.allCases)
+    func corrections(mode: CLIMode) throws {
+        let cli = try CLIFixture.seeded(mode: mode)
         try cli.ok(["finding", "log", "--inspection", "1", "--type", "BADGE", "--staff", "CL-00001"])
         try cli.ok(["finding", "log", "--inspection", "1", "--type", "SMOKE"])
         #expect(try cli.ok(["finding", "amend", "1", "--reason", "wrong person", "--staff", "CL-00002"])
@@ -66,9 +66,9 @@ struct CLIRecordTests {
         #expect(try cli.ok(["verify"]).contains("Finding chain: ok (4 rows)"))
     }
 
-    @Test("closing records the staff checked; staff move keeps history")
-    func closeAndMove() throws {
-        let cli = try CLIFixture.seeded()
+    @Test("closing records the staff checked; staff move keeps history", arguments: CLIMode.allCases)
+    func closeAndMove(mode: CLIMode) throws {
+        let cli = try CLIFixture.seeded(mode: mode)
         try cli.ok(["finding", "log", "--inspection", "1", "--type", "BADGE", "--staff", "CL-00001"])
         #expect(try cli.ok(["inspection", "close", "1", "--checked", "18"]).contains("18 staff checked"))
         let shown = try cli.ok(["--json", "inspection", "show", "1"])

@@ -35,7 +35,9 @@ final class DaemonFixture {
     /// as its parent: signals then go to the daemon itself, the wrapper's child.
     func start(watchdog: Duration? = nil, prefix: [String] = [], environment extra: [String: String] = [:]) async throws {
         let process = Process()
-        let command = prefix + [BuiltProducts.inspectd, "--database", database, "--config", config]
+        let command = prefix + [
+            BuiltProducts.inspectd, "--database", database, "--config", config, "--socket", directory.file("io.inspectd"),
+        ]
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         wrapped = !prefix.isEmpty

@@ -11,7 +11,7 @@ struct DaemonProcessTests {
         let harness = try NotifySocketHarness()
         let process = Process()
         process.executableURL = URL(fileURLWithPath: BuiltProducts.inspectd)
-        process.arguments = ["--database", database]
+        process.arguments = ["--database", database, "--socket", directory.file("io.inspectd")]
         process.environment = ProcessInfo.processInfo.environment.merging(harness.environment()) { _, new in new }
         process.standardError = FileHandle(forWritingAtPath: "/dev/null")
         try process.run()

@@ -23,7 +23,7 @@ struct FindingAmend: ServiceCommand {
             finding: id, reason: reason, violation: type?.uppercased(), staff: staff,
             arrived: try Arguments.clock(arrived, option: "--arrived"),
             left: try Arguments.clock(left, option: "--left"), note: note)
-        let view = try context.service.amendFinding(request, by: context.caller)
+        let view = try context.perform(Operations.AmendFinding.self, request)
         if options.json { return try Output.json(view, zone: context.zone) }
         print("Amended finding \(id) as finding \(view.finding.id).")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl finding import FILE.csv`
 struct FindingImport: ServiceCommand {
@@ -15,8 +16,8 @@ struct FindingImport: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let summary = try context.service.importFindings(
-            csv: try Arguments.fileText(file), path: file, by: context.caller)
+        let summary = try context.perform(
+            Operations.ImportFindings.self, .init(csv: try Arguments.fileText(file), path: file))
         if options.json { return try Output.json(summary, zone: context.zone) }
         print("Imported \(summary.rows) findings from \(file).")
     }

@@ -21,7 +21,7 @@ struct FindingList: ServiceCommand {
         let filter = FindingFilter(
             inspection: inspection, office: office, staff: staff, violation: type?.uppercased(),
             from: try from.map(context.instant), to: try to.map(context.instant), includeHistory: history)
-        let findings = try context.service.listFindings(filter)
+        let findings = try context.perform(Operations.ListFindings.self, filter).findings
         if options.json { return try Output.json(findings, zone: context.zone) }
         FindingTable.print(findings, context: context)
     }

@@ -29,7 +29,7 @@ struct FindingLog: ServiceCommand {
             inspection: inspection, violation: type.uppercased(), staff: staff,
             arrived: try Arguments.clock(arrived, option: "--arrived"),
             left: try Arguments.clock(left, option: "--left"), note: note, observedAt: try at.map(context.instant))
-        let view = try context.service.logFinding(request, by: context.caller)
+        let view = try context.perform(Operations.LogFinding.self, request)
         if options.json { return try Output.json(view, zone: context.zone) }
         let finding = view.finding
         var line = "Logged finding \(finding.id): \(finding.violation) in inspection \(finding.inspection)"

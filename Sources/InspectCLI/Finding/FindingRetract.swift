@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl finding retract ID --reason R`
 struct FindingRetract: ServiceCommand {
@@ -12,7 +13,7 @@ struct FindingRetract: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let view = try context.service.retractFinding(id: id, reason: reason, by: context.caller)
+        let view = try context.perform(Operations.RetractFinding.self, .init(id: id, reason: reason))
         if options.json { return try Output.json(view, zone: context.zone) }
         print("Retracted finding \(id) (row \(view.finding.id)).")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl inspection cancel ID --reason R`
 struct InspectionCancel: ServiceCommand {
@@ -12,7 +13,7 @@ struct InspectionCancel: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let inspection = try context.service.cancelInspection(id: id, reason: reason, by: context.caller)
+        let inspection = try context.perform(Operations.CancelInspection.self, .init(id: id, reason: reason))
         if options.json { return try Output.json(inspection, zone: context.zone) }
         print("Cancelled inspection \(inspection.id) of \(inspection.office).")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl inspection close ID --checked N`
 struct InspectionClose: ServiceCommand {
@@ -14,8 +15,8 @@ struct InspectionClose: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let inspection = try context.service.closeInspection(
-            id: id, checked: checked, at: try at.map(context.instant), by: context.caller)
+        let inspection = try context.perform(
+            Operations.CloseInspection.self, .init(id: id, checked: checked, at: try at.map(context.instant)))
         if options.json { return try Output.json(inspection, zone: context.zone) }
         print("Closed inspection \(inspection.id) of \(inspection.office): \(checked) staff checked.")
     }

@@ -19,7 +19,7 @@ struct InspectionList: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let filter = InspectionFilter(
             status: status, office: office, from: try from.map(context.instant), to: try to.map(context.instant))
-        let inspections = try context.service.listInspections(filter, as: context.caller)
+        let inspections = try context.perform(Operations.ListInspections.self, filter).inspections
         if options.json { return try Output.json(inspections, zone: context.zone) }
         Output.table(
             ["ID", "OFFICE", "KIND", "STATUS", "WHEN", "CHECKED", "TEAM"],

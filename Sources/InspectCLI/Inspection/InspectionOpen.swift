@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl inspection open --office CODE [--at TIME] [--team T]`
 struct InspectionOpen: ServiceCommand {
@@ -14,8 +15,8 @@ struct InspectionOpen: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let inspection = try context.service.openInspection(
-            office: office, at: try at.map(context.instant), team: team, by: context.caller)
+        let inspection = try context.perform(
+            Operations.OpenInspection.self, .init(office: office, at: try at.map(context.instant), team: team))
         if options.json { return try Output.json(inspection, zone: context.zone) }
         print("Opened inspection \(inspection.id) (\(inspection.kind.rawValue)) of \(inspection.office).")
     }

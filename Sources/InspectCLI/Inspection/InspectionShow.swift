@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl inspection show ID`
 struct InspectionShow: ServiceCommand {
@@ -11,7 +12,7 @@ struct InspectionShow: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let detail = try context.service.showInspection(id: id, as: context.caller)
+        let detail = try context.perform(Operations.ShowInspection.self, .init(id: id))
         if options.json { return try Output.json(detail, zone: context.zone) }
         let inspection = detail.inspection
         let zone = context.zone

@@ -18,9 +18,9 @@ struct OfficeAdd: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let office = try context.service.addOffice(
-            OfficeAddRequest(code: code, name: name, parent: parent, kind: kind, hoursProfile: hours),
-            by: context.caller)
+        let office = try context.perform(
+            Operations.AddOffice.self,
+            OfficeAddRequest(code: code, name: name, parent: parent, kind: kind, hoursProfile: hours))
         if options.json { return try Output.json(office, zone: context.zone) }
         print("Added office \(office.code) (\(office.name)).")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl office import FILE.csv`
 struct OfficeImport: ServiceCommand {
@@ -16,8 +17,8 @@ struct OfficeImport: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let summary = try context.service.importOffices(
-            csv: try Arguments.fileText(file), path: file, by: context.caller)
+        let summary = try context.perform(
+            Operations.ImportOffices.self, .init(csv: try Arguments.fileText(file), path: file))
         if options.json { return try Output.json(summary, zone: context.zone) }
         print("Imported \(summary.rows) offices from \(file).")
     }

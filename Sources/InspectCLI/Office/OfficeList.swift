@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl office list`
 struct OfficeList: ServiceCommand {
@@ -10,7 +11,7 @@ struct OfficeList: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let offices = try context.service.listOffices(includeRetired: all)
+        let offices = try context.perform(Operations.ListOffices.self, .init(includeRetired: all)).offices
         if options.json { return try Output.json(offices, zone: context.zone) }
         Output.table(
             ["CODE", "KIND", "PARENT", "HOURS", "ACTIVE", "NAME"],

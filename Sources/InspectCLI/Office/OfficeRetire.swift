@@ -1,4 +1,5 @@
 import ArgumentParser
+import InspectService
 
 /// `inspectctl office retire CODE`
 struct OfficeRetire: ServiceCommand {
@@ -11,7 +12,7 @@ struct OfficeRetire: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let office = try context.service.retireOffice(code: code, by: context.caller)
+        let office = try context.perform(Operations.RetireOffice.self, .init(code: code))
         if options.json { return try Output.json(office, zone: context.zone) }
         print("Retired office \(office.code).")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl office show CODE`
 struct OfficeShow: ServiceCommand {
@@ -10,7 +11,7 @@ struct OfficeShow: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let detail = try context.service.showOffice(code: code)
+        let detail = try context.perform(Operations.ShowOffice.self, .init(code: code))
         if options.json { return try Output.json(detail, zone: context.zone) }
         let office = detail.office
         let inspections = InspectionStatus.allCases.compactMap { status in

@@ -16,11 +16,7 @@ struct PlanApply: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        guard context.caller.role == .admin else {
-            throw InspectError.permissionDenied("only members of inspectd-admin may apply plans")
-        }
-        var generator = SystemRandomNumberGenerator()
-        let report = try context.service.applyPlans(by: context.caller, using: &generator)
+        let report = try context.perform(Operations.ApplyPlans.self)
         if options.json { return try Output.json(report, zone: context.zone) }
         print("Scheduled \(report.scheduled) planned inspections, cancelled \(report.cancelled).")
         for draw in report.drawn { print("Drew \(draw) (its inspections stay secret until due).") }

@@ -19,7 +19,7 @@ struct PlanAudit: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let audits = try context.service.auditDraws(period: period, plan: plan)
+        let audits = try context.perform(Operations.AuditDraws.self, .init(period: period, plan: plan)).audits
         if options.json {
             try Output.json(audits, zone: context.zone)
         } else {

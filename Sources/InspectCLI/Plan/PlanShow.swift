@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import InspectCore
 import InspectService
-import InspectStore
 
 /// `inspectctl plan show NAME`
 struct PlanShow: ConfigCommand {
@@ -45,15 +44,12 @@ struct PlanShow: ConfigCommand {
         return parts.joined(separator: "; ")
     }
 
-    /// The offices of the registry the plan selects today, when the database can be read.
+    /// The offices of the registry the plan selects today, when the record can be read (through the daemon, or
+    /// directly with --database).
     private func selectedOffices(_ plan: Plan, configuration: InspectConfiguration) -> String? {
-        let path = options.databasePath(configured: configuration.database)
-        guard let database = try? InspectDatabase.open(path: path, mode: .readOnly) else { return nil }
-        let service = InspectService(
-            database: database, policy: ServicePolicy(configuration: configuration),
-            sender: OutboxSender(database: database, sink: EventSinks.forCLI(), claimant: "", clock: { Instant(Date()) }),
-            clock: { Instant(Date()) })
-        guard let offices = try? service.listOffices() else { return nil }
+        guard let context = try? CommandContext(options, access: .read),
+            let offices = try? context.perform(Operations.ListOffices.self, .init(includeRetired: false)).offices
+        else { return nil }
         let selected = plan.selector.select(from: offices).map(\.code)
         return "\(selected.count): " + selected.joined(separator: " ")
     }

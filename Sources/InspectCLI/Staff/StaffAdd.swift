@@ -19,9 +19,9 @@ struct StaffAdd: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let staff = try context.service.addStaff(
-            StaffAddRequest(badge: badge, name: name, office: office, title: title, category: category),
-            by: context.caller)
+        let staff = try context.perform(
+            Operations.AddStaff.self,
+            StaffAddRequest(badge: badge, name: name, office: office, title: title, category: category))
         if options.json { return try Output.json(staff, zone: context.zone) }
         print("Added \(staff.badge) (\(staff.name)) to \(staff.office).")
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl staff import FILE.csv`
 struct StaffImport: ServiceCommand {
@@ -15,8 +16,8 @@ struct StaffImport: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let summary = try context.service.importStaff(
-            csv: try Arguments.fileText(file), path: file, by: context.caller)
+        let summary = try context.perform(
+            Operations.ImportStaff.self, .init(csv: try Arguments.fileText(file), path: file))
         if options.json { return try Output.json(summary, zone: context.zone) }
         print("Imported \(summary.rows) staff from \(file).")
     }

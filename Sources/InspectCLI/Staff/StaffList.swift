@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl staff list [--office CODE]`
 struct StaffList: ServiceCommand {
@@ -11,7 +12,7 @@ struct StaffList: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let staff = try context.service.listStaff(office: office, includeRetired: all)
+        let staff = try context.perform(Operations.ListStaff.self, .init(office: office, includeRetired: all)).staff
         if options.json { return try Output.json(staff, zone: context.zone) }
         Output.table(
             ["BADGE", "OFFICE", "CATEGORY", "ACTIVE", "NAME", "TITLE"],

@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl staff move BADGE --to CODE [--at TIME]`
 struct StaffMove: ServiceCommand {
@@ -13,8 +14,8 @@ struct StaffMove: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let detail = try context.service.moveStaff(
-            badge: badge, to: to, at: try at.map(context.instant), by: context.caller)
+        let detail = try context.perform(
+            Operations.MoveStaff.self, .init(badge: badge, office: to, at: try at.map(context.instant)))
         if options.json { return try Output.json(detail, zone: context.zone) }
         print("Moved \(badge) to \(detail.staff.office).")
     }

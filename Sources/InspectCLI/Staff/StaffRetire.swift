@@ -1,4 +1,5 @@
 import ArgumentParser
+import InspectService
 
 /// `inspectctl staff retire BADGE`
 struct StaffRetire: ServiceCommand {
@@ -10,7 +11,7 @@ struct StaffRetire: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let detail = try context.service.retireStaff(badge: badge, by: context.caller)
+        let detail = try context.perform(Operations.RetireStaff.self, .init(badge: badge))
         if options.json { return try Output.json(detail, zone: context.zone) }
         print("Retired \(badge).")
     }

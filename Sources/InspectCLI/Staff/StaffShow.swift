@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl staff show BADGE`
 struct StaffShow: ServiceCommand {
@@ -11,7 +12,7 @@ struct StaffShow: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let detail = try context.service.showStaff(badge: badge)
+        let detail = try context.perform(Operations.ShowStaff.self, .init(badge: badge))
         if options.json { return try Output.json(detail, zone: context.zone) }
         let staff = detail.staff
         Output.fields([

@@ -16,17 +16,19 @@ struct StatusCommand: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let report = try context.service.status(recent: events)
-        let running = DaemonNudge.isListening(databasePath: context.service.database.path)
-        if options.json { return try Output.json(StatusJSON(daemonRunning: running, report: report), zone: context.zone) }
+        let report = try context.perform(Operations.Status.self, .init(recent: events))
+        let daemon = context.daemon
+        if options.json {
+            return try Output.json(StatusJSON(daemonRunning: daemon.running, report: report), zone: context.zone)
+        }
         let zone = context.zone
+        var next = "none scheduled"
+        if let inspection = report.nextPlanned {
+            next = "\(inspection.office) \(inspection.dueAt.map(zone.display) ?? "") (inspection \(inspection.id))"
+        }
         Output.fields([
-            ("Daemon", running ? "running" : "not running (no answer on \(context.service.database.path).nudge)"),
-            (
-                "Next planned",
-                report.nextPlanned.map { "\($0.office) \($0.dueAt.map(zone.display) ?? "") (inspection \($0.id))" }
-                    ?? "none scheduled"
-            ),
+            ("Daemon", daemon.running ? "running" : "not running (no answer on \(daemon.socket))"),
+            ("Next planned", next),
             ("Due", String(report.due)),
             ("Open", String(report.open)),
             ("Events waiting", report.pendingEvents > 0 ? "\(report.pendingEvents) (not yet in the journal)" : "none"),

@@ -2,35 +2,110 @@ import Foundation
 import InspectCore
 import InspectService
 import InspectStore
+import InspectVarlink
 
-/// What a command needs to do its work: the service over the chosen database, the caller, and the output settings.
+/// What a command needs to do its work: a way to perform operations (in process on a database, or through the
+/// daemon's socket), the configuration, and the output settings.
 struct CommandContext {
-    let service: InspectService
-    let caller: Caller
-    let options: GlobalOptions
+    /// How operations are carried out.
+    enum Transport {
+        /// Direct mode (`--database` or `$INSPECTD_DATABASE`): in process, as the database's owner.
+        case direct(InspectService, Caller)
+        /// The daemon's Varlink API; the daemon identifies the caller itself.
+        case socket(VarlinkClient)
+    }
 
     /// Whether the command only reads (opens an existing database without migrating it) or writes.
     enum Access {
         case read, write
     }
 
+    let transport: Transport
+    let configuration: InspectConfiguration
+    let options: GlobalOptions
+
     /// Loads the configuration first, so a bad one stops the command before the database is touched.
     init(_ options: GlobalOptions, access: Access) throws {
         self.options = options
         let config = options.configPath
-        let configuration = try ConfigLoader.load(path: config.path, explicit: config.explicit)
-        let path = options.databasePath(configured: configuration.database)
-        let database = try InspectDatabase.open(path: path, mode: access == .write ? .readWrite : .readOnly)
-        let clock: @Sendable () -> Instant = { Instant(Date()) }
-        let sender = OutboxSender(
-            database: database, sink: EventSinks.forCLI(), claimant: "inspectctl:\(getpid())", clock: clock)
-        service = InspectService(
-            database: database, policy: ServicePolicy(configuration: configuration), sender: sender, clock: clock)
-        caller = CallerIdentity.current(databasePath: path)
+        configuration = try ConfigLoader.load(path: config.path, explicit: config.explicit)
+        switch options.mode() {
+        case .direct(let path):
+            let database = try InspectDatabase.open(path: path, mode: access == .write ? .readWrite : .readOnly)
+            let clock: @Sendable () -> Instant = { Instant(Date()) }
+            let sender = OutboxSender(
+                database: database, sink: EventSinks.forCLI(), claimant: "inspectctl:\(getpid())", clock: clock)
+            let service = InspectService(
+                database: database, policy: ServicePolicy(configuration: configuration), sender: sender, clock: clock)
+            transport = .direct(service, CallerIdentity.current(databasePath: path))
+        case .socket(let path):
+            transport = .socket(try Self.connect(path))
+        }
     }
 
-    var zone: LocalZone { service.policy.zone }
+    var zone: LocalZone { configuration.calendar.zone }
+
+    /// Whether a daemon serves the record, and on which socket: the one the command used, or the nudge socket next to
+    /// the database in direct mode.
+    var daemon: (running: Bool, socket: String) {
+        switch transport {
+        case .direct(let service, _):
+            (
+                DaemonNudge.isListening(databasePath: service.database.path),
+                InspectDatabase.nudgePath(for: service.database.path)
+            )
+        case .socket(let client): (true, client.path)
+        }
+    }
 
     /// Parses a time given on the command line, in the configured zone.
     func instant(_ text: String) throws -> Instant { try TimeParsing.instant(text, in: zone) }
+
+    /// Performs `operation`, the same way in both modes: same replies, same errors.
+    func perform<Op: APIOperation>(_ operation: Op.Type, _ parameters: Op.Parameters) throws -> Op.Reply {
+        switch transport {
+        case .direct(let service, let caller):
+            let reply = try Op.authorizedPerform(service, as: caller, parameters)
+            if Op.writes { DaemonNudge.send(databasePath: service.database.path) }
+            return reply
+        case .socket(let client):
+            do {
+                return try client.call("\(InterfaceDescription.name).\(Op.name)", parameters: parameters)
+            } catch let error as VarlinkError {
+                throw Self.translate(error)
+            } catch let error as VarlinkClientError {
+                throw InspectError.storage(path: client.path, reason: "the daemon did not answer: \(error)")
+            }
+        }
+    }
+
+    /// Performs an operation that takes no parameters.
+    func perform<Op: APIOperation>(_ operation: Op.Type) throws -> Op.Reply where Op.Parameters == NoParameters {
+        try perform(operation, NoParameters())
+    }
+
+    private static func connect(_ path: String) throws -> VarlinkClient {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw InspectError.unavailable(
+                "no inspectd socket at \(path): is the daemon running? (use --database PATH to work on a database "
+                    + "directly)")
+        }
+        do {
+            return try VarlinkClient(path: path)
+        } catch {
+            throw InspectError.unavailable("cannot reach inspectd at \(path): \(error)")
+        }
+    }
+
+    /// The daemon's errors as the CLI's own, so both modes print the same and exit the same.
+    private static func translate(_ error: VarlinkError) -> InspectError {
+        let prefix = InterfaceDescription.name + "."
+        if error.name.hasPrefix(prefix),
+            let parameters = try? error.decodeParameters(as: [String: InspectError.WireValue].self),
+            let inspectError = InspectError(wireName: String(error.name.dropFirst(prefix.count)), parameters: parameters)
+        {
+            return inspectError
+        }
+        return InspectError.storage(path: "inspectd", reason: "the daemon failed: \(error)")
+    }
 }

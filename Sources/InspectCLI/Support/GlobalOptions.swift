@@ -5,16 +5,23 @@ import InspectService
 
 /// Options every command accepts, before the noun or after the verb (`ArgumentOrder` moves them).
 struct GlobalOptions: ParsableArguments {
-    /// Where the database lives when neither `--database` nor `$INSPECTD_DATABASE` says otherwise.
-    static let defaultDatabase = "/var/lib/inspectd/inspectd.db"
+    /// Where the daemon's API listens unless `--socket` or `$INSPECTD_SOCKET` says otherwise.
+    static let defaultSocket = "/run/inspectd/io.inspectd"
 
     @Option(
         name: .long,
         help: ArgumentHelp(
-            "Open this database directly (direct mode, for its owner and for tests).",
-            discussion: "Default: $INSPECTD_DATABASE, else Database= in the configuration, else \(defaultDatabase).",
+            "Work on this database directly, without the daemon (direct mode, for its owner and for tests).",
+            discussion: "Also $INSPECTD_DATABASE. Without either, commands go through the daemon's socket.",
             valueName: "path"))
     var database: String?
+
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Talk to the daemon on this socket (the default mode).",
+            discussion: "Default: $INSPECTD_SOCKET, else \(defaultSocket).", valueName: "path"))
+    var socket: String?
 
     @Option(
         name: .long,
@@ -30,9 +37,17 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Language of names and labels: en or vi (default: from $LANG).")
     var lang: Language?
 
-    /// The database path to use: `--database`, `$INSPECTD_DATABASE`, the configuration's `Database=`, the default.
-    func databasePath(configured: String?) -> String {
-        database ?? ProcessInfo.processInfo.environment["INSPECTD_DATABASE"] ?? configured ?? Self.defaultDatabase
+    /// How commands reach the record.
+    enum Mode: Equatable {
+        case direct(database: String)
+        case socket(String)
+    }
+
+    /// Direct mode when a database is named (`--database`, `$INSPECTD_DATABASE`); otherwise the daemon's socket.
+    func mode() -> Mode {
+        let environment = ProcessInfo.processInfo.environment
+        if let database = database ?? environment["INSPECTD_DATABASE"] { return .direct(database: database) }
+        return .socket(socket ?? environment["INSPECTD_SOCKET"] ?? Self.defaultSocket)
     }
 
     /// The configuration file to read, and whether the user named it (then it must exist).

@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl verify`
 struct VerifyCommand: ServiceCommand {
@@ -14,7 +15,7 @@ struct VerifyCommand: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let report = try context.service.verify()
+        let report = try context.perform(Operations.Verify.self)
         if options.json {
             try Output.json(report, zone: context.zone)
         } else {

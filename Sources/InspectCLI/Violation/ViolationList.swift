@@ -1,5 +1,6 @@
 import ArgumentParser
 import InspectCore
+import InspectService
 
 /// `inspectctl violation list`
 struct ViolationList: ServiceCommand {
@@ -10,7 +11,7 @@ struct ViolationList: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let types = try context.service.listViolationTypes()
+        let types = try context.perform(Operations.ListViolationTypes.self).types
         if options.json { return try Output.json(types, zone: context.zone) }
         Output.table(
             ["CODE", "SEVERITY", "NAME", "LEGAL BASIS"],

@@ -12,6 +12,8 @@ public enum ExitStatus: Int32, Sendable, CaseIterable {
     case dataError = 65
     /// A record or input file the command needs does not exist.
     case noInput = 66
+    /// A service is unavailable: the daemon does not answer on its socket.
+    case unavailable = 69
     /// A file could not be created (the database path's directory is missing or unwritable).
     case cantCreate = 73
     /// Reading or writing storage failed.

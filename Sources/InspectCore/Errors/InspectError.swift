@@ -27,6 +27,8 @@ public enum InspectError: Error, Equatable, Sendable, CustomStringConvertible {
     case integrity(String)
     /// The caller's role does not allow the request.
     case permissionDenied(String)
+    /// The daemon cannot be reached: not running, or its socket is missing.
+    case unavailable(String)
 
     public var description: String {
         switch self {
@@ -44,6 +46,7 @@ public enum InspectError: Error, Equatable, Sendable, CustomStringConvertible {
             "database \(path) was written by a newer inspectd; upgrade inspectd to use it"
         case .integrity(let reason): reason
         case .permissionDenied(let reason): reason
+        case .unavailable(let reason): reason
         }
     }
 
@@ -58,6 +61,7 @@ public enum InspectError: Error, Equatable, Sendable, CustomStringConvertible {
         case .storage, .schemaTooNew: .ioError
         case .integrity: .dataError
         case .permissionDenied: .noPermission
+        case .unavailable: .unavailable
         }
     }
 }

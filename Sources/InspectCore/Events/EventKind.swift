@@ -23,6 +23,7 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case escalationAcknowledged = "escalation-acknowledged"
     case integrityFailure = "integrity-failure"
     case registryChanged = "registry-changed"
+    case accessDenied = "access-denied"
 
     /// The journal `MESSAGE_ID`: 32 lower-case hex digits.
     public var messageID: String {
@@ -47,13 +48,14 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .escalationAcknowledged: "199ef6857c39475985376be3bd0ce0c8"
         case .integrityFailure: "c18da5f7847a4b84b1e6e72b63faeffd"
         case .registryChanged: "5660f9ab06d0401fa02c3c689d9f3ade"
+        case .accessDenied: "5d2bb2c9a3d44ebbac918e1f65bf87f5"
         }
     }
 
     /// The priority the event is reported at unless its producer says otherwise.
     public var defaultPriority: Priority {
         switch self {
-        case .violationRecorded, .inspectionMissed, .configInvalid, .escalationRaised: .warning
+        case .violationRecorded, .inspectionMissed, .configInvalid, .escalationRaised, .accessDenied: .warning
         case .integrityFailure: .error
         case .inspectionOpened, .inspectionClosed, .inspectionCancelled, .inspectionDue, .findingAmended,
             .findingRetracted, .daemonStarted, .daemonStopping, .daemonReloaded, .escalationAcknowledged:

@@ -1,0 +1,71 @@
+import InspectCore
+
+/// Findings: logging, listing, corrections, imports, and checking the record.
+extension Operations {
+    static let findings: [any APIOperation.Type] = [
+        LogFinding.self, ListFindings.self, AmendFinding.self, RetractFinding.self, ImportFindings.self, Verify.self,
+    ]
+
+    public enum LogFinding: APIOperation {
+        public static let name = "LogFinding"
+        public static let role = Role.inspector
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: FindingLogRequest) throws
+            -> FindingView
+        { try service.logFinding(p, by: caller) }
+    }
+
+    public enum ListFindings: APIOperation {
+        public struct Reply: Codable, Sendable { public var findings: [FindingView] }
+        public static let name = "ListFindings"
+        public static let role = Role.inspector
+        public static let writes = false
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: FindingFilter) throws -> Reply {
+            Reply(findings: try service.listFindings(p))
+        }
+    }
+
+    public enum AmendFinding: APIOperation {
+        public static let name = "AmendFinding"
+        public static let role = Role.inspector
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: FindingAmendRequest) throws
+            -> FindingView
+        { try service.amendFinding(p, by: caller) }
+    }
+
+    public enum RetractFinding: APIOperation {
+        public struct Parameters: Codable, Sendable {
+            public var id: Int64
+            public var reason: String
+            public init(id: Int64, reason: String) {
+                self.id = id
+                self.reason = reason
+            }
+        }
+        public static let name = "RetractFinding"
+        public static let role = Role.inspector
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> FindingView {
+            try service.retractFinding(id: p.id, reason: p.reason, by: caller)
+        }
+    }
+
+    public enum ImportFindings: APIOperation {
+        public static let name = "ImportFindings"
+        public static let role = Role.admin
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: ImportParameters) throws
+            -> ImportSummary
+        { try service.importFindings(csv: p.csv, path: p.path, by: caller) }
+    }
+
+    public enum Verify: APIOperation {
+        public static let name = "Verify"
+        public static let role = Role.reader
+        public static let writes = false
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: NoParameters) throws
+            -> VerifyReport
+        { try service.verify() }
+    }
+}

@@ -1,0 +1,87 @@
+import InspectCore
+
+/// Inspections: opening, listing, closing, cancelling.
+extension Operations {
+    static let inspections: [any APIOperation.Type] = [
+        OpenInspection.self, ListInspections.self, ShowInspection.self, CloseInspection.self, CancelInspection.self,
+    ]
+
+    public enum OpenInspection: APIOperation {
+        public struct Parameters: Codable, Sendable {
+            public var office: String
+            public var at: Instant?
+            public var team: String?
+            public init(office: String, at: Instant?, team: String?) {
+                self.office = office
+                self.at = at
+                self.team = team
+            }
+        }
+        public static let name = "OpenInspection"
+        public static let role = Role.inspector
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Inspection {
+            try service.openInspection(office: p.office, at: p.at, team: p.team, by: caller)
+        }
+    }
+
+    public enum ListInspections: APIOperation {
+        public struct Reply: Codable, Sendable { public var inspections: [Inspection] }
+        public static let name = "ListInspections"
+        public static let role = Role.reader
+        public static let writes = false
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: InspectionFilter) throws -> Reply {
+            Reply(inspections: try service.listInspections(p, as: caller))
+        }
+    }
+
+    public struct InspectionParameters: Codable, Sendable {
+        public var id: Int64
+        public init(id: Int64) { self.id = id }
+    }
+
+    public enum ShowInspection: APIOperation {
+        public static let name = "ShowInspection"
+        public static let role = Role.inspector
+        public static let writes = false
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: InspectionParameters) throws
+            -> InspectionDetail
+        { try service.showInspection(id: p.id, as: caller) }
+    }
+
+    public enum CloseInspection: APIOperation {
+        public struct Parameters: Codable, Sendable {
+            public var id: Int64
+            public var checked: Int
+            public var at: Instant?
+            public init(id: Int64, checked: Int, at: Instant?) {
+                self.id = id
+                self.checked = checked
+                self.at = at
+            }
+        }
+        public static let name = "CloseInspection"
+        public static let role = Role.inspector
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Inspection {
+            try service.closeInspection(id: p.id, checked: p.checked, at: p.at, by: caller)
+        }
+    }
+
+    public enum CancelInspection: APIOperation {
+        public struct Parameters: Codable, Sendable {
+            public var id: Int64
+            public var reason: String
+            public init(id: Int64, reason: String) {
+                self.id = id
+                self.reason = reason
+            }
+        }
+        public static let name = "CancelInspection"
+        public static let role = Role.admin
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Inspection {
+            try service.cancelInspection(id: p.id, reason: p.reason, by: caller)
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import InspectCore
+
+/// One use case as the API offers it: named parameters in, one reply out, and the least role that may call it.
+///
+/// The same table serves both transports: the daemon registers every operation as a Varlink method
+/// (`io.inspectd.<name>`), and the CLI calls an operation either in process (direct mode) or over the socket, so
+/// output and errors are the same either way.
+public protocol APIOperation: Sendable {
+    associatedtype Parameters: Codable & Sendable
+    associatedtype Reply: Codable & Sendable
+
+    /// The Varlink method name within `io.inspectd`: `LogFinding`.
+    static var name: String { get }
+    /// The least role allowed to call it.
+    static var role: Role { get }
+    /// Whether it changes the record (the daemon then looks at its agenda again).
+    static var writes: Bool { get }
+
+    static func perform(_ service: InspectService, as caller: Caller, _ parameters: Parameters) throws -> Reply
+}
+
+extension APIOperation {
+    /// Runs the operation for `caller` after checking their role.
+    /// - Throws: `InspectError.permissionDenied` naming the role needed; otherwise what the use case throws.
+    public static func authorizedPerform(_ service: InspectService, as caller: Caller, _ parameters: Parameters)
+        throws -> Reply
+    {
+        guard caller.role >= role else {
+            throw InspectError.permissionDenied(
+                "\(name) needs the \(role.rawValue) role (\(role.groupDescription)); \(caller.user) is a "
+                    + caller.role.rawValue)
+        }
+        return try perform(service, as: caller, parameters)
+    }
+}
+
+extension Role {
+    /// Who has the role, for messages.
+    var groupDescription: String {
+        switch self {
+        case .reader: "any user"
+        case .inspector: "group inspectd"
+        case .admin: "root or group inspectd-admin"
+        }
+    }
+}
+
+/// Parameters of an operation that takes none.
+public struct NoParameters: Codable, Sendable, Hashable {
+    public init() {}
+}
+
+/// The reply of an operation that returns nothing.
+public struct Done: Codable, Sendable, Hashable {
+    public init() {}
+}
+
+/// Every operation of the API, in the order of the interface description.
+public enum Operations {
+    public static let all: [any APIOperation.Type] = registry + inspections + findings + planning
+}
+
+/// The Varlink interface the operations form.
+public enum InterfaceDescription {
+    public static let name = "io.inspectd"
+
+    /// `io.inspectd.varlink`, embedded in the program at build time.
+    public static let text = String(decoding: PackageResources.io_inspectd_varlink, as: UTF8.self)
+}

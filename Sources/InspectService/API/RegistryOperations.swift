@@ -1,0 +1,161 @@
+import InspectCore
+
+/// The registry: offices, staff and violation types.
+extension Operations {
+    static let registry: [any APIOperation.Type] = [
+        AddOffice.self, ListOffices.self, ShowOffice.self, ImportOffices.self, RetireOffice.self, AddStaff.self,
+        ListStaff.self, ShowStaff.self, ImportStaff.self, MoveStaff.self, RetireStaff.self, ListViolationTypes.self,
+    ]
+
+    public enum AddOffice: APIOperation {
+        public static let name = "AddOffice"
+        public static let role = Role.admin
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: OfficeAddRequest) throws -> Office {
+            try service.addOffice(p, by: caller)
+        }
+    }
+
+    public enum ListOffices: APIOperation {
+        public struct Parameters: Codable, Sendable {
+            public var includeRetired: Bool
+            public init(includeRetired: Bool) { self.includeRetired = includeRetired }
+        }
+        public struct Reply: Codable, Sendable { public var offices: [Office] }
+        public static let name = "ListOffices"
+        public static let role = Role.reader
+        public static let writes = false
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Reply {
+            Reply(offices: try service.listOffices(includeRetired: p.includeRetired))
+        }
+    }
+
+    public enum ShowOffice: APIOperation {
+        public struct Parameters: Codable, Sendable {
+            public var code: String
+            public init(code: String) { self.code = code }
+        }
+        public static let name = "ShowOffice"
+        public static let role = Role.reader
+        public static let writes = false
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> OfficeDetail {
+            try service.showOffice(code: p.code)
+        }
+    }
+
+    /// CSV text travels in the call: the file is read by the CLI, with the caller's own permissions.
+    public struct ImportParameters: Codable, Sendable {
+        public var csv: String
+        public var path: String
+        public init(csv: String, path: String) {
+            self.csv = csv
+            self.path = path
+        }
+    }
+
+    public enum ImportOffices: APIOperation {
+        public static let name = "ImportOffices"
+        public static let role = Role.admin
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: ImportParameters) throws
+            -> ImportSummary
+        { try service.importOffices(csv: p.csv, path: p.path, by: caller) }
+    }
+
+    public enum RetireOffice: APIOperation {
+        public static let name = "RetireOffice"
+        public static let role = Role.admin
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: ShowOffice.Parameters) throws
+            -> Office
+        { try service.retireOffice(code: p.code, by: caller) }
+    }
+
+    public enum AddStaff: APIOperation {
+        public static let name = "AddStaff"
+        public static let role = Role.admin
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: StaffAddRequest) throws -> Staff {
+            try service.addStaff(p, by: caller)
+        }
+    }
+
+    public enum ListStaff: APIOperation {
+        public struct Parameters: Codable, Sendable {
+            public var office: String?
+            public var includeRetired: Bool
+            public init(office: String?, includeRetired: Bool) {
+                self.office = office
+                self.includeRetired = includeRetired
+            }
+        }
+        public struct Reply: Codable, Sendable { public var staff: [Staff] }
+        public static let name = "ListStaff"
+        public static let role = Role.reader
+        public static let writes = false
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Reply {
+            Reply(staff: try service.listStaff(office: p.office, includeRetired: p.includeRetired))
+        }
+    }
+
+    public struct BadgeParameters: Codable, Sendable {
+        public var badge: String
+        public init(badge: String) { self.badge = badge }
+    }
+
+    public enum ShowStaff: APIOperation {
+        public static let name = "ShowStaff"
+        public static let role = Role.reader
+        public static let writes = false
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: BadgeParameters) throws
+            -> StaffDetail
+        { try service.showStaff(badge: p.badge) }
+    }
+
+    public enum ImportStaff: APIOperation {
+        public static let name = "ImportStaff"
+        public static let role = Role.admin
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: ImportParameters) throws
+            -> ImportSummary
+        { try service.importStaff(csv: p.csv, path: p.path, by: caller) }
+    }
+
+    public enum MoveStaff: APIOperation {
+        public struct Parameters: Codable, Sendable {
+            public var badge: String
+            public var office: String
+            public var at: Instant?
+            public init(badge: String, office: String, at: Instant?) {
+                self.badge = badge
+                self.office = office
+                self.at = at
+            }
+        }
+        public static let name = "MoveStaff"
+        public static let role = Role.admin
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> StaffDetail {
+            try service.moveStaff(badge: p.badge, to: p.office, at: p.at, by: caller)
+        }
+    }
+
+    public enum RetireStaff: APIOperation {
+        public static let name = "RetireStaff"
+        public static let role = Role.admin
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: BadgeParameters) throws
+            -> StaffDetail
+        { try service.retireStaff(badge: p.badge, by: caller) }
+    }
+
+    public enum ListViolationTypes: APIOperation {
+        public struct Reply: Codable, Sendable { public var types: [ViolationType] }
+        public static let name = "ListViolationTypes"
+        public static let role = Role.reader
+        public static let writes = false
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: NoParameters) throws -> Reply {
+            Reply(types: try service.listViolationTypes())
+        }
+    }
+}
