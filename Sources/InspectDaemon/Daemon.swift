@@ -66,6 +66,8 @@ public final class Daemon {
         self.notifier = notifier
         self.logger = logger
         database = try InspectDatabase.open(path: settings.databasePath, mode: .readWrite)
+        // Refuse to run on a damaged record; a corrupt file is reported, never recreated or run on.
+        try database.checkIntegrity()
         let clock: @Sendable () -> Instant = { Instant(Date()) }
         service = InspectService(
             database: database, policy: ServicePolicy(configuration: configuration),

@@ -87,6 +87,11 @@ public struct DaemonCommand: ParsableCommand {
                 logger: logger)
         } catch let error as InspectError {
             Output.error(error.description)
+            if case .integrity = error {
+                // Straight to the journal: the outbox lives in the database that failed.
+                JournalWriter(identifier: "inspectd").send(
+                    Event(kind: .integrityFailure, message: "inspectd will not start: \(error)", fields: ["DATABASE": path]))
+            }
             return error.exitStatus.rawValue
         } catch {
             Output.error("\(error)")

@@ -63,3 +63,22 @@ public enum FindingLedger {
         return Verification(rows: verifier.count, firstBreak: end)
     }
 }
+
+extension InspectDatabase {
+    /// SQLite's quick check and the findings' hash chain, as the daemon checks them before it starts.
+    /// - Throws: `InspectError.integrity` saying what failed and what to do.
+    public func checkIntegrity() throws {
+        let (quick, chain) = try read { db in
+            (try String.fetchAll(db, sql: "PRAGMA quick_check"), try FindingLedger.verify(db))
+        }
+        guard quick == ["ok"] else {
+            throw InspectError.integrity(
+                "database \(path) fails SQLite's quick check (\(quick.prefix(3).joined(separator: "; "))); "
+                    + "restore it from a backup")
+        }
+        if let broken = chain.firstBreak {
+            throw InspectError.integrity(
+                "the findings of \(path) do not verify: \(broken); restore the database from a backup")
+        }
+    }
+}

@@ -106,6 +106,27 @@ public struct InspectDatabase: Sendable {
         }
     }
 
+    /// Copies the database to a new file at `destination` with SQLite's online backup: a consistent snapshot even
+    /// while another process writes. The copy is written next to its destination and renamed into place, so a failed
+    /// backup leaves no partial file.
+    /// - Throws: `.duplicate` when `destination` exists (a backup never overwrites), `.cannotCreate`, `.storage`.
+    public func backup(to destination: String) throws {
+        guard !FileManager.default.fileExists(atPath: destination) else {
+            throw InspectError.duplicate(kind: "file", key: destination)
+        }
+        let partial = destination + ".partial"
+        try? FileManager.default.removeItem(atPath: partial)
+        do {
+            let copy = try DatabaseQueue(path: partial)
+            try pool.backup(to: copy)
+            try copy.close()
+            try FileManager.default.moveItem(atPath: partial, toPath: destination)
+        } catch {
+            try? FileManager.default.removeItem(atPath: partial)
+            throw StorageFailure.translate(error, path: destination)
+        }
+    }
+
     /// Where the daemon listens for the CLI's "I wrote something" datagrams: next to the database, so any process that
     /// may write the database may also nudge the daemon that serves it.
     public static func nudgePath(for databasePath: String) -> String { databasePath + ".nudge" }

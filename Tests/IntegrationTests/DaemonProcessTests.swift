@@ -55,3 +55,38 @@ struct DaemonProcessTests {
         #expect(missing.stderr == "inspectd: \(directory.file("nope.conf")): no such file\n")
     }
 }
+
+@Suite("Keeping the record safe", .serialized)
+struct RecordSafetyTests {
+    @Test("a backup taken while the daemon writes is consistent and verifies; it never overwrites", arguments: CLIMode.allCases)
+    func backup(mode: CLIMode) throws {
+        let cli = try CLIFixture.seeded(mode: mode)
+        for _ in 1...20 { try cli.ok(["finding", "log", "--inspection", "1", "--type", "DRESS"]) }
+        let copy = cli.directory.file("backup.db")
+        let result = try ProcessRunner.run(
+            BuiltProducts.inspectctl, ["backup", copy, "--database", cli.database, "--config", cli.config])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains("20 findings, the chain verifies"))
+        let verify = try ProcessRunner.run(BuiltProducts.inspectctl, ["verify", "--database", copy, "--config", cli.config])
+        #expect(verify.status == 0)
+        let again = try ProcessRunner.run(
+            BuiltProducts.inspectctl, ["backup", copy, "--database", cli.database, "--config", cli.config])
+        #expect(again.status == 65)
+        #expect(again.stderr.contains("already exists"))
+    }
+
+    @Test("the daemon refuses to start on a record whose chain was tampered with, exit 65, and leaves it as it is")
+    func refusesDamagedRecord() throws {
+        let cli = try CLIFixture.seeded()
+        for _ in 1...3 { try cli.ok(["finding", "log", "--inspection", "1", "--type", "DRESS"]) }
+        _ = try ProcessRunner.run(
+            "/usr/bin/sqlite3",
+            [cli.database, "DROP TRIGGER finding_is_not_updated; UPDATE finding SET note = 'edited' WHERE id = 2;"])
+        let before = try cli.dump()
+        let result = try ProcessRunner.run(
+            BuiltProducts.inspectd, ["--database", cli.database, "--config", cli.config, "--socket", cli.socket])
+        #expect(result.status == 65)
+        #expect(result.stderr.contains("do not verify: finding 2: contents do not match its hash"))
+        #expect(try cli.dump() == before)
+    }
+}

@@ -5,6 +5,9 @@ import InspectService
 
 /// Options every command accepts, before the noun or after the verb (`ArgumentOrder` moves them).
 struct GlobalOptions: ParsableArguments {
+    /// Where the daemon keeps its database unless its configuration says otherwise.
+    static let defaultDatabase = "/var/lib/inspectd/inspectd.db"
+
     /// Where the daemon's API listens unless `--socket` or `$INSPECTD_SOCKET` says otherwise.
     static let defaultSocket = "/run/inspectd/io.inspectd"
 
