@@ -34,18 +34,18 @@ struct FindingDetails {
             }
         }
         let office = try OfficeRecord.require(db, code: inspection.office)
-        let hours = try policy.hours(profile: office.hoursProfile, on: policy.zone.local(observedAt).date)
+        let hours = { try policy.hours(profile: office.hoursProfile, on: policy.zone.local(observedAt).date) }
         switch type.measure {
         case .arrival:
             guard left == nil else { throw InspectError.invalidInput("\(type.code) takes --arrived, not --left") }
             guard let arrived else { throw InspectError.invalidInput("\(type.code) needs --arrived HH:MM") }
             clockTime = arrived
-            minutes = try hours.minutesLate(arrival: arrived)
+            minutes = try hours().minutesLate(arrival: arrived)
         case .departure:
             guard arrived == nil else { throw InspectError.invalidInput("\(type.code) takes --left, not --arrived") }
             guard let left else { throw InspectError.invalidInput("\(type.code) needs --left HH:MM") }
             clockTime = left
-            minutes = try hours.minutesEarly(departure: left)
+            minutes = try hours().minutesEarly(departure: left)
         case nil:
             guard arrived == nil, left == nil else {
                 throw InspectError.invalidInput(
