@@ -22,7 +22,7 @@ public struct InspectCommand: ParsableCommand {
         subcommands: [
             OfficeCommand.self, StaffCommand.self, ViolationCommand.self, InspectionCommand.self,
             FindingCommand.self, VerifyCommand.self, CalendarCommand.self, HolidaysCommand.self, LunarCommand.self,
-            FollowCommand.self, PlanCommand.self, ScheduleCommand.self, StatusCommand.self,
+            FollowCommand.self, PlanCommand.self, ScheduleCommand.self, StatusCommand.self, EscalationCommand.self,
         ])
 
     public init() {}

@@ -32,4 +32,6 @@ public struct OfficeDetail: Codable, Sendable, Hashable {
 public struct ImportSummary: Codable, Sendable, Hashable {
     public var path: String
     public var rows: Int
+    /// Escalations the imported findings raised (findings imports only).
+    public var escalations: Int? = nil
 }
