@@ -35,6 +35,17 @@ import Testing
         #expect(holiday.lastDay == CivilDate(iso: "2027-09-07"))
     }
 
+    @Test("a close recorded days later schedules the follow-up after the day it is recorded, never in the past")
+    func recordedLater() throws {
+        let inputs = try FollowUpInputs(
+            follows: 12, office: "UBND-NHANLY", hoursProfile: "default",
+            closedAt: TimeParsing.instant("2027-03-01 10:00", in: Self.calendar.zone),
+            scheduledAt: TimeParsing.instant("2027-03-10 16:00", in: Self.calendar.zone), withinWorkingDays: 2,
+            preferSessionStart: false, calendar: Self.calendar)
+        #expect(inputs.firstDay == CivilDate(iso: "2027-03-11"))
+        #expect(inputs.lastDay == CivilDate(iso: "2027-03-12"))
+    }
+
     @Test("the instant lies on a whole minute inside a working session of the span, and the seed decides it")
     func instant() throws {
         let inputs = try Self.inputs()

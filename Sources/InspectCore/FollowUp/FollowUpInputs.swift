@@ -4,7 +4,8 @@ import Crypto
 /// scheduled and stored with it, as `DrawInputs` are for surprise plans.
 ///
 /// The follow-up falls in the working sessions of the `withinWorkingDays` working days after the day the original
-/// inspection closed (never the same day: the office must have had time to correct).
+/// inspection closed (never the same day: the office must have had time to correct), or after the day it is
+/// scheduled when that is later (a close recorded afterwards): a follow-up never falls in the past.
 public struct FollowUpInputs: Hashable, Sendable, Codable {
     /// The tag that starts the canonical encoding; a new encoding gets a new version.
     public static let format = "inspectd.follow-up-inputs.v1"
@@ -15,6 +16,8 @@ public struct FollowUpInputs: Hashable, Sendable, Codable {
     public var hoursProfile: String
     /// When the inspection followed up closed.
     public var closedAt: Instant
+    /// When the follow-up was scheduled: the close's transaction.
+    public var scheduledAt: Instant
     public var withinWorkingDays: Int
     /// Whether three draws in four fall in the first 30 minutes of a session: when lateness was found.
     public var preferSessionStart: Bool
@@ -27,18 +30,19 @@ public struct FollowUpInputs: Hashable, Sendable, Codable {
     /// - Throws: `InspectError.notFound` for an unknown hours profile; `InspectError.conflict` when the calendar has
     ///   not that many working days within `WorkCalendar.searchLimitDays`.
     public init(
-        follows: Int64, office: String, hoursProfile: String, closedAt: Instant, withinWorkingDays: Int,
-        preferSessionStart: Bool, calendar: WorkCalendar
+        follows: Int64, office: String, hoursProfile: String, closedAt: Instant, scheduledAt: Instant? = nil,
+        withinWorkingDays: Int, preferSessionStart: Bool, calendar: WorkCalendar
     ) throws {
         guard withinWorkingDays >= 1 else { throw InspectError.invalidInput("a follow-up needs 1 working day or more") }
         self.follows = follows
         self.office = office
         self.hoursProfile = hoursProfile
         self.closedAt = closedAt
+        self.scheduledAt = scheduledAt ?? closedAt
         self.withinWorkingDays = withinWorkingDays
         self.preferSessionStart = preferSessionStart
         var days: [CivilDate] = []
-        var date = calendar.zone.local(closedAt).date
+        var date = calendar.zone.local(max(closedAt, self.scheduledAt)).date
         for _ in 0..<WorkCalendar.searchLimitDays where days.count < withinWorkingDays {
             date = date.adding(days: 1)
             if try !calendar.sessions(on: date, profile: hoursProfile).isEmpty { days.append(date) }
@@ -67,6 +71,7 @@ public struct FollowUpInputs: Hashable, Sendable, Codable {
         writer.field(office)
         writer.field(hoursProfile)
         writer.field(closedAt)
+        writer.field(scheduledAt)
         writer.field(withinWorkingDays)
         writer.field(preferSessionStart ? "yes" : "no")
         writer.field(firstDay.description)

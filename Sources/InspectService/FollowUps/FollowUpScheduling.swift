@@ -26,7 +26,7 @@ extension InspectService {
         guard office.active else { return nil }
         let inputs = try FollowUpInputs(
             follows: inspection.id, office: office.code, hoursProfile: office.hoursProfile, closedAt: closedAt,
-            withinWorkingDays: policy.withinWorkingDays,
+            scheduledAt: log.now, withinWorkingDays: policy.withinWorkingDays,
             preferSessionStart: rows.contains { ($0["measure"] as String?) == ClockMeasure.arrival.rawValue },
             calendar: self.policy.calendar)
         let draw = try FollowUpDraw(inputs: inputs, calendar: self.policy.calendar, seed: seed)

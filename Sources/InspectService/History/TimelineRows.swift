@@ -177,8 +177,9 @@ enum TimelineRows {
         var entries: [TimelineEntry] = []
         for row in rows {
             let inspection = RegistryRows.inspection(row)
+            let kind = inspection.kind.rawValue
             let name =
-                "\(inspection.kind.rawValue.capitalized) inspection \(inspection.id)"
+                "\(kind.prefix(1).uppercased() + kind.dropFirst()) inspection \(inspection.id)"
                 + (inspection.follows.map { " (following inspection \($0))" } ?? "")
                 + (inspection.plan.map { ", plan \($0)" } ?? "")
             func entry(_ at: Instant, _ kind: TimelineKind, _ summary: String) {
