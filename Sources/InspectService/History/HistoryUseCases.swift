@@ -31,7 +31,8 @@ extension InspectService {
 
     /// An office's history: its inspections (none that is still scheduled: those may be secret), the findings made
     /// there (with corrections), the escalations about it or raised by findings made there, the corrective actions
-    /// on those findings, and staff moving in and out, in time order; entries between `from` and `to` when given.
+    /// on those findings, and staff moving in and out (not their registration), in time order; entries between
+    /// `from` and `to` when given.
     /// - Throws: `.notFound` for an unknown office.
     public func officeReport(code: String, from: Instant? = nil, to: Instant? = nil) throws -> OfficeReport {
         let now = clock()

@@ -129,7 +129,8 @@ enum TimelineRows {
         }
     }
 
-    /// The staff who joined and left `office`, as entries.
+    /// The staff who moved into and out of `office`, as entries. Registering a person is not an event of the
+    /// office's record (an import would bury it under hundreds of lines); the staff report shows it.
     static func staffMoves(_ db: Database, office: String) throws -> [TimelineEntry] {
         let rows = try Row.fetchAll(
             db,
@@ -147,13 +148,13 @@ enum TimelineRows {
             arguments: [office])
         return rows.flatMap { row -> [TimelineEntry] in
             let badge: String = row["badge"]
-            let cameFrom: String? = row["came_from"]
-            var entries = [
-                TimelineEntry(
-                    at: row["started_at"], kind: .joined,
-                    summary: cameFrom.map { "\(badge) moved in from \($0)" } ?? "\(badge) registered in \(office)",
-                    office: office, staff: badge)
-            ]
+            var entries: [TimelineEntry] = []
+            if let cameFrom: String = row["came_from"] {
+                entries.append(
+                    TimelineEntry(
+                        at: row["started_at"], kind: .joined, summary: "\(badge) moved in from \(cameFrom)",
+                        office: office, staff: badge))
+            }
             if let ended: Instant = row["ended_at"] {
                 let wentTo: String? = row["went_to"]
                 entries.append(
