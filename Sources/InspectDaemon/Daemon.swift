@@ -9,8 +9,9 @@ import Logging
 /// The running service: one serial queue owns all its state; the timer, the signals, the watchdog and the CLI's
 /// nudges arrive as Dispatch sources on that queue.
 ///
-/// It sleeps until the next instant on the agenda (no polling), wakes, asks the pure `SchedulerState` what to do,
-/// does it, and re-arms. Every wake-up reads the agenda afresh from the database, so what the CLI changed in the
+/// It sleeps until the next instant on the agenda (an inspection falling due or missed, a corrective action
+/// becoming overdue, plans to apply; no polling), wakes, asks the pure `SchedulerState` what to do, does it, and
+/// re-arms. Every wake-up reads the agenda afresh from the database, so what the CLI changed in the
 /// meantime is seen.
 ///
 /// - Important: Every member is used on `queue` only. Dispatch handlers are formed inside methods of this class:
@@ -201,6 +202,9 @@ public final class Daemon {
             return true
         case .markMissed(let id):
             try service.markMissed(id: id)
+            return true
+        case .markOverdue(let id):
+            try service.markActionOverdue(id: id)
             return true
         case .applyPlans:
             applyPlans()

@@ -67,9 +67,11 @@ public struct DaemonCommand: ParsableCommand {
         }
         if command.checkConfig {
             let calendar = configuration.calendar
+            let rules = configuration.escalation.enabled.count
             print(
                 "Configuration is valid: time zone \(calendar.zone), hours profiles "
-                    + calendar.profileNames.joined(separator: ", "))
+                    + calendar.profileNames.joined(separator: ", ")
+                    + ", \(rules) escalation rule\(rules == 1 ? "" : "s")")
             return ExitStatus.success.rawValue
         }
         let path = command.database ?? environment["INSPECTD_DATABASE"] ?? configuration.database

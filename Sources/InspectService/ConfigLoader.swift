@@ -2,8 +2,9 @@ import Foundation
 import InspectCore
 
 /// Reads `/etc/inspectd`: `inspectd.conf` with its drop-ins in `inspectd.conf.d/`, the yearly holiday files in
-/// `holidays.d/`, and the plans in `plans.d/` (each `NAME.conf` with drop-ins in `NAME.conf.d/`), all relative to the
-/// main file's directory.
+/// `holidays.d/`, the plans in `plans.d/` (each `NAME.conf` with drop-ins in `NAME.conf.d/`), and the escalation
+/// rules in `escalation.conf` with drop-ins in `escalation.conf.d/`, all relative to the main file's directory.
+/// Without an `escalation.conf` no escalation rule applies.
 public enum ConfigLoader {
     public static let defaultPath = "/etc/inspectd/inspectd.conf"
 
@@ -29,8 +30,17 @@ public enum ConfigLoader {
         let plans = try documents(in: base + "/plans.d").map { plan in
             IniDocument.merging(main: plan, dropIns: try documents(in: plan.path + ".d"))
         }
+        let escalationPath = base + "/escalation.conf"
+        let escalationDropIns = try documents(in: escalationPath + ".d")
+        var escalation: IniDocument?
+        if files.fileExists(atPath: escalationPath) {
+            escalation = .merging(main: try document(escalationPath), dropIns: escalationDropIns)
+        } else if let first = escalationDropIns.first {
+            escalation = .merging(main: try IniDocument(text: "", path: first.path), dropIns: escalationDropIns)
+        }
         return try InspectConfiguration(
-            main: .merging(main: main, dropIns: dropIns), holidayFiles: holidays, planFiles: plans)
+            main: .merging(main: main, dropIns: dropIns), holidayFiles: holidays, planFiles: plans,
+            escalationFile: escalation)
     }
 
     /// Reads plan files given by name (`inspectctl plan validate`), each with its drop-ins.

@@ -10,6 +10,7 @@ extension InspectDatabase {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-foundation", migrate: createFoundation)
         migrator.registerMigration("v2-planning", migrate: createPlanning)
+        migrator.registerMigration("v3-discipline", migrate: createDiscipline)
         return migrator
     }
 
@@ -196,6 +197,131 @@ extension InspectDatabase {
                 CREATE INDEX inspection_draw ON inspection(draw_id) WHERE draw_id IS NOT NULL;
                 CREATE UNIQUE INDEX inspection_planned_occurrence ON inspection(plan, office_id, due_at)
                     WHERE kind = 'planned';
+                """)
+    }
+
+    /// Escalations with the findings each counted, follow-up inspections with their commit–reveal draws, corrective
+    /// actions, and each finding row's lineage (the row that first recorded the finding), which lets escalations and
+    /// actions follow a finding through its amendments.
+    private static func createDiscipline(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                -- Every finding row with the row that first recorded its finding: itself for a record, the corrected
+                -- row's root for an amendment or retraction. Derived from the findings, kept by a trigger (filled here
+                -- for existing rows), and without foreign keys: the hash chain, not this index, proves the record.
+                CREATE TABLE finding_lineage (
+                    finding_id INTEGER PRIMARY KEY,
+                    root_id INTEGER NOT NULL
+                ) STRICT;
+                CREATE INDEX finding_lineage_root ON finding_lineage(root_id);
+                WITH RECURSIVE lineage(finding_id, root_id) AS (
+                    SELECT id, id FROM finding WHERE corrects_id IS NULL
+                    UNION ALL
+                    SELECT f.id, l.root_id FROM finding f JOIN lineage l ON f.corrects_id = l.finding_id
+                )
+                INSERT INTO finding_lineage (finding_id, root_id) SELECT finding_id, root_id FROM lineage;
+                CREATE TRIGGER finding_keeps_lineage AFTER INSERT ON finding
+                BEGIN
+                    INSERT OR REPLACE INTO finding_lineage (finding_id, root_id) VALUES (
+                        NEW.id,
+                        CASE WHEN NEW.corrects_id IS NULL THEN NEW.id
+                        ELSE (SELECT root_id FROM finding_lineage WHERE finding_id = NEW.corrects_id) END);
+                END;
+
+                -- A rule's escalation about one subject. Its key is (rule, subject, first finding counted); the
+                -- findings it counted are in escalation_finding, each at most once per rule and subject, so
+                -- evaluating again never raises twice. Never deleted: a retracted finding leaves it standing.
+                CREATE TABLE escalation (
+                    id INTEGER PRIMARY KEY,
+                    rule TEXT NOT NULL,
+                    level TEXT NOT NULL CHECK (level IN ('reminder', 'correction', 'referral')),
+                    subject_kind TEXT NOT NULL CHECK (subject_kind IN ('staff', 'office')),
+                    subject TEXT NOT NULL,
+                    threshold INTEGER NOT NULL CHECK (threshold >= 1),
+                    window_size INTEGER NOT NULL CHECK (window_size >= 1),
+                    window_unit TEXT NOT NULL CHECK (window_unit IN ('days', 'working-days')),
+                    first_day TEXT NOT NULL,
+                    last_day TEXT NOT NULL,
+                    count INTEGER NOT NULL CHECK (count >= threshold),
+                    anchor_id INTEGER NOT NULL REFERENCES finding(id),
+                    trigger_id INTEGER NOT NULL REFERENCES finding(id),
+                    raised_at INTEGER NOT NULL,
+                    raised_by TEXT NOT NULL,
+                    acknowledged_at INTEGER,
+                    acknowledged_by TEXT,
+                    note TEXT,
+                    CHECK ((acknowledged_at IS NULL) = (acknowledged_by IS NULL)),
+                    UNIQUE (rule, subject_kind, subject, anchor_id)
+                ) STRICT;
+                CREATE INDEX escalation_subject ON escalation(subject_kind, subject);
+                CREATE INDEX escalation_open ON escalation(raised_at) WHERE acknowledged_at IS NULL;
+                CREATE TRIGGER escalation_is_not_deleted BEFORE DELETE ON escalation
+                BEGIN
+                    SELECT RAISE(ABORT, 'escalations are kept: acknowledge instead');
+                END;
+                CREATE TRIGGER escalation_keeps_its_facts BEFORE UPDATE ON escalation
+                WHEN NEW.rule IS NOT OLD.rule OR NEW.level IS NOT OLD.level OR NEW.subject IS NOT OLD.subject
+                    OR NEW.subject_kind IS NOT OLD.subject_kind OR NEW.count IS NOT OLD.count
+                    OR NEW.anchor_id IS NOT OLD.anchor_id OR NEW.raised_at IS NOT OLD.raised_at
+                    OR OLD.acknowledged_at IS NOT NULL
+                BEGIN
+                    SELECT RAISE(ABORT, 'an escalation only changes when it is acknowledged, once');
+                END;
+
+                CREATE TABLE escalation_finding (
+                    escalation_id INTEGER NOT NULL REFERENCES escalation(id),
+                    rule TEXT NOT NULL,
+                    subject_kind TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    finding_id INTEGER NOT NULL REFERENCES finding(id),
+                    PRIMARY KEY (escalation_id, finding_id),
+                    UNIQUE (rule, subject_kind, subject, finding_id)
+                ) STRICT;
+                CREATE INDEX escalation_finding_finding ON escalation_finding(finding_id);
+
+                -- A follow-up inspection's draw: the commitment published when it was scheduled, the seed kept
+                -- secret until it is no longer scheduled, the inputs to replay it.
+                ALTER TABLE inspection ADD COLUMN follows_id INTEGER REFERENCES inspection(id);
+                CREATE INDEX inspection_follows ON inspection(follows_id) WHERE follows_id IS NOT NULL;
+                CREATE TABLE follow_up_draw (
+                    id INTEGER PRIMARY KEY,
+                    inspection_id INTEGER NOT NULL UNIQUE REFERENCES inspection(id),
+                    follows_id INTEGER NOT NULL UNIQUE REFERENCES inspection(id),
+                    commitment TEXT NOT NULL,
+                    seed TEXT NOT NULL,
+                    inputs TEXT NOT NULL,
+                    due_at INTEGER NOT NULL,
+                    created_at INTEGER NOT NULL,
+                    revealed_at INTEGER
+                ) STRICT;
+
+                -- What a finding requires to be put right: one action per finding, open -> done -> verified, each
+                -- step with who and when.
+                CREATE TABLE corrective_action (
+                    id INTEGER PRIMARY KEY,
+                    finding_id INTEGER NOT NULL UNIQUE REFERENCES finding(id),
+                    requirement TEXT NOT NULL,
+                    due_date TEXT NOT NULL,
+                    due_at INTEGER NOT NULL,
+                    status TEXT NOT NULL CHECK (status IN ('open', 'done', 'verified')),
+                    required_by TEXT NOT NULL,
+                    required_at INTEGER NOT NULL,
+                    done_by TEXT,
+                    done_at INTEGER,
+                    done_note TEXT,
+                    verified_by TEXT,
+                    verified_at INTEGER,
+                    verified_note TEXT,
+                    overdue_at INTEGER,
+                    CHECK ((status = 'open') = (done_at IS NULL)),
+                    CHECK ((status = 'verified') = (verified_at IS NOT NULL))
+                ) STRICT;
+                CREATE INDEX corrective_action_open ON corrective_action(due_at)
+                    WHERE status = 'open' AND overdue_at IS NULL;
+                CREATE TRIGGER corrective_action_is_not_deleted BEFORE DELETE ON corrective_action
+                BEGIN
+                    SELECT RAISE(ABORT, 'corrective actions are kept');
+                END;
                 """)
     }
 }

@@ -6,11 +6,20 @@ import Testing
 private struct SimulatedRecord {
     var items: [Int64: Agenda.Item]
     var nextPlanning: Instant?
+    /// Open corrective actions not yet reported overdue.
+    var actions: [Int64: Agenda.ActionItem] = [:]
     var dueMarked: [Int64] = []
     var missedMarked: [Int64] = []
+    /// Each overdue report, with the wall-clock time it was made at.
+    var overdueMarked: [(id: Int64, at: Instant)] = []
     var planningRuns = 0
+    var now = Instant(seconds: 0)
 
-    var agenda: Agenda { Agenda(items: items.values.sorted { $0.id < $1.id }, nextPlanning: nextPlanning) }
+    var agenda: Agenda {
+        Agenda(
+            items: items.values.sorted { $0.id < $1.id }, nextPlanning: nextPlanning,
+            actions: actions.values.sorted { $0.id < $1.id })
+    }
 
     /// Applies the actions; returns the instant the timer was armed for.
     mutating func apply(_ actions: [SchedulerAction], planEvery period: Int64 = 86400) -> Instant? {
@@ -23,6 +32,10 @@ private struct SimulatedRecord {
             case .markMissed(let id):
                 items[id] = nil
                 missedMarked.append(id)
+            case .markOverdue(let id):
+                // Reported once: the record no longer lists it among the actions waiting to become overdue.
+                self.actions[id] = nil
+                overdueMarked.append((id, now))
             case .applyPlans:
                 planningRuns += 1
                 nextPlanning = nextPlanning.map { $0.adding(seconds: period) }
@@ -108,6 +121,53 @@ struct SchedulerStateTests {
         #expect(armed == Self.t0.adding(seconds: 50 + 86400))
     }
 
+    static func action(_ id: Int64, due: Int64) -> Agenda.ActionItem {
+        Agenda.ActionItem(id: id, dueAt: t0.adding(seconds: due))
+    }
+
+    @Test("a corrective action is reported overdue at its due instant, once, and arms the timer like an inspection")
+    func actionOverdue() {
+        // Given two open actions, due in 100 and 500 seconds, and an inspection due in 300
+        var record = SimulatedRecord(items: [1: Self.item(1, due: 300)])
+        record.actions = [7: Self.action(7, due: 100), 8: Self.action(8, due: 500)]
+        var state = SchedulerState()
+        // When the scheduler wakes now, it arms for the first action's due instant
+        #expect(state.wake(at: Self.t0, monotonic: 0, agenda: record.agenda) == [.arm(Self.t0.adding(seconds: 100))])
+        // Then at that instant it reports action 7 overdue and arms for the inspection
+        record.now = Self.t0.adding(seconds: 100)
+        let armed = record.apply(state.wake(at: record.now, monotonic: 100, agenda: record.agenda))
+        #expect(record.overdueMarked.map(\.id) == [7])
+        #expect(armed == Self.t0.adding(seconds: 300))
+        // And a second wake-up with the agenda read afresh reports nothing again
+        #expect(
+            state.wake(at: record.now, monotonic: 100, agenda: record.agenda) == [.arm(Self.t0.adding(seconds: 300))])
+    }
+
+    @Test("an action that fell overdue while the daemon was down is reported once at the first wake-up")
+    func actionCatchUp() {
+        var record = SimulatedRecord(items: [:])
+        record.actions = [3: Self.action(3, due: -86400), 4: Self.action(4, due: -60), 5: Self.action(5, due: 60)]
+        var state = SchedulerState()
+        let actions = state.wake(at: Self.t0, monotonic: 0, agenda: record.agenda)
+        #expect(actions == [.markOverdue(3), .markOverdue(4), .arm(Self.t0.adding(seconds: 60))])
+        _ = record.apply(actions)
+        #expect(
+            state.wake(at: Self.t0.adding(seconds: 1), monotonic: 1, agenda: record.agenda) == [
+                .arm(Self.t0.adding(seconds: 60))
+            ])
+    }
+
+    @Test("an action done before its due instant leaves the agenda and is never reported")
+    func actionDoneInTime() {
+        var record = SimulatedRecord(items: [:])
+        record.actions = [9: Self.action(9, due: 600)]
+        var state = SchedulerState()
+        #expect(state.wake(at: Self.t0, monotonic: 0, agenda: record.agenda) == [.arm(Self.t0.adding(seconds: 600))])
+        record.actions[9] = nil
+        #expect(state.wake(at: Self.t0.adding(seconds: 600), monotonic: 600, agenda: record.agenda).isEmpty)
+        #expect(record.overdueMarked.isEmpty)
+    }
+
     @Test("over a simulated month of random schedules, every inspection is due once and missed once, at its instants")
     func simulatedMonth() {
         var generator = SplitMix64(seed: 42)
@@ -118,17 +178,26 @@ struct SchedulerStateTests {
         }
         let expected = items
         var record = SimulatedRecord(items: items)
+        var actions: [Int64: Agenda.ActionItem] = [:]
+        for id in 1...100 {
+            actions[Int64(id)] = Self.action(Int64(id), due: Int64.random(in: 1..<(30 * 86400), using: &generator))
+        }
+        record.actions = actions
         var state = SchedulerState()
-        var now = Self.t0
+        record.now = Self.t0
         var wakes = 0
-        while let next = record.apply(state.wake(at: now, monotonic: now.seconds, agenda: record.agenda)) {
+        while let next = record.apply(state.wake(at: record.now, monotonic: record.now.seconds, agenda: record.agenda))
+        {
             // Each wake-up happens exactly when armed: check every mark happened at its own instant.
-            now = next
+            record.now = next
             wakes += 1
         }
         #expect(Set(record.dueMarked) == Set(expected.keys))
         #expect(record.dueMarked.count == 300)
         #expect(record.missedMarked.count == 300)
-        #expect(wakes <= 600)
+        // Every action reported overdue once, exactly at its due instant.
+        #expect(record.overdueMarked.count == 100)
+        #expect(record.overdueMarked.allSatisfy { actions[$0.id]?.dueAt == $0.at })
+        #expect(wakes <= 700)
     }
 }

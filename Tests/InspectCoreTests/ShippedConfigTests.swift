@@ -44,6 +44,39 @@ import Testing
         #expect(winter.sessions.map(\.description) == ["07:30–11:30", "13:00–16:30"])
         #expect(
             try calendar.hours(profile: "one-stop", on: CivilDate(year: 2026, month: 7, day: 1)).sessions.count == 2)
+        let configuration = try InspectConfiguration(main: uncommented, holidayFiles: [], planFiles: [])
+        #expect(configuration.followUp == .standard)
+    }
+
+    @Test("escalation.conf as shipped: the district's rules, each valid, with a referral for repeat lateness")
+    func escalationRules() throws {
+        let rules = try EscalationRules(document: load("escalation.conf"))
+        #expect(
+            rules.rules.map(\.name) == [
+                "badge-reminder", "late-referral", "late-reminder", "moderate-correction", "office-correction",
+                "serious-correction", "serious-referral",
+            ])
+        #expect(rules.rules.allSatisfy { $0.enabled && $0.summary != nil })
+        let lateReminder = try #require(rules.rules.first { $0.name == "late-reminder" })
+        #expect(lateReminder.threshold == 3 && lateReminder.window == .days(30) && lateReminder.level == .reminder)
+        let lateReferral = try #require(rules.rules.first { $0.name == "late-referral" })
+        #expect(lateReferral.threshold == 5 && lateReferral.window == .days(90) && lateReferral.level == .referral)
+        #expect(rules.rules.contains { $0.subject == .office })
+        #expect(rules.rules.contains { $0.minSeverity == .serious && $0.threshold == 1 && $0.level == .correction })
+    }
+
+    @Test("the drop-in example in escalation.conf, once uncommented, changes and switches off rules as it says")
+    func escalationExample() throws {
+        let text = try String(contentsOf: Self.directory.appendingPathComponent("escalation.conf"), encoding: .utf8)
+        let example = text.split(separator: "\n", omittingEmptySubsequences: false)
+            .drop { !$0.hasPrefix("#[Rule") }
+            .map { $0.hasPrefix("#") ? String($0.dropFirst()) : String($0) }
+            .joined(separator: "\n")
+        let main = try load("escalation.conf")
+        let dropIn = try IniDocument(text: example, path: "/etc/inspectd/escalation.conf.d/50-local.conf")
+        let rules = try EscalationRules(document: .merging(main: main, dropIns: [dropIn]))
+        #expect(rules.rules.first { $0.name == "late-reminder" }?.threshold == 2)
+        #expect(rules.rules.first { $0.name == "badge-reminder" }?.enabled == false)
     }
 
     @Test(

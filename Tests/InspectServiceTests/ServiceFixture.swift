@@ -1,3 +1,4 @@
+import GRDB
 import InspectCore
 import InspectService
 import InspectStore
@@ -13,10 +14,54 @@ struct ServiceFixture {
     let inspector = Caller(user: "tuan", role: .inspector)
     let reader = Caller(user: "lan", role: .reader)
 
-    init() throws {
+    init(configuration: InspectConfiguration = .defaults) throws {
         let database = try InspectDatabase.open(path: directory.file("inspectd.db"), mode: .readWrite)
         let sender = OutboxSender(database: database, sink: sink, claimant: "test:1", clock: clock.function)
-        service = InspectService(database: database, policy: ServicePolicy(), sender: sender, clock: clock.function)
+        service = InspectService(
+            database: database, policy: ServicePolicy(configuration: configuration), sender: sender,
+            clock: clock.function)
+    }
+
+    /// The compiled defaults with `escalation` as `escalation.conf` and `main` as `inspectd.conf`.
+    static func configuration(escalation: String = "", main: String = "") throws -> InspectConfiguration {
+        try InspectConfiguration(
+            main: IniDocument(text: main, path: "inspectd.conf"), holidayFiles: [], planFiles: [],
+            escalationFile: IniDocument(text: escalation, path: "escalation.conf"))
+    }
+
+    /// Sets the clock to a local time, `2027-03-02 08:00`.
+    func at(_ local: String) {
+        clock.set(try! TimeParsing.instant(local, in: .vietnam))
+    }
+
+    /// One visit to `office` at the local time `local`: opens an inspection, logs each finding, closes it with
+    /// `checked` staff; returns the ids of the finding rows.
+    @discardableResult
+    func visit(
+        _ office: String = "UBND-NHANLY", at local: String, checked: Int = 5,
+        _ findings: [(type: String, staff: String?)]
+    ) throws -> [Int64] {
+        at(local)
+        let inspection = try service.openInspection(office: office, by: inspector).id
+        let ids = try findings.map { finding in
+            try service.logFinding(
+                .init(
+                    inspection: inspection, violation: finding.type, staff: finding.staff,
+                    arrived: finding.type == "LATE" ? TimeOfDay(hour: 7, minute: 50) : nil),
+                by: inspector
+            ).finding.id
+        }
+        clock.advance(seconds: 1800)
+        var generator = SplitMix64(seed: 1)
+        _ = try service.closeInspection(id: inspection, checked: checked, by: inspector, using: &generator)
+        return ids
+    }
+
+    /// Counts the rows of a table.
+    func count(_ table: String, where condition: String = "1") throws -> Int {
+        try service.database.read { db in
+            try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table) WHERE \(condition)") ?? 0
+        }
     }
 
     /// Nhân Lý with two staff, and an open inspection there; returns the inspection's id.

@@ -18,7 +18,8 @@ struct DatabaseOpeningTests {
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
             #expect(
                 tables == [
-                    "finding", "finding_chain_head", "inspection", "office", "outbox", "staff", "staff_assignment",
+                    "corrective_action", "escalation", "escalation_finding", "finding", "finding_chain_head",
+                    "finding_lineage", "follow_up_draw", "inspection", "office", "outbox", "staff", "staff_assignment",
                     "surprise_draw", "violation_type",
                 ])
             for table in tables where table != "sqlite_sequence" {

@@ -44,6 +44,7 @@ struct DaemonProcessTests {
         let good = try ProcessRunner.run(BuiltProducts.inspectd, ["--check-config", "--config", shipped])
         #expect(good.status == 0)
         #expect(good.stdout.contains("time zone Asia/Ho_Chi_Minh"))
+        #expect(good.stdout.contains(", 7 escalation rules"))
 
         let directory = TemporaryDirectory(prefix: "inspectd-config")
         let bad = directory.write("inspectd.conf", "[Calendar]\nTimeZone=Mars/Olympus_Mons\n")

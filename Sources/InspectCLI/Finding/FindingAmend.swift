@@ -26,5 +26,6 @@ struct FindingAmend: ServiceCommand {
         let view = try context.perform(Operations.AmendFinding.self, request)
         if options.json { return try Output.json(view, zone: context.zone) }
         print("Amended finding \(id) as finding \(view.finding.id).")
+        EscalationNotice.print(view.escalations ?? [])
     }
 }

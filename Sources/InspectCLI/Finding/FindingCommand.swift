@@ -4,7 +4,10 @@ import ArgumentParser
 struct FindingCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "finding",
-        abstract: "Log, list, amend, retract and import findings.",
+        abstract: "Log, list, amend, retract and import findings; require corrective actions.",
         discussion: "Findings are never edited or deleted: amend and retract add rows that point at the original.",
-        subcommands: [FindingLog.self, FindingList.self, FindingAmend.self, FindingRetract.self, FindingImport.self])
+        subcommands: [
+            FindingLog.self, FindingList.self, FindingAmend.self, FindingRetract.self, FindingImport.self,
+            FindingActionCommand.self, FindingActions.self,
+        ])
 }

@@ -36,5 +36,17 @@ struct FindingLog: ServiceCommand {
         if let staff = finding.staff { line += " for \(staff)" }
         if let minutes = finding.minutes { line += " (\(minutes) min)" }
         print(line + ".")
+        EscalationNotice.print(view.escalations ?? [])
+    }
+}
+
+/// The lines telling who writes a finding which escalations it raised.
+enum EscalationNotice {
+    static func print(_ escalations: [EscalationView]) {
+        for view in escalations {
+            Swift.print(
+                "Raised escalation \(view.id): \(view.level.rawValue) (\(view.level.nameVietnamese)) for "
+                    + "\(view.subject), \(view.count) findings within \(view.window), rule \(view.rule).")
+        }
     }
 }

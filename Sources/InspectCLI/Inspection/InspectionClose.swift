@@ -6,7 +6,11 @@ import InspectService
 struct InspectionClose: ServiceCommand {
     static let configuration = CommandConfiguration(
         commandName: "close", abstract: "Close an open inspection.",
-        discussion: "--checked is the number of staff the team checked: the denominator of every rate in reports.")
+        discussion: """
+            --checked is the number of staff the team checked: the denominator of every rate in reports. When the \
+            findings reach [FollowUp] MinSeverity= (default moderate), a follow-up inspection of the office is drawn \
+            on one of the next WithinWorkingDays= working days (default 10), secret until due like a surprise.
+            """)
     static let access = CommandContext.Access.write
 
     @Argument(help: "The inspection's id.") var id: Int64
@@ -19,5 +23,13 @@ struct InspectionClose: ServiceCommand {
             Operations.CloseInspection.self, .init(id: id, checked: checked, at: try at.map(context.instant)))
         if options.json { return try Output.json(inspection, zone: context.zone) }
         print("Closed inspection \(inspection.id) of \(inspection.office): \(checked) staff checked.")
+        if let followUp = try context.perform(Operations.FollowUpOf.self, .init(id: id)).followUp {
+            print(
+                "Follow-up inspection \(followUp.inspection) scheduled on a working day from \(followUp.firstDay) to "
+                    + "\(followUp.lastDay)"
+                    + (followUp.dueAt.map { " (\(context.zone.display($0)), secret until due)" }
+                        ?? " (secret until due)")
+                    + ".")
+        }
     }
 }

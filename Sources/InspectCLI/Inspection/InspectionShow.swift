@@ -28,6 +28,8 @@ struct InspectionShow: ServiceCommand {
             ("Closed", inspection.closedAt.map { "\(zone.display($0)) by \(inspection.closedBy ?? "?")" }),
             ("Checked", inspection.checked.map(String.init)),
             ("Cancelled", inspection.cancelReason),
+            ("Follows", inspection.follows.map { "inspection \($0)" }),
+            ("Followed up by", detail.followedUpBy.map { "inspection \($0)" }),
         ])
         print("")
         FindingTable.print(detail.findings, context: context)

@@ -33,6 +33,16 @@ struct OfficeShow: ServiceCommand {
                     inspection.openedAt.map { "\(context.zone.display($0)) (inspection \(inspection.id))" }
                 }
             ),
+            ("Violation rate", detail.risk.map { RiskLine.text($0) }),
         ])
+    }
+}
+
+/// An office's recent violation rate in one line.
+enum RiskLine {
+    static func text(_ risk: OfficeRisk) -> String {
+        let rate = risk.perHundred.map { "\($0) per 100 staff checked" } ?? "no staff checked"
+        return "\(rate) (\(risk.violations) violations, \(risk.checked) checked in the last \(risk.windowDays) days); "
+            + "risk weight \(Double(risk.weight) / 1000)×"
     }
 }

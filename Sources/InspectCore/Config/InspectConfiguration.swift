@@ -1,5 +1,5 @@
-/// Everything `/etc/inspectd` configures, read from its files: the daemon's own settings, the working calendar and
-/// the inspection plans.
+/// Everything `/etc/inspectd` configures, read from its files: the daemon's own settings, the working calendar, the
+/// inspection plans, follow-ups and the escalation rules.
 ///
 /// Built from already-parsed documents, so it is pure; `ConfigLoader` (at the edge) reads the files. Unknown sections
 /// and keys are errors at their file and line: a misspelt setting must not be silently ignored.
@@ -12,6 +12,10 @@ public struct InspectConfiguration: Sendable {
     public var riskWindowDays: Int
     public var calendar: WorkCalendar
     public var plans: PlanSet
+    /// `[FollowUp]`: when closing an inspection schedules a follow-up.
+    public var followUp: FollowUpPolicy
+    /// `escalation.conf`: when repeated findings raise an escalation; none without the file.
+    public var escalation: EscalationRules
 
     /// The compiled defaults: no files at all.
     public static let defaults = try! InspectConfiguration(
@@ -21,10 +25,13 @@ public struct InspectConfiguration: Sendable {
     ///   - main: `inspectd.conf` merged with its drop-ins.
     ///   - holidayFiles: the parsed `holidays.d/YYYY.conf` files.
     ///   - planFiles: the parsed `plans.d/NAME.conf` files, each merged with its drop-ins.
+    ///   - escalationFile: `escalation.conf` merged with its drop-ins, or nil when there is none (no rules).
     /// - Throws: `InspectError.invalidConfig` at the first problem.
-    public init(main: IniDocument, holidayFiles: [IniDocument], planFiles: [IniDocument]) throws {
-        try main.checkSections(expected: "[Daemon], " + WorkCalendar.configSections) {
-            $0 == "Daemon" || WorkCalendar.isConfigSection($0)
+    public init(
+        main: IniDocument, holidayFiles: [IniDocument], planFiles: [IniDocument], escalationFile: IniDocument? = nil
+    ) throws {
+        try main.checkSections(expected: "[Daemon], [FollowUp], " + WorkCalendar.configSections) {
+            $0 == "Daemon" || $0 == FollowUpPolicy.section || WorkCalendar.isConfigSection($0)
         }
         try main.checkKeys(in: "Daemon", allowed: ["Database", "HorizonDays", "RiskWindowDays"])
         if let entry = main.value("Database", in: "Daemon") {
@@ -35,5 +42,7 @@ public struct InspectConfiguration: Sendable {
         riskWindowDays = try main.value("RiskWindowDays", in: "Daemon")?.int(in: 7...3660) ?? 90
         calendar = try WorkCalendar(configuration: main, holidayFiles: holidayFiles)
         plans = try PlanSet(documents: planFiles) { _ = try CalendarSpec.parse($0) }
+        followUp = try FollowUpPolicy(configuration: main)
+        escalation = try escalationFile.map { try EscalationRules(document: $0) } ?? .none
     }
 }

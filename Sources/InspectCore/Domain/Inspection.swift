@@ -38,12 +38,14 @@ public struct Inspection: Hashable, Sendable, Codable {
     /// How many staff were checked, given on close; the denominator of every rate.
     public var checked: Int?
     public var cancelReason: String?
+    /// For a follow-up: the inspection it returns to check on.
+    public var follows: Int64?
 
     public init(
         id: Int64, office: String, kind: InspectionKind, status: InspectionStatus, plan: String? = nil,
         dueAt: Instant? = nil, windowEnd: Instant? = nil, team: String? = nil, openedAt: Instant? = nil,
         openedBy: String? = nil, closedAt: Instant? = nil, closedBy: String? = nil, checked: Int? = nil,
-        cancelReason: String? = nil
+        cancelReason: String? = nil, follows: Int64? = nil
     ) {
         self.id = id
         self.office = office
@@ -59,5 +61,6 @@ public struct Inspection: Hashable, Sendable, Codable {
         self.closedBy = closedBy
         self.checked = checked
         self.cancelReason = cancelReason
+        self.follows = follows
     }
 }

@@ -24,6 +24,12 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case integrityFailure = "integrity-failure"
     case registryChanged = "registry-changed"
     case accessDenied = "access-denied"
+    case followUpScheduled = "follow-up-scheduled"
+    case followUpRevealed = "follow-up-revealed"
+    case actionRequired = "action-required"
+    case actionDone = "action-done"
+    case actionVerified = "action-verified"
+    case actionOverdue = "action-overdue"
 
     /// The journal `MESSAGE_ID`: 32 lower-case hex digits.
     public var messageID: String {
@@ -49,18 +55,27 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .integrityFailure: "c18da5f7847a4b84b1e6e72b63faeffd"
         case .registryChanged: "5660f9ab06d0401fa02c3c689d9f3ade"
         case .accessDenied: "5d2bb2c9a3d44ebbac918e1f65bf87f5"
+        case .followUpScheduled: "04c3ae1777bd47a3b472b3758aa2d049"
+        case .followUpRevealed: "29d105f195e64ca5943ff836fe748835"
+        case .actionRequired: "4c481c4957d94005979035860e6aff79"
+        case .actionDone: "29beb03f73a34c56994606d0afa34161"
+        case .actionVerified: "077876b1388e482a8c23a7319f91a34b"
+        case .actionOverdue: "db0e522f895f4352914c591004afa53e"
         }
     }
 
     /// The priority the event is reported at unless its producer says otherwise.
     public var defaultPriority: Priority {
         switch self {
-        case .violationRecorded, .inspectionMissed, .configInvalid, .escalationRaised, .accessDenied: .warning
+        case .violationRecorded, .inspectionMissed, .configInvalid, .escalationRaised, .actionOverdue, .accessDenied:
+            .warning
         case .integrityFailure: .error
         case .inspectionOpened, .inspectionClosed, .inspectionCancelled, .inspectionDue, .findingAmended,
-            .findingRetracted, .daemonStarted, .daemonStopping, .daemonReloaded, .escalationAcknowledged:
+            .findingRetracted, .daemonStarted, .daemonStopping, .daemonReloaded, .escalationAcknowledged,
+            .actionRequired, .actionDone, .actionVerified:
             .notice
-        case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged:
+        case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
+            .followUpScheduled, .followUpRevealed:
             .info
         }
     }

@@ -7,10 +7,18 @@ enum CalendarFacts {
     /// then the dates of the period's holidays and make-up working days.
     /// - Throws: `InspectError.notFound` for an unknown profile.
     static func digest(calendar: WorkCalendar, profiles: [String], period: DrawPeriod) throws -> String {
+        try digest(calendar: calendar, profiles: profiles, from: period.start, to: period.end, days: period.days)
+    }
+
+    /// The same digest over any span from local midnight to local midnight: `days` are its dates.
+    /// - Throws: `InspectError.notFound` for an unknown profile.
+    static func digest(
+        calendar: WorkCalendar, profiles: [String], from start: Instant, to end: Instant, days: [CivilDate]
+    ) throws -> String {
         var writer = CanonicalWriter(tag: "inspectd.calendar-facts.v1")
         writer.field(calendar.zone.identifier)
         let sessions = try Set(profiles).sorted().map { profile in
-            (profile, try calendar.workingSessions(from: period.start, to: period.end, profile: profile))
+            (profile, try calendar.workingSessions(from: start, to: end, profile: profile))
         }
         writer.list(sessions) { writer, entry in
             writer.field(entry.0)
@@ -19,7 +27,6 @@ enum CalendarFacts {
                 writer.field(session.upperBound)
             }
         }
-        let days = period.days
         writer.list(days.filter { calendar.holidays.holiday(on: $0) != nil }) { $0.field($1.description) }
         writer.list(days.filter { calendar.holidays.isMakeUpWorkingDay($0) }) { $0.field($1.description) }
         return Hex.encode(SHA256.hash(data: writer.bytes))

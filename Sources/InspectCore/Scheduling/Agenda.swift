@@ -17,17 +17,32 @@ public struct Agenda: Hashable, Sendable {
         }
     }
 
+    /// A corrective action still open and not yet reported overdue, waiting for its due instant.
+    public struct ActionItem: Hashable, Sendable {
+        public var id: Int64
+        public var dueAt: Instant
+
+        public init(id: Int64, dueAt: Instant) {
+            self.id = id
+            self.dueAt = dueAt
+        }
+    }
+
     /// Scheduled and due inspections (others are ignored).
     public var items: [Item]
     /// When plans must be applied again: a period turning (draw ahead, reveal the last), or the horizon to extend.
     public var nextPlanning: Instant?
     /// When events that could not reach the journal should be tried again, if any are waiting.
     public var retryJournal: Instant?
+    /// Open corrective actions not yet reported overdue. Reporting one removes it from the next agenda, so each is
+    /// reported once.
+    public var actions: [ActionItem]
 
-    public init(items: [Item], nextPlanning: Instant?, retryJournal: Instant? = nil) {
+    public init(items: [Item], nextPlanning: Instant?, retryJournal: Instant? = nil, actions: [ActionItem] = []) {
         self.items = items
         self.nextPlanning = nextPlanning
         self.retryJournal = retryJournal
+        self.actions = actions
     }
 }
 
@@ -37,6 +52,8 @@ public enum SchedulerAction: Hashable, Sendable {
     case markDue(Int64)
     /// Its window closed without it being opened: `scheduled` or `due` → `missed`.
     case markMissed(Int64)
+    /// The corrective action's due instant passed while it was open: report it overdue, once.
+    case markOverdue(Int64)
     /// Apply the plans: schedule ahead, draw periods, reveal ended ones.
     case applyPlans
     /// Send the outbox's waiting events again.

@@ -2,7 +2,8 @@
 /// and when to wake next. It does no I/O and keeps no copy of the record, so it is tested with a hand-set clock.
 ///
 /// Nothing happens twice: each action moves an inspection out of the state that caused it (`scheduled → due`,
-/// `due → missed`), and the next agenda is read after the actions are applied. What fell due while the daemon was
+/// `due → missed`) or marks a corrective action reported overdue, and the next agenda is read after the actions are
+/// applied. What fell due while the daemon was
 /// down is handled at the first wake-up, once, like `Persistent=true` timers: due if its window is still open,
 /// missed if not. A wall-clock jump forward handles the skipped span at once; a jump back only re-arms.
 ///
@@ -57,6 +58,9 @@ public struct SchedulerState: Sendable {
             default:
                 continue
             }
+        }
+        for action in agenda.actions.sorted(by: { ($0.dueAt, $0.id) < ($1.dueAt, $1.id) }) {
+            if action.dueAt <= now { actions.append(.markOverdue(action.id)) } else { consider(action.dueAt) }
         }
         if let planning = agenda.nextPlanning {
             if planning <= now { actions.append(.applyPlans) } else { consider(planning) }

@@ -44,6 +44,7 @@ extension InspectService {
                 nextID += 1
                 inspections.insert(finding.inspection)
             }
+            let firstID = nextID - Int64(table.records.count)
             try log.emit(
                 Event(
                     kind: .findingsImported,
@@ -51,7 +52,9 @@ extension InspectService {
                         "\(table.records.count) findings imported from \(path) into \(inspections.count) inspections "
                         + "by \(caller.user)",
                     fields: ["USER": caller.user, "COUNT": String(table.records.count)]))
-            return ImportSummary(path: path, rows: table.records.count)
+            let raised = try raiseEscalations(
+                db, log: &log, triggers: Set(firstID..<nextID), by: caller.user)
+            return ImportSummary(path: path, rows: table.records.count, escalations: raised.count)
         }
     }
 }

@@ -94,4 +94,6 @@ public struct FindingView: Codable, Sendable, Hashable {
     public var office: String
     public var severity: Severity
     public var state: FindingState
+    /// The escalations that writing this row raised, when it was just written (absent in listings).
+    public var escalations: [EscalationView]? = nil
 }

@@ -36,6 +36,24 @@ enum FindingRows {
         }
     }
 
+    /// The id of the row that first recorded the finding row `id` belongs to (itself for a record).
+    static func root(_ db: Database, of id: Int64) throws -> Int64 {
+        guard
+            let root = try Int64.fetchOne(
+                db, sql: "SELECT root_id FROM finding_lineage WHERE finding_id = ?",
+                arguments: [id])
+        else { throw InspectError.notFound(kind: "finding", key: String(id)) }
+        return root
+    }
+
+    /// The row that stands for the finding first recorded as `root`, or nil when it was retracted.
+    static func current(_ db: Database, root: Int64) throws -> FindingView? {
+        try views(
+            db, where: "f.id IN (SELECT finding_id FROM finding_lineage WHERE root_id = ?)", arguments: [root],
+            currentOnly: true
+        ).first
+    }
+
     static func view(_ db: Database, id: Int64) throws -> FindingView {
         guard let view = try views(db, where: "f.id = ?", arguments: [id], currentOnly: false).first else {
             throw InspectError.notFound(kind: "finding", key: String(id))

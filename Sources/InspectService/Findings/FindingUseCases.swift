@@ -36,7 +36,7 @@ extension InspectService {
                 action: .record, corrects: nil, reason: nil)
             let finding = try FindingLedger.append(db, draft)
             try log.emit(violationEvent(finding, type: details.type, office: inspection.office))
-            return try FindingRows.view(db, id: finding.id)
+            return try viewRaisingEscalations(db, finding: finding, log: &log, by: caller)
         }
     }
 
@@ -78,7 +78,7 @@ extension InspectService {
                     kind: .findingAmended,
                     message: "Finding \(target.id) amended by \(caller.user) as finding \(finding.id): \(reason)",
                     fields: fields))
-            return try FindingRows.view(db, id: finding.id)
+            return try viewRaisingEscalations(db, finding: finding, log: &log, by: caller)
         }
     }
 
@@ -141,6 +141,19 @@ extension InspectService {
                 db, where: conditions.joined(separator: " AND "), arguments: StatementArguments(arguments),
                 currentOnly: !filter.includeHistory)
         }
+    }
+
+    /// The view of a row just written, after raising the escalations it calls for in the same transaction.
+    private func viewRaisingEscalations(
+        _ db: Database, finding: Finding, log: inout EventLog, by caller: Caller
+    )
+        throws -> FindingView
+    {
+        let root = try FindingRows.root(db, of: finding.id)
+        let raised = try raiseEscalations(db, log: &log, triggers: [root], by: caller.user)
+        var view = try FindingRows.view(db, id: finding.id)
+        view.escalations = try raised.map { try EscalationViews.one(db, id: $0.id!) }
+        return view
     }
 
     /// The finding row `id`, if it is the finding as it stands.

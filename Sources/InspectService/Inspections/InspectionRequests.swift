@@ -23,4 +23,6 @@ public struct InspectionDetail: Codable, Sendable, Hashable {
     public var officeName: String
     /// Every finding row of the inspection, corrections included, in the order they were recorded.
     public var findings: [FindingView]
+    /// The follow-up scheduled after it, if any (its id is no secret; its instant is, until due).
+    public var followedUpBy: Int64? = nil
 }

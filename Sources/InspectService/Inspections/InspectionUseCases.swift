@@ -86,14 +86,31 @@ extension InspectService {
             let officeName = try String.fetchOne(
                 db, sql: "SELECT name FROM office WHERE code = ?", arguments: [inspection.office]) ?? ""
             let findings = try FindingRows.views(db, where: "f.inspection_id = ?", arguments: [id], currentOnly: false)
-            return InspectionDetail(inspection: inspection, officeName: officeName, findings: findings)
+            let followUp = try Int64.fetchOne(
+                db, sql: "SELECT id FROM inspection WHERE follows_id = ? ORDER BY id LIMIT 1", arguments: [id])
+            return InspectionDetail(
+                inspection: inspection, officeName: officeName, findings: findings, followedUpBy: followUp)
         }
     }
 
-    /// Closes an open inspection, recording how many staff were checked (the denominator of every rate).
+    /// Closes an open inspection, recording how many staff were checked (the denominator of every rate), and
+    /// schedules its follow-up when its findings call for one, with a seed from the system's CSPRNG.
     /// - Throws: `.invalidInput` (negative count, or fewer than the staff with findings), `.conflict` (not open).
     public func closeInspection(id: Int64, checked: Int, at: Instant? = nil, by caller: Caller) throws -> Inspection {
-        try perform { db, log in
+        var system = SystemRandomNumberGenerator()
+        return try closeInspection(id: id, checked: checked, at: at, by: caller, using: &system)
+    }
+
+    /// Closes an open inspection as `closeInspection(id:checked:at:by:)` does, drawing the follow-up's seed from
+    /// `generator`: the system's CSPRNG in production, a seeded generator in tests.
+    ///
+    /// The follow-up (see `[FollowUp]` in `inspectd.conf`) is scheduled in the same transaction as the close.
+    public func closeInspection(
+        id: Int64, checked: Int, at: Instant? = nil, by caller: Caller,
+        using generator: inout some RandomNumberGenerator
+    ) throws -> Inspection {
+        let seed = DrawSeed.random(using: &generator)
+        return try perform { db, log in
             guard checked >= 0 else { throw InspectError.invalidInput("--checked must be 0 or more, not \(checked)") }
             var record = try InspectionRecord.require(db, id: id)
             guard record.status == .open else {
@@ -131,6 +148,7 @@ extension InspectService {
                         "Inspection \(id) of \(inspection.office) closed by \(caller.user): \(checked) staff checked, "
                         + "\(violations) violation\(violations == 1 ? "" : "s")",
                     fields: fields))
+            _ = try scheduleFollowUp(db, after: inspection, seed: seed, log: &log, by: caller.user)
             return inspection
         }
     }
@@ -153,6 +171,7 @@ extension InspectService {
             record.closedAt = log.now
             record.closedBy = caller.user
             try record.update(db)
+            try revealFollowUp(db, inspection: id, log: &log)
             let inspection = try RegistryRows.inspection(db, id: id)
             var fields = inspectionFields(inspection, user: caller.user)
             fields["REASON"] = reason

@@ -100,8 +100,7 @@ extension InspectService {
 
     /// The offices `plan` selects, with their weights from the recent violation rate.
     private func drawOffices(_ db: Database, plan: Plan, at now: Instant) throws -> [DrawOffice] {
-        let since = now.adding(seconds: -Int64(policy.configuration.riskWindowDays) * 86400)
-        let rates = try riskRates(db, since: since)
+        let rates = try riskRates(db, since: riskWindowStart(at: now))
         let weighting = plan.surpriseRules?.weighting ?? .uniform
         return plan.selector.select(from: try activeOffices(db)).map { office in
             DrawOffice(
@@ -110,7 +109,13 @@ extension InspectService {
         }
     }
 
-    /// Violations per staff checked, by office, over the closed inspections since `since`.
+    /// The start of the window risk rates are measured over: `[Daemon] RiskWindowDays=` days before `now`.
+    func riskWindowStart(at now: Instant) -> Instant {
+        now.adding(seconds: -Int64(policy.configuration.riskWindowDays) * 86400)
+    }
+
+    /// Violations per staff checked, by office, over the closed inspections since `since`: the risk rates of
+    /// risk-weighted draws and of `office show`.
     func riskRates(_ db: Database, since: Instant) throws -> [String: RiskRate] {
         let rows = try Row.fetchAll(
             db,

@@ -26,10 +26,39 @@ public struct OfficeDetail: Codable, Sendable, Hashable {
     /// Number of inspections by status.
     public var inspections: [String: Int]
     public var lastInspection: Inspection?
+    /// The office's recent record, as risk-weighted surprise draws see it.
+    public var risk: OfficeRisk? = nil
+}
+
+/// An office's violation rate over `[Daemon] RiskWindowDays=`, and the weight it earns in risk-weighted draws: the
+/// numbers `SurprisePlanner` is given, computed by the same query.
+public struct OfficeRisk: Codable, Sendable, Hashable {
+    /// The window's length and start.
+    public var windowDays: Int
+    public var since: Instant
+    /// Current findings in the office's inspections closed within the window.
+    public var violations: Int
+    /// Staff checked, summed over those inspections.
+    public var checked: Int
+    /// Violations per 100 staff checked, to one decimal (rounded down); nil when nobody was checked.
+    public var perHundred: Double?
+    /// The office's weight under `Weighting=risk`, in thousandths (1000: a clean record).
+    public var weight: Int
+
+    public init(windowDays: Int, since: Instant, rate: RiskRate) {
+        self.windowDays = windowDays
+        self.since = since
+        violations = rate.violations
+        checked = rate.checked
+        perHundred = rate.checked > 0 ? Double(rate.violations * 1000 / rate.checked) / 10 : nil
+        weight = Weighting.risk.weight(for: rate)
+    }
 }
 
 /// What an import wrote.
 public struct ImportSummary: Codable, Sendable, Hashable {
     public var path: String
     public var rows: Int
+    /// Escalations the imported findings raised (findings imports only).
+    public var escalations: Int? = nil
 }

@@ -26,9 +26,10 @@ extension InspectService {
         }
     }
 
-    /// One office with its staff count, sub-offices and inspection history summary.
+    /// One office with its staff count, sub-offices, inspection history summary and recent violation rate.
     public func showOffice(code: String) throws -> OfficeDetail {
-        try query { db in
+        let now = clock()
+        return try query { db in
             guard let row = try Row.fetchOne(db, sql: RegistryRows.officeSelect + " WHERE o.code = ?", arguments: [code])
             else { throw InspectError.notFound(kind: "office", key: code) }
             let record = try OfficeRecord.require(db, code: code)
@@ -45,10 +46,13 @@ extension InspectService {
                 sql: RegistryRows.inspectionSelect
                     + " WHERE i.office_id = ? AND i.opened_at IS NOT NULL ORDER BY i.opened_at DESC, i.id DESC LIMIT 1",
                 arguments: [record.id])
+            let since = riskWindowStart(at: now)
+            let rate = try riskRates(db, since: since)[code] ?? .unknown
             return OfficeDetail(
                 office: RegistryRows.office(row), activeStaff: activeStaff, children: children,
                 inspections: Dictionary(uniqueKeysWithValues: counts.map { ($0["status"], $0["n"]) }),
-                lastInspection: last.map(RegistryRows.inspection))
+                lastInspection: last.map(RegistryRows.inspection),
+                risk: OfficeRisk(windowDays: policy.configuration.riskWindowDays, since: since, rate: rate))
         }
     }
 

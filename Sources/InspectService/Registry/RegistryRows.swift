@@ -35,7 +35,7 @@ enum RegistryRows {
             id: row["id"], office: row["office_code"], kind: row["kind"], status: row["status"], plan: row["plan"],
             dueAt: row["due_at"], windowEnd: row["window_end"], team: row["team"], openedAt: row["opened_at"],
             openedBy: row["opened_by"], closedAt: row["closed_at"], closedBy: row["closed_by"],
-            checked: row["checked"], cancelReason: row["cancel_reason"])
+            checked: row["checked"], cancelReason: row["cancel_reason"], follows: row["follows_id"])
     }
 
     static func inspection(_ db: Database, id: Int64) throws -> Inspection {

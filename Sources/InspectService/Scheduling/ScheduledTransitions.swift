@@ -3,18 +3,22 @@ import InspectCore
 import InspectStore
 
 extension InspectService {
-    /// What the scheduler must know now: scheduled and due inspections, and when plans are next applied.
+    /// What the scheduler must know now: scheduled and due inspections, open corrective actions not yet reported
+    /// overdue, and when plans are next applied.
     public func agenda() throws -> Agenda {
         let now = clock()
-        let items = try query { db in
-            try Row.fetchAll(
+        let (items, actions) = try query { db in
+            let items = try Row.fetchAll(
                 db,
                 sql: "SELECT id, status, due_at, window_end FROM inspection WHERE status IN ('scheduled', 'due')"
             ).map { row in
                 Agenda.Item(id: row["id"], status: row["status"], dueAt: row["due_at"], windowEnd: row["window_end"])
             }
+            return (items, try pendingActions(db))
         }
-        return Agenda(items: items, nextPlanning: PlanningTimes.next(after: now, plans: policy.plans, zone: policy.zone))
+        return Agenda(
+            items: items, nextPlanning: PlanningTimes.next(after: now, plans: policy.plans, zone: policy.zone),
+            actions: actions)
     }
 
     /// Marks a scheduled inspection due and reports it; a surprise's office and time reach the journal only now.
@@ -29,14 +33,23 @@ extension InspectService {
             var fields = inspectionFields(inspection, user: "inspectd")
             if let due = inspection.dueAt { fields["DUE"] = policy.zone.iso8601(due) }
             if let end = inspection.windowEnd { fields["WINDOW_END"] = policy.zone.iso8601(end) }
+            if let follows = inspection.follows { fields["FOLLOWS"] = String(follows) }
             let window = inspection.windowEnd.map { ", to be opened by \(policy.zone.display($0))" } ?? ""
+            let kind =
+                switch inspection.kind {
+                case .surprise: "Surprise inspection"
+                case .followUp: "Follow-up inspection"
+                case .planned, .adHoc: "Planned inspection"
+                }
+            let follows = inspection.follows.map { " (following inspection \($0))" } ?? ""
             try log.emit(
                 Event(
                     kind: .inspectionDue,
                     message:
-                        "\(inspection.kind == .surprise ? "Surprise" : "Planned") inspection \(id) of "
-                        + "\(inspection.office) is due\(inspection.team.map { " for team \($0)" } ?? "")\(window)",
+                        "\(kind) \(id) of \(inspection.office)\(follows) is due"
+                        + "\(inspection.team.map { " for team \($0)" } ?? "")\(window)",
                     fields: fields))
+            try revealFollowUp(db, inspection: id, log: &log)
         }
     }
 
@@ -48,6 +61,7 @@ extension InspectService {
             guard record.status == .scheduled || record.status == .due else { return }
             record.status = .missed
             try record.update(db)
+            try revealFollowUp(db, inspection: id, log: &log)
             let inspection = try RegistryRows.inspection(db, id: id)
             var fields = inspectionFields(inspection, user: "inspectd")
             if let due = inspection.dueAt { fields["DUE"] = policy.zone.iso8601(due) }

@@ -21,11 +21,13 @@ public struct InspectionRecord: Codable, Sendable, Hashable {
     public var createdBy: String
     /// The surprise draw that produced it.
     public var drawId: Int64?
+    /// For a follow-up: the inspection it returns to check on.
+    public var followsId: Int64?
 
     public init(
         id: Int64? = nil, officeId: Int64, kind: InspectionKind, status: InspectionStatus, plan: String? = nil,
         dueAt: Instant? = nil, windowEnd: Instant? = nil, team: String? = nil, openedAt: Instant? = nil,
-        openedBy: String? = nil, createdAt: Instant, createdBy: String, drawId: Int64? = nil
+        openedBy: String? = nil, createdAt: Instant, createdBy: String, drawId: Int64? = nil, followsId: Int64? = nil
     ) {
         self.id = id
         self.officeId = officeId
@@ -40,6 +42,7 @@ public struct InspectionRecord: Codable, Sendable, Hashable {
         self.createdAt = createdAt
         self.createdBy = createdBy
         self.drawId = drawId
+        self.followsId = followsId
     }
 }
 
@@ -56,6 +59,7 @@ extension InspectionRecord: FetchableRecord, MutablePersistableRecord, SnakeCase
         public static let dueAt = Column("due_at")
         public static let plan = Column("plan")
         public static let drawId = Column("draw_id")
+        public static let followsId = Column("follows_id")
     }
 
     /// - Throws: `InspectError.notFound` naming the id.

@@ -36,3 +36,15 @@ extension ClockMeasure: DatabaseValueConvertible {}
 extension InspectionKind: DatabaseValueConvertible {}
 extension InspectionStatus: DatabaseValueConvertible {}
 extension FindingAction: DatabaseValueConvertible {}
+extension EscalationLevel: DatabaseValueConvertible {}
+extension EscalationSubjectKind: DatabaseValueConvertible {}
+extension ActionStatus: DatabaseValueConvertible {}
+
+/// Dates are stored as `YYYY-MM-DD` text: readable in the `sqlite3` tool and sorting in date order.
+extension CivilDate: DatabaseValueConvertible {
+    public var databaseValue: DatabaseValue { description.databaseValue }
+
+    public static func fromDatabaseValue(_ dbValue: DatabaseValue) -> CivilDate? {
+        String.fromDatabaseValue(dbValue).flatMap { CivilDate(iso: $0) }
+    }
+}
