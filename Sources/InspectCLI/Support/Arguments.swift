@@ -5,6 +5,7 @@ import InspectCore
 extension OfficeKind: ExpressibleByArgument {}
 extension StaffCategory: ExpressibleByArgument {}
 extension InspectionStatus: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
 
 /// Reading values people type that ArgumentParser cannot check on its own.
 enum Arguments {
