@@ -6,6 +6,7 @@ extension OfficeKind: ExpressibleByArgument {}
 extension StaffCategory: ExpressibleByArgument {}
 extension InspectionStatus: ExpressibleByArgument {}
 extension Language: ExpressibleByArgument {}
+extension BreakdownDimension: ExpressibleByArgument {}
 
 /// Reading values people type that ArgumentParser cannot check on its own.
 enum Arguments {
