@@ -23,7 +23,7 @@ public struct InspectCommand: ParsableCommand {
             OfficeCommand.self, StaffCommand.self, ViolationCommand.self, InspectionCommand.self,
             FindingCommand.self, VerifyCommand.self, CalendarCommand.self, HolidaysCommand.self, LunarCommand.self,
             FollowCommand.self, PlanCommand.self, ScheduleCommand.self, StatusCommand.self,
-            ReportCommand.self,
+            ReportCommand.self, ExportCommand.self,
         ])
 
     public init() {}

@@ -23,6 +23,7 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case escalationAcknowledged = "escalation-acknowledged"
     case integrityFailure = "integrity-failure"
     case registryChanged = "registry-changed"
+    case inspectionsImported = "inspections-imported"
 
     /// The journal `MESSAGE_ID`: 32 lower-case hex digits.
     public var messageID: String {
@@ -47,6 +48,7 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .escalationAcknowledged: "199ef6857c39475985376be3bd0ce0c8"
         case .integrityFailure: "c18da5f7847a4b84b1e6e72b63faeffd"
         case .registryChanged: "5660f9ab06d0401fa02c3c689d9f3ade"
+        case .inspectionsImported: "7166669e828740fa9d601a220b53fb2d"
         }
     }
 
@@ -58,7 +60,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .inspectionOpened, .inspectionClosed, .inspectionCancelled, .inspectionDue, .findingAmended,
             .findingRetracted, .daemonStarted, .daemonStopping, .daemonReloaded, .escalationAcknowledged:
             .notice
-        case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged:
+        case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
+            .inspectionsImported:
             .info
         }
     }
@@ -66,7 +69,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
 
 /// syslog priorities, as the journal's `PRIORITY=` field uses them.
 public enum Priority: Int, Sendable, Codable, CaseIterable, Comparable {
-    case emergency = 0, alert, critical, error, warning, notice, info, debug
+    case emergency = 0
+    case alert, critical, error, warning, notice, info, debug
 
     public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rawValue < rhs.rawValue }
 
