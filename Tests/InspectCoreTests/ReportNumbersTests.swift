@@ -69,12 +69,22 @@ struct ReportNumbersTests {
         let from = zone.startOfDay(CivilDate(year: 2026, month: 12, day: 1))
         let to = zone.startOfDay(CivilDate(year: 2027, month: 2, day: 1))
         let period = try ReportPeriod(from: from, to: to)
-        #expect(period.previous.to == from)
-        #expect(period.previous.to.seconds - period.previous.from.seconds == to.seconds - from.seconds)
+        let previous = period.previous(in: zone)
+        #expect(previous.to == from)
+        #expect(previous.from == zone.startOfDay(CivilDate(year: 2026, month: 10, day: 1)))
         #expect(period.lastDay(in: zone) == CivilDate(year: 2027, month: 1, day: 31))
         #expect(period.months(in: zone).map(\.description) == ["2026-12", "2027-01"])
         #expect(ReportDates.span(period, zone: zone, .vi) == "01/12/2026 – 31/01/2027")
-        #expect(ReportDates.span(period.previous, zone: zone, .en) == "30 September 2026 – 30 November 2026")
+        #expect(ReportDates.span(previous, zone: zone, .en) == "1 October 2026 – 30 November 2026")
+        // A quarter of 90 days against the quarter before (92 days); a span of days against as many days.
+        let quarter = try ReportPeriod(
+            from: zone.startOfDay(CivilDate(year: 2027, month: 1, day: 1)),
+            to: zone.startOfDay(CivilDate(year: 2027, month: 4, day: 1)))
+        #expect(ReportDates.span(quarter.previous(in: zone), zone: zone, .vi) == "01/10/2026 – 31/12/2026")
+        let days = try ReportPeriod(
+            from: zone.startOfDay(CivilDate(year: 2027, month: 5, day: 10)),
+            to: zone.startOfDay(CivilDate(year: 2027, month: 5, day: 20)))
+        #expect(ReportDates.span(days.previous(in: zone), zone: zone, .en) == "30 April 2027 – 9 May 2027")
         #expect(throws: InspectError.self) { try ReportPeriod(from: to, to: from) }
     }
 }

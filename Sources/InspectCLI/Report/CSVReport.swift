@@ -11,7 +11,7 @@ enum CSVReport {
         var csv = CSVWriter(header: ["section", "key", "label", "measure", "value"])
         let labels = ReportLabels(document.language)
         for (key, period) in [("current", report.period), ("previous", report.previousPeriod)] {
-            let label = key == "current" ? labels.period : labels.previousPeriod
+            let label = key == "current" ? labels.period : labels.measure("previous")
             csv.append(["period", key, label, "from", zone.iso8601(period.from)])
             csv.append(["period", key, label, "to", zone.iso8601(period.to)])
         }

@@ -1,7 +1,8 @@
 /// The span a report covers: from `from` (inclusive) to `to` (exclusive).
 ///
 /// Reports compare a period with the one just before it, of the same length: 1 January – 31 March against
-/// 1 October – 31 December. An inspection belongs to the period its reference time falls in: when it was opened,
+/// 1 October – 31 December (whole calendar months are compared with as many whole months, so a quarter with 90
+/// days is compared with one of 92), 10–20 May against 30 April – 10 May. An inspection belongs to the period its reference time falls in: when it was opened,
 /// else when it was due, else when it was created.
 public struct ReportPeriod: Hashable, Sendable, Codable {
     public var from: Instant
@@ -16,8 +17,18 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
         self.to = to
     }
 
-    /// The period of the same length that ends where this one starts.
-    public var previous: ReportPeriod {
+    /// The period of the same length that ends where this one starts: as many calendar months when the period
+    /// runs from the first of a month to the first of a month (local midnights), else as many seconds.
+    public func previous(in zone: LocalZone) -> ReportPeriod {
+        let start = zone.local(from)
+        let end = zone.local(to)
+        let midnight = TimeOfDay(secondsSinceMidnight: 0)
+        if start.time == midnight, end.time == midnight, start.date.day == 1, end.date.day == 1 {
+            let months = (end.date.year * 12 + end.date.month) - (start.date.year * 12 + start.date.month)
+            let first = start.date.year * 12 + (start.date.month - 1) - months
+            let date = CivilDate(year: first / 12, month: first % 12 + 1, day: 1)
+            return try! ReportPeriod(from: zone.startOfDay(date), to: from)
+        }
         let length = to.seconds - from.seconds
         return try! ReportPeriod(from: from.adding(seconds: -length), to: from)
     }

@@ -23,11 +23,12 @@ public struct SummaryReport: Codable, Sendable, Hashable {
     public var breakdowns: [ReportBreakdown]
 
     public init(
-        period: ReportPeriod, zone: String, inspections: InspectionCounts, offices: OfficeCoverage,
+        period: ReportPeriod, previousPeriod: ReportPeriod, zone: String, inspections: InspectionCounts,
+        offices: OfficeCoverage,
         checks: CheckCounts, violations: ViolationCounts, trend: ReportTrend, breakdowns: [ReportBreakdown]
     ) {
         self.period = period
-        self.previousPeriod = period.previous
+        self.previousPeriod = previousPeriod
         self.zone = zone
         self.inspections = inspections
         self.offices = offices

@@ -13,7 +13,8 @@ extension InspectService {
             let period = request.period
             let inspections = try Self.statusCounts(db, period)
             let performed = try Self.performed(db, period, zone: zone)
-            let previous = try Self.performed(db, period.previous, zone: zone)
+            let previousPeriod = period.previous(in: zone)
+            let previous = try Self.performed(db, previousPeriod, zone: zone)
             let types = try ViolationTypeRecord.fetchAll(db).map(\.violationType)
             let typeCounts = try Dictionary(
                 uniqueKeysWithValues: Row.fetchAll(
@@ -46,7 +47,8 @@ extension InspectService {
                     violations: violations)
             }
             return SummaryReport(
-                period: period, zone: zone.identifier, inspections: inspections, offices: offices, checks: checks,
+                period: period, previousPeriod: previousPeriod, zone: zone.identifier, inspections: inspections,
+                offices: offices, checks: checks,
                 violations: violations, trend: trend, breakdowns: breakdowns)
         }
     }
