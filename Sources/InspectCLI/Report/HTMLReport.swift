@@ -92,7 +92,11 @@ enum HTMLReport {
                             dimension == .month
                             ? ReportMonth(iso: row.key).map { ReportDates.month($0, document.language) } ?? row.key
                             : row.name ?? row.key
-                        return .init(label: label, value: row.violations, text: text(row.violations, row.share))
+                        return SVGBarChart.Bar(
+                            label: label, value: row.violations, text: text(row.violations, row.share))
+                    }.sorted { a, b in
+                        // Months in calendar order; offices with the most violations first.
+                        dimension == .office && a.value != b.value ? a.value > b.value : false
                     }))
         }
         return charts

@@ -169,11 +169,11 @@ public struct ReportDocument: Sendable, Hashable {
             }
         }
         func cells(_ row: BreakdownRow) -> [ReportCell] {
-            let values: [ReportCell] = [
+            guard dimension.countsInspections else { return [.count(row.violations), .percent(row.share)] }
+            return [
                 .count(row.inspections ?? 0), .count(row.staffChecked ?? 0), .count(row.violations),
                 .decimal(row.violationsPer100Checked), .percent(row.share),
             ]
-            return dimension.countsInspections ? values : Array(values.suffix(2))
         }
         let total = breakdown.rows.map(\.violations).reduce(0, +)
         let totals: [ReportCell] =
