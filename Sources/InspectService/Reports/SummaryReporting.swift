@@ -78,7 +78,8 @@ extension InspectService {
     ) throws
         -> [PerformedInspection]
     {
-        try Row.fetchAll(db, sql: SummaryQueries.performed, arguments: SummaryQueries.arguments(period)).map { row in
+        try Row.fetchAll(db, sql: SummaryQueries.performedInspections, arguments: SummaryQueries.arguments(period)).map
+        { row in
             PerformedInspection(
                 office: row["code"], kind: row["kind"],
                 month: ReportMonth(zone.local(Instant(seconds: row["at"])).date),
