@@ -21,7 +21,7 @@ struct ExportCalendar: ServiceCommand {
     }
 
     @OptionGroup var range: ExportRange
-    @Option(help: "ics (the default and only format).") var format: CalendarFormat = .ics
+    @Option(help: "The file format.") var format: CalendarFormat = .ics
     @Option(help: "Write to this file instead of standard output.") var output: String?
     @OptionGroup var options: GlobalOptions
 

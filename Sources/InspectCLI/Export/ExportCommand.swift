@@ -24,7 +24,7 @@ enum ExportFormat: String, CaseIterable, ExpressibleByArgument {
 
 /// The options every record export takes.
 struct ExportOptions: ParsableArguments {
-    @Option(help: "csv (default) or json.") var format: ExportFormat?
+    @Option(help: "How to write the records (default: csv).") var format: ExportFormat?
     @Option(help: "Write to this file instead of standard output.") var output: String?
 
     /// The format asked for; `--json` means json.

@@ -25,9 +25,9 @@ struct ReportSummary: ServiceCommand {
 
     @Option(help: "Start of the period (inclusive), e.g. 2027-01-01.") var from: String?
     @Option(help: "End of the period (exclusive), e.g. 2027-04-01.") var to: String?
-    @Option(help: "Break the figures down by: \(BreakdownDimension.allCases.map(\.rawValue).joined(separator: ", ")).")
+    @Option(help: "Break the figures down by one dimension.")
     var by: BreakdownDimension?
-    @Option(help: "One of: \(ReportFormat.allCases.map(\.rawValue).joined(separator: ", ")).") var format: ReportFormat?
+    @Option(help: "How to write the report (default: table).") var format: ReportFormat?
     @Option(help: "Write the report to this file instead of standard output.") var output: String?
     @OptionGroup var options: GlobalOptions
 
