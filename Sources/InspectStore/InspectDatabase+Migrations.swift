@@ -11,6 +11,7 @@ extension InspectDatabase {
         migrator.registerMigration("v1-foundation", migrate: createFoundation)
         migrator.registerMigration("v2-planning", migrate: createPlanning)
         migrator.registerMigration("v3-discipline", migrate: createDiscipline)
+        migrator.registerMigration("v4-report-indexes", migrate: createReportIndexes)
         return migrator
     }
 
@@ -322,6 +323,18 @@ extension InspectDatabase {
                 BEGIN
                     SELECT RAISE(ABORT, 'corrective actions are kept');
                 END;
+                """)
+    }
+
+    /// What the summary report reads, indexed so that it never visits a finding's row (hashes and notes make rows
+    /// long): inspections by their reference time (the expression reports and listings filter on), and findings by
+    /// inspection with every column the report counts. The report then reads a period's findings from one narrow
+    /// index.
+    private static func createReportIndexes(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE INDEX inspection_reference ON inspection(coalesce(opened_at, due_at, created_at));
+                CREATE INDEX finding_report ON finding(inspection_id, violation, action, staff_badge);
                 """)
     }
 }

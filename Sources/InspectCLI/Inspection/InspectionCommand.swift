@@ -4,9 +4,9 @@ import ArgumentParser
 struct InspectionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "inspection",
-        abstract: "Open, list, show, close and cancel inspections; audit follow-ups.",
+        abstract: "Open, list, show, close, cancel and import inspections; audit follow-ups.",
         subcommands: [
             InspectionOpen.self, InspectionList.self, InspectionShow.self, InspectionClose.self,
-            InspectionCancel.self, InspectionAudit.self,
+            InspectionCancel.self, InspectionImport.self, InspectionAudit.self,
         ])
 }

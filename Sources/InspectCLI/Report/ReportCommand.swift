@@ -2,12 +2,13 @@ import ArgumentParser
 import InspectCore
 import InspectService
 
-/// `inspectctl report …`: what the record says, per person, per office or across the district.
+/// `inspectctl report …`: what the record says, for the district's leadership, per person or per office.
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Reports from the record: one person's or one office's history.",
-        subcommands: [ReportStaff.self, ReportOffice.self])
+        abstract: "Summarise a period's inspections; show one person's or one office's history.",
+        discussion: "Reports only read the record, in one consistent snapshot.",
+        subcommands: [ReportSummary.self, ReportStaff.self, ReportOffice.self])
 }
 
 /// The timeline table shared by the staff and office reports.

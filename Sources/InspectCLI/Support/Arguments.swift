@@ -5,6 +5,8 @@ import InspectCore
 extension OfficeKind: ExpressibleByArgument {}
 extension StaffCategory: ExpressibleByArgument {}
 extension InspectionStatus: ExpressibleByArgument {}
+extension Language: ExpressibleByArgument {}
+extension BreakdownDimension: ExpressibleByArgument {}
 
 /// Reading values people type that ArgumentParser cannot check on its own.
 enum Arguments {

@@ -56,7 +56,9 @@ struct GlobalOptions: ParsableArguments {
     /// The configuration file to read, and whether the user named it (then it must exist).
     var configPath: (path: String, explicit: Bool) {
         if let config { return (config, true) }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["INSPECTD_CONFIG"] { return (fromEnvironment, true) }
+        if let fromEnvironment = ProcessInfo.processInfo.environment["INSPECTD_CONFIG"] {
+            return (fromEnvironment, true)
+        }
         return (ConfigLoader.defaultPath, false)
     }
 
@@ -64,9 +66,4 @@ struct GlobalOptions: ParsableArguments {
     var language: Language {
         lang ?? (ProcessInfo.processInfo.environment["LANG"]?.lowercased().hasPrefix("vi") == true ? .vi : .en)
     }
-}
-
-/// The languages inspectctl speaks.
-enum Language: String, ExpressibleByArgument, CaseIterable, Sendable {
-    case en, vi
 }

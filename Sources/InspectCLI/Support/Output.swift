@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import InspectCore
 
@@ -33,10 +34,27 @@ enum Output {
 
     /// Prints `value` as pretty JSON with sorted keys and instants in local ISO 8601.
     static func json(_ value: some Encodable, zone: LocalZone) throws {
+        print(try jsonText(value, zone: zone), terminator: "")
+    }
+
+    /// `value` as pretty JSON with sorted keys and instants in local ISO 8601, ending with a newline.
+    static func jsonText(_ value: some Encodable, zone: LocalZone) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.userInfo[.displayZone] = zone
-        print(String(decoding: try encoder.encode(value), as: UTF8.self))
+        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+    }
+
+    /// Writes `text` to the file at `path`, or to standard output when there is none.
+    /// - Throws: `ExitCode(73)` (sysexits' cannot create) after saying why, when the file cannot be written.
+    static func write(_ text: String, to path: String?) throws {
+        guard let path else { return print(text, terminator: "") }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            Output.error("inspectctl: cannot write \(path): \((error as NSError).localizedDescription)")
+            throw ExitCode(ExitStatus.cantCreate.rawValue)
+        }
     }
 
     /// Writes a message to standard error.

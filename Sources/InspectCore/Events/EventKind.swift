@@ -30,6 +30,7 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case actionDone = "action-done"
     case actionVerified = "action-verified"
     case actionOverdue = "action-overdue"
+    case inspectionsImported = "inspections-imported"
 
     /// The journal `MESSAGE_ID`: 32 lower-case hex digits.
     public var messageID: String {
@@ -61,6 +62,7 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .actionDone: "29beb03f73a34c56994606d0afa34161"
         case .actionVerified: "077876b1388e482a8c23a7319f91a34b"
         case .actionOverdue: "db0e522f895f4352914c591004afa53e"
+        case .inspectionsImported: "7166669e828740fa9d601a220b53fb2d"
         }
     }
 
@@ -75,7 +77,7 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
             .actionRequired, .actionDone, .actionVerified:
             .notice
         case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
-            .followUpScheduled, .followUpRevealed:
+            .followUpScheduled, .followUpRevealed, .inspectionsImported:
             .info
         }
     }
@@ -83,7 +85,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
 
 /// syslog priorities, as the journal's `PRIORITY=` field uses them.
 public enum Priority: Int, Sendable, Codable, CaseIterable, Comparable {
-    case emergency = 0, alert, critical, error, warning, notice, info, debug
+    case emergency = 0
+    case alert, critical, error, warning, notice, info, debug
 
     public static func < (lhs: Priority, rhs: Priority) -> Bool { lhs.rawValue < rhs.rawValue }
 

@@ -14,37 +14,8 @@ extension InspectService {
             text: text, path: path, required: ["inspection", "type"],
             allowed: ["inspection", "type", "staff", "observed_at", "arrived", "left", "note"])
         return try perform { db, log in
-            var context = try ImportContext(db, policy: policy)
-            let insert = try db.cachedStatement(
-                sql: """
-                    INSERT INTO finding (id, inspection_id, violation, staff_badge, observed_at, clock_time, minutes,
-                        note, recorded_by, recorded_at, action, corrects_id, reason, prev_hash, hash)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'record', NULL, NULL, ?, ?)
-                    """)
-            let head = try FindingLedger.head(db)
-            var prevHash = head.lastHash
-            var prevDigest = Hex.decode(head.lastHash) ?? []
-            var nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM finding") ?? 0) + 1
-            var inspections = Set<Int64>()
-            let columns = ImportColumns(table)
-            for record in table.records {
-                var finding = try table.located(record) {
-                    try context.finding(columns: columns, record: record, id: nextID, now: log.now, user: caller.user)
-                }
-                let digest = FindingChain.digest(finding, prevDigest: prevDigest)
-                finding.prevHash = prevHash
-                finding.hash = Hex.encode(digest)
-                try insert.execute(arguments: [
-                    finding.id, finding.inspection, finding.violation, finding.staff, finding.observedAt.seconds,
-                    finding.clockTime?.fullDescription, finding.minutes, finding.note, finding.recordedBy,
-                    finding.recordedAt.seconds, finding.prevHash, finding.hash,
-                ])
-                prevDigest = digest
-                prevHash = finding.hash
-                nextID += 1
-                inspections.insert(finding.inspection)
-            }
-            let firstID = nextID - Int64(table.records.count)
+            let appended = try appendImportedFindings(db, table, now: log.now, user: caller.user, restoring: [])
+            let inspections = appended.inspections
             try log.emit(
                 Event(
                     kind: .findingsImported,
@@ -52,10 +23,50 @@ extension InspectService {
                         "\(table.records.count) findings imported from \(path) into \(inspections.count) inspections "
                         + "by \(caller.user)",
                     fields: ["USER": caller.user, "COUNT": String(table.records.count)]))
-            let raised = try raiseEscalations(
-                db, log: &log, triggers: Set(firstID..<nextID), by: caller.user)
+            let raised = try raiseEscalations(db, log: &log, triggers: Set(appended.ids), by: caller.user)
             return ImportSummary(path: path, rows: table.records.count, escalations: raised.count)
         }
+    }
+
+    /// Appends the findings of `table` to the chain in the current transaction, and returns the inspections they
+    /// went into and the ids they were given.
+    ///
+    /// - Parameter restoring: Inspections being imported in the same transaction: they may be closed already, and
+    ///   their findings must then fall between their opening and closing.
+    func appendImportedFindings(
+        _ db: Database, _ table: CSVTable, now: Instant, user: String, restoring: Set<Int64>
+    ) throws -> (inspections: Set<Int64>, ids: Range<Int64>) {
+        var context = try ImportContext(db, policy: policy, restoring: restoring)
+        let insert = try db.cachedStatement(
+            sql: """
+                INSERT INTO finding (id, inspection_id, violation, staff_badge, observed_at, clock_time, minutes,
+                    note, recorded_by, recorded_at, action, corrects_id, reason, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'record', NULL, NULL, ?, ?)
+                """)
+        let head = try FindingLedger.head(db)
+        var prevHash = head.lastHash
+        var prevDigest = Hex.decode(head.lastHash) ?? []
+        var nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM finding") ?? 0) + 1
+        var inspections = Set<Int64>()
+        let columns = ImportColumns(table)
+        for record in table.records {
+            var finding = try table.located(record) {
+                try context.finding(columns: columns, record: record, id: nextID, now: now, user: user)
+            }
+            let digest = FindingChain.digest(finding, prevDigest: prevDigest)
+            finding.prevHash = prevHash
+            finding.hash = Hex.encode(digest)
+            try insert.execute(arguments: [
+                finding.id, finding.inspection, finding.violation, finding.staff, finding.observedAt.seconds,
+                finding.clockTime?.fullDescription, finding.minutes, finding.note, finding.recordedBy,
+                finding.recordedAt.seconds, finding.prevHash, finding.hash,
+            ])
+            prevDigest = digest
+            prevHash = finding.hash
+            nextID += 1
+            inspections.insert(finding.inspection)
+        }
+        return (inspections, (nextID - Int64(table.records.count))..<nextID)
     }
 }
 
@@ -88,10 +99,13 @@ private struct ImportContext {
     /// Each badge's assignments: start and office code, oldest first.
     var assignments: [String: [(start: Instant, office: String)]] = [:]
     var retired: Set<String> = []
+    /// Inspections imported in the same transaction, which may be closed already.
+    let restoring: Set<Int64>
 
-    init(_ db: Database, policy: ServicePolicy) throws {
+    init(_ db: Database, policy: ServicePolicy, restoring: Set<Int64>) throws {
         self.db = db
         self.policy = policy
+        self.restoring = restoring
         for type in try ViolationTypeRecord.fetchAll(db) { types[type.code] = type.violationType }
         for row in try Row.fetchAll(db, sql: "SELECT code, hours_profile FROM office") {
             profiles[row["code"]] = row["hours_profile"]
@@ -111,13 +125,15 @@ private struct ImportContext {
     }
 
     /// The unlinked finding of one record (its hashes are set by the caller, who carries the chain along).
-    mutating func finding(columns: ImportColumns, record: CSVTable.Record, id: Int64, now: Instant, user: String)
+    mutating func finding(
+        columns: ImportColumns, record: CSVTable.Record, id: Int64, now: Instant, user: String
+    )
         throws -> Finding
     {
         guard let inspectionText = columns.value(columns.inspection, record), let inspectionID = Int64(inspectionText)
         else { throw InspectError.invalidInput("inspection must be a number") }
         let inspection = try inspection(inspectionID)
-        guard inspection.status == .open else {
+        guard inspection.status == .open || restoring.contains(inspectionID) else {
             throw InspectError.conflict("inspection \(inspectionID) is \(inspection.status.rawValue), not open")
         }
         let code = columns.value(columns.type, record) ?? ""
@@ -125,13 +141,26 @@ private struct ImportContext {
             throw InspectError.invalidInput(
                 "no violation type '\(code)'; known types: \(types.keys.sorted().joined(separator: ", "))")
         }
-        let observedAt = try columns.value(columns.observedAt, record).map { try TimeParsing.instant($0, in: policy.zone) }
+        let observedAt =
+            try columns.value(columns.observedAt, record).map { try TimeParsing.instant($0, in: policy.zone) }
             ?? now
         guard observedAt <= now.adding(seconds: 60) else {
             throw InspectError.invalidInput("a finding cannot be observed in the future")
         }
+        if restoring.contains(inspectionID) {
+            guard let opened = inspection.openedAt, observedAt >= opened,
+                observedAt <= inspection.closedAt ?? observedAt
+            else {
+                throw InspectError.invalidInput(
+                    "a finding of inspection \(inspectionID) must be observed while it was open")
+            }
+        }
         let staff = columns.value(columns.staff, record)
-        if let staff { try checkStaff(staff, office: inspection.office, at: observedAt) }
+        if let staff {
+            // A restored finding may name someone retired since.
+            try checkStaff(
+                staff, office: inspection.office, at: observedAt, allowRetired: restoring.contains(inspectionID))
+        }
         let arrived = try columns.value(columns.arrived, record).map { try Self.clock($0, "arrived") }
         let left = try columns.value(columns.left, record).map { try Self.clock($0, "left") }
         let hours = try policy.hours(
@@ -165,9 +194,9 @@ private struct ImportContext {
         return inspection
     }
 
-    private func checkStaff(_ badge: String, office: String, at instant: Instant) throws {
+    private func checkStaff(_ badge: String, office: String, at instant: Instant, allowRetired: Bool) throws {
         guard let history = assignments[badge] else { throw InspectError.notFound(kind: "staff badge", key: badge) }
-        guard !retired.contains(badge) else { throw InspectError.conflict("staff \(badge) is retired") }
+        guard allowRetired || !retired.contains(badge) else { throw InspectError.conflict("staff \(badge) is retired") }
         let then = history.last(where: { $0.start <= instant }) ?? history[0]
         guard then.office == office else {
             throw InspectError.invalidInput("staff \(badge) worked in \(then.office) then, not in \(office)")

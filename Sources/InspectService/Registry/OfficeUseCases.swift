@@ -30,7 +30,8 @@ extension InspectService {
     public func showOffice(code: String) throws -> OfficeDetail {
         let now = clock()
         return try query { db in
-            guard let row = try Row.fetchOne(db, sql: RegistryRows.officeSelect + " WHERE o.code = ?", arguments: [code])
+            guard
+                let row = try Row.fetchOne(db, sql: RegistryRows.officeSelect + " WHERE o.code = ?", arguments: [code])
             else { throw InspectError.notFound(kind: "office", key: code) }
             let record = try OfficeRecord.require(db, code: code)
             let activeStaff = try StaffRecord.filter(StaffRecord.Columns.officeId == record.id)
@@ -70,7 +71,8 @@ extension InspectService {
             let children = try OfficeRecord.filter(OfficeRecord.Columns.parentId == record.id)
                 .filter(OfficeRecord.Columns.active == true).fetchCount(db)
             guard children == 0 else {
-                throw InspectError.conflict("office \(code) still has \(children) active sub-offices; retire them first")
+                throw InspectError.conflict(
+                    "office \(code) still has \(children) active sub-offices; retire them first")
             }
             let pending = try InspectionRecord.filter(InspectionRecord.Columns.officeId == record.id)
                 .filter(["scheduled", "due", "open"].contains(InspectionRecord.Columns.status)).fetchCount(db)
@@ -90,7 +92,9 @@ extension InspectService {
     }
 
     /// Validates and inserts one office in the current transaction.
-    func insertOffice(_ db: Database, _ request: OfficeAddRequest, at now: Instant) throws -> Office {
+    func insertOffice(
+        _ db: Database, _ request: OfficeAddRequest, at now: Instant, allowRetiredParent: Bool = false
+    ) throws -> Office {
         try Codes.validate(request.code, as: "office code")
         let name = request.name.trimmingSpaces
         guard !name.isEmpty else { throw InspectError.invalidInput("office name must not be empty") }
@@ -106,7 +110,9 @@ extension InspectService {
         var parentID: Int64?
         if let parentCode = request.parent {
             let parent = try OfficeRecord.require(db, code: parentCode)
-            guard parent.active else { throw InspectError.conflict("parent office \(parentCode) is retired") }
+            guard parent.active || allowRetiredParent else {
+                throw InspectError.conflict("parent office \(parentCode) is retired")
+            }
             parentID = parent.id
         }
         var record = OfficeRecord(

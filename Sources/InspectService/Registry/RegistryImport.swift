@@ -3,13 +3,16 @@ import InspectCore
 import InspectStore
 
 extension InspectService {
-    /// Imports offices from CSV (`code,name[,parent,kind,hours]`), all or nothing.
+    /// Imports offices from CSV (`code,name[,parent,kind,hours,active]`), all or nothing.
     ///
-    /// A parent may be an office already in the registry or one earlier in the file.
+    /// A parent may be an office already in the registry or one earlier in the file. `active` is `yes` (the
+    /// default) or `no`: an office retired in the file it came from (an export) is imported retired, and may sit
+    /// under a retired parent.
     /// - Throws: `.invalidFile` naming the file and line of the first bad row; nothing is written then.
     public func importOffices(csv text: String, path: String, by caller: Caller) throws -> ImportSummary {
         let table = try CSVTable(
-            text: text, path: path, required: ["code", "name"], allowed: ["code", "name", "parent", "kind", "hours"])
+            text: text, path: path, required: ["code", "name"],
+            allowed: ["code", "name", "parent", "kind", "hours", "active"])
         return try perform { db, log in
             for record in table.records {
                 try table.located(record) {
@@ -23,7 +26,14 @@ extension InspectService {
                         code: table.value("code", in: record) ?? "", name: table.value("name", in: record) ?? "",
                         parent: table.value("parent", in: record), kind: kind,
                         hoursProfile: table.value("hours", in: record))
-                    _ = try insertOffice(db, request, at: log.now)
+                    let active = try Self.activeFlag(table.value("active", in: record))
+                    _ = try insertOffice(db, request, at: log.now, allowRetiredParent: !active)
+                    if !active {
+                        var office = try OfficeRecord.require(db, code: request.code)
+                        office.active = false
+                        office.retiredAt = log.now
+                        try office.update(db)
+                    }
                 }
             }
             try log.emit(
@@ -35,12 +45,13 @@ extension InspectService {
         }
     }
 
-    /// Imports staff from CSV (`badge,name,office[,title,category]`), all or nothing.
+    /// Imports staff from CSV (`badge,name,office[,title,category,active]`), all or nothing; `active` as for
+    /// offices (a retired person may belong to a retired office).
     /// - Throws: `.invalidFile` naming the file and line of the first bad row; nothing is written then.
     public func importStaff(csv text: String, path: String, by caller: Caller) throws -> ImportSummary {
         let table = try CSVTable(
             text: text, path: path, required: ["badge", "name", "office"],
-            allowed: ["badge", "name", "office", "title", "category"])
+            allowed: ["badge", "name", "office", "title", "category", "active"])
         return try perform { db, log in
             for record in table.records {
                 try table.located(record) {
@@ -54,7 +65,9 @@ extension InspectService {
                         badge: table.value("badge", in: record) ?? "", name: table.value("name", in: record) ?? "",
                         office: table.value("office", in: record) ?? "", title: table.value("title", in: record),
                         category: category)
-                    _ = try insertStaff(db, request, at: log.now, by: caller)
+                    let active = try Self.activeFlag(table.value("active", in: record))
+                    _ = try insertStaff(db, request, at: log.now, by: caller, allowRetiredOffice: !active)
+                    if !active { try retireImported(db, badge: request.badge, at: log.now) }
                 }
             }
             try log.emit(
@@ -64,6 +77,25 @@ extension InspectService {
                     fields: ["USER": caller.user, "CHANGE": "staff-imported", "COUNT": String(table.records.count)]))
             return ImportSummary(path: path, rows: table.records.count)
         }
+    }
+
+    /// The `active` column of an import: `yes` (or absent) or `no`.
+    static func activeFlag(_ text: String?) throws -> Bool {
+        switch text {
+        case nil, "yes": return true
+        case "no": return false
+        case let other?: throw InspectError.invalidInput("active must be yes or no, not '\(other)'")
+        }
+    }
+
+    /// Marks an imported person retired, ending their office history at once.
+    private func retireImported(_ db: Database, badge: String, at now: Instant) throws {
+        var staff = try StaffRecord.require(db, badge: badge)
+        staff.active = false
+        staff.retiredAt = now
+        try staff.update(db)
+        try StaffAssignmentRecord.filter(StaffAssignmentRecord.Columns.staffId == staff.id)
+            .updateAll(db, StaffAssignmentRecord.Columns.endedAt.set(to: now.seconds))
     }
 
     /// The violation types inspectd knows, by code.

@@ -12,7 +12,9 @@ extension InspectService {
                 Event(
                     kind: .registryChanged,
                     message: "Staff \(staff.badge) (\(staff.name)) added to \(staff.office) by \(caller.user)",
-                    fields: ["STAFF": staff.badge, "OFFICE": staff.office, "USER": caller.user, "CHANGE": "staff-added"]))
+                    fields: [
+                        "STAFF": staff.badge, "OFFICE": staff.office, "USER": caller.user, "CHANGE": "staff-added",
+                    ]))
             return staff
         }
     }
@@ -42,7 +44,9 @@ extension InspectService {
     }
 
     /// Moves a person to another office from `at` (default now), keeping the history.
-    public func moveStaff(badge: String, to officeCode: String, at: Instant? = nil, by caller: Caller) throws
+    public func moveStaff(
+        badge: String, to officeCode: String, at: Instant? = nil, by caller: Caller
+    ) throws
         -> StaffDetail
     {
         try perform { db, log in
@@ -59,7 +63,8 @@ extension InspectService {
             if var current {
                 guard when >= current.startedAt else {
                     throw InspectError.invalidInput(
-                        "the move cannot be before the current assignment started (\(policy.zone.local(current.startedAt)))")
+                        "the move cannot be before the current assignment started (\(policy.zone.local(current.startedAt)))"
+                    )
                 }
                 current.endedAt = when
                 try current.update(db)
@@ -99,7 +104,10 @@ extension InspectService {
     }
 
     /// Validates and inserts one person in the current transaction.
-    func insertStaff(_ db: Database, _ request: StaffAddRequest, at now: Instant, by caller: Caller) throws -> Staff {
+    func insertStaff(
+        _ db: Database, _ request: StaffAddRequest, at now: Instant, by caller: Caller,
+        allowRetiredOffice: Bool = false
+    ) throws -> Staff {
         try Codes.validate(request.badge, as: "badge")
         let name = request.name.trimmingSpaces
         guard !name.isEmpty else { throw InspectError.invalidInput("staff name must not be empty") }
@@ -107,7 +115,9 @@ extension InspectService {
             throw InspectError.duplicate(kind: "staff badge", key: request.badge)
         }
         let office = try OfficeRecord.require(db, code: request.office)
-        guard office.active else { throw InspectError.conflict("office \(request.office) is retired") }
+        guard office.active || allowRetiredOffice else {
+            throw InspectError.conflict("office \(request.office) is retired")
+        }
         let title = request.title?.trimmingSpaces
         var record = StaffRecord(
             badge: request.badge, name: name, officeId: office.id!, title: title?.isEmpty == false ? title : nil,
@@ -125,7 +135,8 @@ extension InspectService {
         guard let row = try Row.fetchOne(db, sql: RegistryRows.staffSelect + " WHERE s.badge = ?", arguments: [badge])
         else { throw InspectError.notFound(kind: "staff badge", key: badge) }
         let staff = RegistryRows.staff(row)
-        let officeName = try String.fetchOne(db, sql: "SELECT name FROM office WHERE code = ?", arguments: [staff.office])
+        let officeName = try String.fetchOne(
+            db, sql: "SELECT name FROM office WHERE code = ?", arguments: [staff.office])
         let history = try Row.fetchAll(
             db,
             sql: """
@@ -135,9 +146,10 @@ extension InspectService {
                 """,
             arguments: [badge]
         ).map { Assignment(office: $0["code"], from: $0["started_at"], until: $0["ended_at"]) }
-        let findings = try Int.fetchOne(
-            db, sql: "SELECT count(*) FROM finding f WHERE f.staff_badge = ? AND " + FindingRows.isCurrent,
-            arguments: [badge]) ?? 0
+        let findings =
+            try Int.fetchOne(
+                db, sql: "SELECT count(*) FROM finding f WHERE f.staff_badge = ? AND " + FindingRows.isCurrent,
+                arguments: [badge]) ?? 0
         return StaffDetail(staff: staff, officeName: officeName ?? "", history: history, findings: findings)
     }
 }

@@ -1,0 +1,33 @@
+import ArgumentParser
+import InspectCore
+import InspectService
+
+/// `inspectctl export staff [--format csv|json]`
+struct ExportStaff: ServiceCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "staff", abstract: "Export every person, retired ones too, by badge.",
+        discussion: """
+            CSV columns: badge,name,office,title,category,active (yes/no), as 'staff import' reads them. The \
+            office is the current one; the history of moves stays in the database.
+            """)
+    static let access = CommandContext.Access.read
+
+    @OptionGroup var export: ExportOptions
+    @OptionGroup var options: GlobalOptions
+
+    func execute(_ context: CommandContext) throws {
+        let staff = try context.perform(Operations.ExportStaff.self).staff
+        switch export.resolved(options) {
+        case .json: try Output.write(try Output.jsonText(staff, zone: context.zone), to: export.output)
+        case .csv:
+            var csv = CSVWriter(header: ["badge", "name", "office", "title", "category", "active"])
+            for person in staff {
+                csv.append([
+                    person.badge, person.name, person.office, person.title, person.category.rawValue,
+                    person.active ? "yes" : "no",
+                ])
+            }
+            try Output.write(csv.text, to: export.output)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+/// The short paragraph that opens a summary report, in the style of the district's own reporting:
+///
+/// > Từ 01/01/2027 đến 31/03/2027, các đoàn kiểm tra đã kiểm tra 35 lượt cơ quan, đơn vị (12 đột xuất, 23 theo kế
+/// > hoạch) tại 20/41 cơ quan, đơn vị; …
+///
+/// Only facts the record holds: counts, rates and the most frequent violations; nothing about what was done about
+/// them (that belongs to escalations and corrective actions, see `ReportSection`).
+public enum ReportNarrative {
+    public static func paragraph(_ report: SummaryReport, zone: LocalZone, language: Language) -> String {
+        let numbers = ReportNumbers(language)
+        let labels = ReportLabels(language)
+        let first = ReportDates.day(report.period.firstDay(in: zone), language)
+        let last = ReportDates.day(report.period.lastDay(in: zone), language)
+        let total = report.inspections.total
+        // Surprise first, as the district writes it ("đột xuất và theo kế hoạch").
+        let kinds = [InspectionKind.surprise, .planned, .followUp, .adHoc].compactMap { kind -> String? in
+            let performed = report.inspections.of(kind).performed
+            guard performed > 0 else { return nil }
+            return numbers.integer(performed) + " " + labels.kind(kind).lowercased()
+        }
+        var sentences: [String] = []
+        switch language {
+        case .vi:
+            guard total.performed > 0 else {
+                sentences.append("Từ \(first) đến \(last), các đoàn kiểm tra chưa thực hiện lượt kiểm tra nào.")
+                break
+            }
+            var sentence =
+                "Từ \(first) đến \(last), các đoàn kiểm tra đã kiểm tra \(numbers.integer(total.performed)) lượt "
+                + "cơ quan, đơn vị (\(kinds.joined(separator: ", "))) tại "
+                + "\(numbers.integer(report.offices.covered))/\(numbers.integer(report.offices.offices)) cơ quan, đơn vị"
+            if report.checks.staffChecked > 0 {
+                sentence +=
+                    "; kiểm tra \(numbers.integer(report.checks.staffChecked)) lượt cán bộ, công chức, viên chức"
+            }
+            sentence += ", " + violationsClause(report, numbers: numbers, language: language)
+            if let share = report.checks.compliantShare {
+                sentence += "; \(numbers.percent(share)) lượt cán bộ, công chức, viên chức được kiểm tra không vi phạm"
+            }
+            sentences.append(sentence + ".")
+        case .en:
+            guard total.performed > 0 else {
+                sentences.append("From \(first) to \(last), the inspection teams made no visits.")
+                break
+            }
+            var sentence =
+                "From \(first) to \(last), the inspection teams made \(numbers.integer(total.performed)) "
+                + "visit\(total.performed == 1 ? "" : "s") to offices and units (\(kinds.joined(separator: ", "))), "
+                + "reaching \(numbers.integer(report.offices.covered)) of \(numbers.integer(report.offices.offices)) "
+                + "offices"
+            if report.checks.staffChecked > 0 {
+                sentence += "; they checked \(numbers.integer(report.checks.staffChecked)) staff"
+            }
+            sentence += " and " + violationsClause(report, numbers: numbers, language: language)
+            if let share = report.checks.compliantShare {
+                sentence += "; \(numbers.percent(share)) of the staff checked had no violation"
+            }
+            sentences.append(sentence + ".")
+        }
+        if total.missed > 0 {
+            sentences.append(
+                language == .vi
+                    ? "\(numbers.integer(total.missed)) lượt kiểm tra theo lịch không được thực hiện đúng hạn."
+                    : "\(numbers.integer(total.missed)) scheduled inspection\(total.missed == 1 ? " was" : "s were") "
+                        + "missed.")
+        }
+        sentences.append(trendSentence(report, zone: zone, numbers: numbers, language: language))
+        // Extension point: escalations raised and corrective actions open or overdue get their sentence here.
+        return sentences.joined(separator: " ")
+    }
+
+    /// "phát hiện 38 trường hợp vi phạm (9,2 trường hợp/100 lượt kiểm tra), nhiều nhất là …".
+    private static func violationsClause(
+        _ report: SummaryReport, numbers: ReportNumbers, language: Language
+    )
+        -> String
+    {
+        let violations = report.violations
+        let top = violations.byType.prefix(2).map { type in
+            let name = lowercasedFirst(type.name(in: language))
+            let share = type.share.map { ", " + numbers.percent($0) } ?? ""
+            return language == .vi
+                ? "\(name) (\(numbers.integer(type.count)) trường hợp\(share))"
+                : "\(name) (\(numbers.integer(type.count))\(share))"
+        }
+        switch language {
+        case .vi:
+            guard violations.total > 0 else { return "không phát hiện trường hợp vi phạm nào" }
+            var clause = "phát hiện \(numbers.integer(violations.total)) trường hợp vi phạm"
+            if let rate = report.checks.violationsPer100Checked {
+                clause += " (\(numbers.decimal(rate)) trường hợp/100 lượt kiểm tra)"
+            }
+            return clause + ", nhiều nhất là " + top.joined(separator: " và ")
+        case .en:
+            guard violations.total > 0 else { return "found no violations" }
+            var clause = "found \(numbers.integer(violations.total)) violation\(violations.total == 1 ? "" : "s")"
+            if let rate = report.checks.violationsPer100Checked {
+                clause += " (\(numbers.decimal(rate)) per 100 staff checked)"
+            }
+            return clause + ", most often " + top.joined(separator: " and ")
+        }
+    }
+
+    /// "So với kỳ trước (…), số lượt kiểm tra tăng 5, số trường hợp vi phạm giảm 3."
+    private static func trendSentence(
+        _ report: SummaryReport, zone: LocalZone, numbers: ReportNumbers, language: Language
+    ) -> String {
+        let change = report.trend.change
+        let span = ReportDates.span(report.previousPeriod, zone: zone, language)
+        func moved(_ value: Int, _ text: (Int) -> String) -> String {
+            switch language {
+            case .vi: value == 0 ? "không đổi" : (value > 0 ? "tăng " : "giảm ") + text(abs(value))
+            case .en: value == 0 ? "unchanged" : (value > 0 ? "up " : "down ") + text(abs(value))
+            }
+        }
+        var parts: [String]
+        switch language {
+        case .vi:
+            parts = [
+                "số lượt kiểm tra " + moved(change.performed, numbers.integer),
+                "số trường hợp vi phạm " + moved(change.violations, numbers.integer),
+            ]
+            if let rate = change.violationsPer100Checked {
+                parts.append(
+                    "số vi phạm/100 lượt kiểm tra " + moved(rate.tenths) { numbers.decimal(Tenths(tenths: $0)) })
+            }
+            return "So với kỳ trước (\(span)), " + parts.joined(separator: ", ") + "."
+        case .en:
+            parts = [
+                "visits " + moved(change.performed, numbers.integer),
+                "violations " + moved(change.violations, numbers.integer),
+            ]
+            if let rate = change.violationsPer100Checked {
+                parts.append(
+                    "violations per 100 checked " + moved(rate.tenths) { numbers.decimal(Tenths(tenths: $0)) })
+            }
+            return "Against the previous period (\(span)): " + parts.joined(separator: ", ") + "."
+        }
+    }
+
+    private static func lowercasedFirst(_ text: String) -> String {
+        guard let first = text.first else { return text }
+        return first.lowercased() + text.dropFirst()
+    }
+}

@@ -1,0 +1,71 @@
+import GRDB
+import InspectCore
+import InspectStore
+
+/// A planned inspection as a calendar shows it.
+public struct CalendarEntry: Codable, Sendable, Hashable {
+    public var inspection: Inspection
+    public var officeName: String
+}
+
+extension InspectService {
+    /// Every office, retired ones too, each after its parent: the order `office import` needs to read them back.
+    public func exportOffices() throws -> [Office] {
+        let offices = try listOffices(includeRetired: true)
+        let parents = Dictionary(uniqueKeysWithValues: offices.map { ($0.code, $0.parent) })
+        func depth(_ code: String) -> Int {
+            var depth = 0
+            var current = parents[code] ?? nil
+            while let parent = current, depth <= offices.count {
+                depth += 1
+                current = parents[parent] ?? nil
+            }
+            return depth
+        }
+        return offices.map { ($0, depth($0.code)) }.sorted { a, b in
+            a.1 != b.1 ? a.1 < b.1 : a.0.code < b.0.code
+        }.map(\.0)
+    }
+
+    /// Every person, retired ones too, by badge.
+    public func exportStaff() throws -> [Staff] {
+        try listStaff(includeRetired: true)
+    }
+
+    /// The inspections whose reference time (opened, else due, else created) falls in `[from, to)`, oldest first;
+    /// surprise inspections not yet due only for admins.
+    public func exportInspections(from: Instant?, to: Instant?, as caller: Caller) throws -> [Inspection] {
+        try listInspections(InspectionFilter(from: from, to: to), as: caller).sorted { $0.id < $1.id }
+    }
+
+    /// The findings as they stand, observed in `[from, to)`, in the order they were recorded.
+    public func exportFindings(from: Instant?, to: Instant?) throws -> [FindingView] {
+        try listFindings(FindingFilter(from: from, to: to))
+    }
+
+    /// Planned inspections due in `[from, to)`, for calendars. Never a surprise or follow-up inspection: their
+    /// dates are secret until due, and a calendar is shared.
+    public func plannedCalendar(from: Instant?, to: Instant?) throws -> [CalendarEntry] {
+        try query { db in
+            var conditions = ["i.kind = 'planned'", "i.due_at IS NOT NULL"]
+            var arguments: [(any DatabaseValueConvertible)?] = []
+            if let from {
+                conditions.append("i.due_at >= ?")
+                arguments.append(from.seconds)
+            }
+            if let to {
+                conditions.append("i.due_at < ?")
+                arguments.append(to.seconds)
+            }
+            return try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT i.*, o.code AS office_code, o.name AS office_name
+                    FROM inspection i JOIN office o ON o.id = i.office_id
+                    WHERE \(conditions.joined(separator: " AND ")) ORDER BY i.due_at, i.id
+                    """,
+                arguments: StatementArguments(arguments)
+            ).map { CalendarEntry(inspection: RegistryRows.inspection($0), officeName: $0["office_name"]) }
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import GRDB
+import InspectCore
+import InspectStore
+
+extension InspectService {
+    /// The summary report of a period, against the previous period of the same length, read in one transaction so
+    /// every figure comes from the same state of the record.
+    ///
+    /// Read-only; anyone may ask. Surprise and follow-up inspections not yet due are never counted.
+    public func summaryReport(_ request: SummaryRequest) throws -> SummaryReport {
+        let zone = policy.zone
+        return try query { db in
+            let period = request.period
+            let inspections = try Self.statusCounts(db, period)
+            let performed = try Self.performed(db, period, zone: zone)
+            let previousPeriod = period.previous(in: zone)
+            let previous = try Self.performed(db, previousPeriod, zone: zone)
+            let types = try ViolationTypeRecord.fetchAll(db).map(\.violationType)
+            let typeCounts = try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(
+                    db, sql: SummaryQueries.byType, arguments: SummaryQueries.arguments(period)
+                )
+                .map { ($0["violation"] as String, $0["n"] as Int) })
+            let violations = ViolationCounts(counts: types.map { ($0, typeCounts[$0.code] ?? 0) })
+            let scope = try Row.fetchAll(db, sql: SummaryQueries.offices, arguments: [period.from.seconds]).map {
+                OfficeName(code: $0["code"], name: $0["name"])
+            }
+            let covered = Set(performed.map(\.office))
+            let offices = OfficeCoverage(
+                offices: scope.count, covered: scope.filter { covered.contains($0.code) }.count,
+                notInspected: scope.filter { !covered.contains($0.code) })
+            let checks = CheckCounts(performed)
+            let previousInspections = InspectionCounts(
+                byKind: InspectionKind.allCases.map { kind in
+                    StatusCounts(
+                        kind: kind, planned: 0, performed: previous.filter { $0.kind == kind }.count, missed: 0,
+                        cancelled: 0, pending: 0)
+                })
+            let trend = ReportTrend(
+                current: PeriodFigures(inspections: inspections, checks: checks, violations: violations.total),
+                previous: PeriodFigures(
+                    inspections: previousInspections, checks: CheckCounts(previous),
+                    violations: previous.map(\.violations).reduce(0, +)))
+            let breakdowns = try request.breakdowns.map { dimension in
+                try Self.breakdown(
+                    dimension, db, period: period, zone: zone, performed: performed, offices: scope,
+                    violations: violations)
+            }
+            return SummaryReport(
+                period: period, previousPeriod: previousPeriod, zone: zone.identifier, inspections: inspections,
+                offices: offices, checks: checks,
+                violations: violations, trend: trend, breakdowns: breakdowns)
+        }
+    }
+
+    private static func statusCounts(_ db: Database, _ period: ReportPeriod) throws -> InspectionCounts {
+        var counts = Dictionary(
+            uniqueKeysWithValues: InspectionKind.allCases.map {
+                ($0, StatusCounts(kind: $0, planned: 0, performed: 0, missed: 0, cancelled: 0, pending: 0))
+            })
+        for row in try Row.fetchAll(db, sql: SummaryQueries.statusCounts, arguments: SummaryQueries.arguments(period)) {
+            let kind: InspectionKind = row["kind"]
+            let status: InspectionStatus = row["status"]
+            let n: Int = row["n"]
+            counts[kind]!.planned += row["planned"] as Int
+            switch status {
+            case .open, .closed: counts[kind]!.performed += n
+            case .missed: counts[kind]!.missed += n
+            case .cancelled: counts[kind]!.cancelled += n
+            case .scheduled, .due: counts[kind]!.pending += n
+            }
+        }
+        return InspectionCounts(byKind: InspectionKind.allCases.map { counts[$0]! })
+    }
+
+    private static func performed(
+        _ db: Database, _ period: ReportPeriod, zone: LocalZone
+    ) throws
+        -> [PerformedInspection]
+    {
+        try Row.fetchAll(db, sql: SummaryQueries.performedInspections, arguments: SummaryQueries.arguments(period)).map
+        { row in
+            PerformedInspection(
+                office: row["code"], kind: row["kind"],
+                month: ReportMonth(zone.local(Instant(seconds: row["at"])).date),
+                closed: row["closed"], checked: row["checked"], violations: row["violations"],
+                staffWithViolations: row["staff"])
+        }
+    }
+
+    private static func breakdown(
+        _ dimension: BreakdownDimension, _ db: Database, period: ReportPeriod, zone: LocalZone,
+        performed: [PerformedInspection], offices: [OfficeName], violations: ViolationCounts
+    ) throws -> ReportBreakdown {
+        switch dimension {
+        case .office:
+            // Offices in scope, and any other office an inspection of the period reached.
+            var keys = Dictionary(offices.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+            for code in Set(performed.map(\.office)) where keys[code] == nil {
+                keys[code] = try String.fetchOne(db, sql: "SELECT name FROM office WHERE code = ?", arguments: [code])
+            }
+            return ReportBreakdown(
+                by: .office, keys: keys.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, performed: performed,
+                key: \.office)
+        case .month:
+            return ReportBreakdown(
+                by: .month, keys: period.months(in: zone).map { ($0.description, nil) }, performed: performed,
+                key: \.month.description)
+        case .kind:
+            return ReportBreakdown(
+                by: .kind, keys: InspectionKind.allCases.map { ($0.rawValue, nil) }, performed: performed,
+                key: \.kind.rawValue)
+        case .type:
+            return ReportBreakdown(
+                by: .type, rows: violations.byType.map { BreakdownRow(key: $0.code, violations: $0.count) })
+        case .category:
+            let counts = try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(
+                    db, sql: SummaryQueries.byCategory, arguments: SummaryQueries.arguments(period)
+                ).map { ($0["category"] as String, $0["n"] as Int) })
+            let keys = StaffCategory.allCases.map(\.rawValue) + ["office"]
+            return ReportBreakdown(
+                by: .category, rows: keys.map { BreakdownRow(key: $0, violations: counts[$0] ?? 0) })
+        }
+    }
+}

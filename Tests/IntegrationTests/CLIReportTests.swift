@@ -1,0 +1,113 @@
+import Foundation
+import InspectTesting
+import Testing
+
+@Suite("inspectctl report summary on the sample district", .serialized)
+struct CLIReportTests {
+    /// One period's report in each format and language, against its golden file.
+    struct Golden: Sendable, CustomStringConvertible {
+        var file: String
+        var arguments: [String]
+        var description: String { file }
+    }
+
+    static let quarter = ["--from", "2026-01-01", "--to", "2026-04-01"]
+
+    static let goldens: [Golden] = [
+        Golden(file: "q1-2026.en.txt", arguments: quarter + ["--lang", "en"]),
+        Golden(file: "q1-2026.vi.txt", arguments: quarter + ["--lang", "vi", "--by", "office"]),
+        Golden(file: "q1-2026.en.md", arguments: quarter + ["--lang", "en", "--format", "markdown", "--by", "type"]),
+        Golden(file: "q1-2026.vi.md", arguments: quarter + ["--lang", "vi", "--format", "markdown", "--by", "kind"]),
+        Golden(file: "q1-2026.vi.csv", arguments: quarter + ["--lang", "vi", "--format", "csv", "--by", "office"]),
+        Golden(file: "q1-2026.en.csv", arguments: quarter + ["--lang", "en", "--format", "csv", "--by", "category"]),
+        Golden(file: "q1-2026.json", arguments: quarter + ["--format", "json", "--by", "month"]),
+        Golden(
+            file: "year-boundary.vi.txt",
+            arguments: ["--from", "2025-12-01", "--to", "2026-02-01", "--lang", "vi", "--by", "month"]),
+        Golden(
+            file: "year-boundary.en.json",
+            arguments: ["--from", "2025-12-01", "--to", "2026-02-01", "--json", "--by", "month"]),
+        Golden(file: "empty.en.txt", arguments: ["--from", "2024-01-01", "--to", "2024-04-01", "--lang", "en"]),
+        Golden(
+            file: "empty.vi.md",
+            arguments: ["--from", "2024-01-01", "--to", "2024-04-01", "--format", "markdown", "--lang", "vi"]),
+    ]
+
+    @Test("each format and language matches its golden file", arguments: goldens)
+    func golden(_ golden: Golden) throws {
+        let cli = try ReportFixture.make()
+        ReportFixture.expectGolden(try cli.ok(["report", "summary"] + golden.arguments), golden.file)
+    }
+
+    @Test("the quarter's figures: kinds, offices, staff checked, rates, shares and the trend")
+    func figures() throws {
+        let cli = try ReportFixture.make()
+        let report = try json(cli.ok(["report", "summary", "--json", "--by", "office"] + Self.quarter))
+        let inspections = try #require(report["inspections"] as? [String: Any])
+        let total = try #require(inspections["total"] as? [String: Any])
+        // 5, 6, 7, 9, 10, 16 performed; 8 cancelled; 11 missed; 12 a surprise still scheduled: secret, not counted.
+        #expect(total["performed"] as? Int == 6)
+        #expect(total["missed"] as? Int == 1)
+        #expect(total["cancelled"] as? Int == 1)
+        #expect(total["pending"] as? Int == 0)
+        let checks = try #require(report["checks"] as? [String: Any])
+        #expect(checks["staffChecked"] as? Int == 16 + 12 + 0 + 20 + 25 + 10)
+        // 2 + 4 + 1 + 3 + 0 + 2 (late, and the badge amended to attire; the conduct finding was retracted).
+        #expect(checks["violations"] as? Int == 12)
+        #expect(checks["violationsPer100Checked"] as? Double == 14.5)
+        let offices = try #require(report["offices"] as? [String: Any])
+        #expect(offices["covered"] as? Int == 5)
+        #expect((offices["notInspected"] as? [[String: Any]])?.map { $0["code"] as? String } == ["PNV"])
+        let byType = try #require((report["violations"] as? [String: Any])?["byType"] as? [[String: Any]])
+        let shares = byType.compactMap { $0["share"] as? Double }
+        #expect(abs(shares.reduce(0, +) - 100) < 0.0001)
+        let trend = try #require(report["trend"] as? [String: Any])
+        #expect((trend["previous"] as? [String: Any])?["performed"] as? Int == 3)
+        #expect((trend["change"] as? [String: Any])?["performed"] as? Int == 3)
+        // Reserved for escalations and corrective actions: present, null.
+        #expect(report.keys.contains("escalations") && report["escalations"] is NSNull)
+        #expect(report.keys.contains("correctiveActions") && report["correctiveActions"] is NSNull)
+    }
+
+    @Test("a Vietnamese LANG gives Vietnamese labels and numbers; --lang overrides it")
+    func languageFromEnvironment() throws {
+        let cli = try ReportFixture.make()
+        let vi = try cli.run(["report", "summary"] + Self.quarter, environment: ["LANG": "vi_VN.UTF-8"])
+        #expect(vi.status == 0)
+        #expect(
+            vi.stdout.contains("Từ 01/01/2026 đến 31/03/2026, các đoàn kiểm tra đã kiểm tra 6 lượt cơ quan, đơn vị"))
+        #expect(vi.stdout.contains("14,5 trường hợp/100 lượt kiểm tra"))
+        let en = try cli.run(
+            ["report", "summary", "--lang", "en"] + Self.quarter, environment: ["LANG": "vi_VN.UTF-8"])
+        #expect(en.stdout.contains("From 1 January 2026 to 31 March 2026"))
+    }
+
+    @Test("a report only reads: the database is the same before and after, and --output writes the file")
+    func readOnly() throws {
+        let cli = try ReportFixture.make()
+        let before = try cli.dump()
+        let page = cli.directory.file("report.html")
+        try cli.ok(["report", "summary", "--format", "html", "--output", page] + Self.quarter)
+        #expect(try cli.dump() == before)
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(!html.contains("<script"))
+        // No resource from the network: the only URL is SVG's namespace name, which is never fetched.
+        #expect(!html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("://"))
+        #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+    }
+
+    @Test("bad periods and dimensions are refused with usage or data errors")
+    func badArguments() throws {
+        let cli = try ReportFixture.make()
+        let backwards = try cli.run(["report", "summary", "--from", "2026-04-01", "--to", "2026-01-01"])
+        #expect(backwards.status == 65)
+        #expect(backwards.stderr.contains("--from must be before its --to"))
+        let dimension = try cli.run(["report", "summary", "--by", "weather"])
+        #expect(dimension.status == 64)
+    }
+
+    private func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+}
