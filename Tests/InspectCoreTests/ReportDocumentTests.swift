@@ -45,7 +45,9 @@ struct ReportDocumentTests {
             breakdowns: [
                 ReportBreakdown(
                     by: .type, rows: violations.byType.map { BreakdownRow(key: $0.code, violations: $0.count) })
-            ])
+            ],
+            escalations: EscalationCounts(reminder: 3, correction: 1, referral: 1, acknowledged: 2),
+            correctiveActions: ActionCounts(required: 4, open: 2, overdue: 1))
     }
 
     @Test("the Vietnamese narrative reads like the district's own reporting")
@@ -59,7 +61,9 @@ struct ReportDocumentTests {
                 + "công chức, viên chức (15 trường hợp, 44,1%) và đi muộn (10 trường hợp, 29,4%); 91,9% lượt cán bộ, "
                 + "công chức, viên chức được kiểm tra không vi phạm. 2 lượt kiểm tra theo lịch không được thực hiện "
                 + "đúng hạn. So với kỳ trước (01/10/2026 – 31/12/2026), số lượt kiểm tra tăng 35, số trường hợp vi "
-                + "phạm giảm 3, số vi phạm/100 lượt kiểm tra giảm 1,2.")
+                + "phạm giảm 3, số vi phạm/100 lượt kiểm tra giảm 1,2. Đối với vi phạm lặp lại, đã nhắc nhở 3 trường "
+                + "hợp, chấn chỉnh 1 trường hợp, đề nghị xem xét kỷ luật 1 trường hợp; 2 biện pháp khắc phục chưa hoàn "
+                + "thành (1 quá hạn).")
     }
 
     @Test("the English narrative says the same")
@@ -69,31 +73,37 @@ struct ReportDocumentTests {
         #expect(text.contains("(12 surprise, 23 planned), reaching 20 of 41 offices; they checked 420 staff"))
         #expect(text.contains("found 34 violations (8.1 per 100 staff checked), most often not wearing the ID badge"))
         #expect(text.contains("2 scheduled inspections were missed."))
-        #expect(text.hasSuffix("violations down 3, violations per 100 checked down 1.2."))
+        #expect(text.contains("violations down 3, violations per 100 checked down 1.2."))
+        #expect(
+            text.hasSuffix(
+                "Repeat offences led to 3 reminders, 1 correction, 1 referral for discipline; 2 corrective actions "
+                    + "were not done by the period's end (1 overdue)."))
     }
 
-    @Test("the document's tables show reserved sections nowhere, and shares that add to 100%")
+    @Test("the document's tables come in order, with shares that add to 100%")
     func tables() throws {
         let document = ReportDocument(try Self.quarter(), zone: Self.zone, language: .vi)
         #expect(
             document.tables.map(\.id)
                 == [
                     "inspections", "offices", "notInspected", "checks", "violationsByType", "violationsBySeverity",
-                    "trend", "by-type",
+                    "escalations", "escalations-acknowledged", "correctiveActions", "trend", "by-type",
                 ])
         let byType = try #require(document.tables.first { $0.id == "violationsByType" })
         #expect(byType.rows.map { $0.cells[2].text(ReportNumbers(.vi)) } == ["44,1%", "29,4%", "26,5%"])
         #expect(byType.total?.cells[2].text(ReportNumbers(.vi)) == "100,0%")
-        #expect(ReportSection.reserved.allSatisfy { !ReportSection.available.contains($0) })
+        let escalations = try #require(document.tables.first { $0.id == "escalations" })
+        #expect(escalations.rows.map { $0.cells[0].text(ReportNumbers(.vi)) } == ["3", "1", "1"])
+        #expect(escalations.total?.cells[0].text(ReportNumbers(.vi)) == "5")
     }
 
-    @Test("JSON reserves the escalations and corrective actions keys as null and writes tenths as numbers")
+    @Test("JSON carries escalations and corrective actions, writes tenths as numbers, and reads back")
     func json() throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let text = String(decoding: try encoder.encode(try Self.quarter()), as: UTF8.self)
-        #expect(text.contains("\"escalations\":null"))
-        #expect(text.contains("\"correctiveActions\":null"))
+        #expect(text.contains("\"escalations\":{\"acknowledged\":2,\"correction\":1,\"referral\":1,\"reminder\":3}"))
+        #expect(text.contains("\"correctiveActions\":{\"open\":2,\"overdue\":1,\"required\":4}"))
         #expect(text.contains("\"violationsPer100Checked\":8.1"))
         let decoded = try JSONDecoder().decode(SummaryReport.self, from: Data(text.utf8))
         #expect(decoded == (try Self.quarter()))
@@ -113,7 +123,8 @@ struct ReportDocumentTests {
             trend: ReportTrend(
                 current: PeriodFigures(inspections: inspections, checks: checks, violations: 0),
                 previous: PeriodFigures(inspections: inspections, checks: checks, violations: 0)),
-            breakdowns: [])
+            breakdowns: [], escalations: EscalationCounts(reminder: 0, correction: 0, referral: 0, acknowledged: 0),
+            correctiveActions: ActionCounts(required: 0, open: 0, overdue: 0))
         #expect(checks.violationsPer100Checked == nil)
         #expect(report.offices.coveredShare == nil)
         #expect(

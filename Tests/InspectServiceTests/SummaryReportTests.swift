@@ -110,3 +110,40 @@ struct SummaryReportTests {
         #expect(march.trend.change.violationsPer100Checked == nil)
     }
 }
+
+@Suite("The summary report counts escalations and corrective actions")
+struct SummaryDisciplineTests {
+    @Test("escalations raised in the period by level, and actions required, still open and overdue at its end")
+    func counts() throws {
+        let rules = """
+            [Rule badge]
+            Violations=BADGE
+            Subject=staff
+            Count=2
+            Window=30 days
+            Level=reminder
+            """
+        let fixture = try ServiceFixture(configuration: try ServiceFixture.configuration(escalation: rules))
+        let opened = try fixture.seed()
+        _ = try fixture.service.cancelInspection(id: opened, reason: "not needed here", by: fixture.admin)
+        let first = try fixture.visit(at: "2027-03-02 08:00", [("BADGE", "CL-1"), ("BADGE", "CL-1")])
+        fixture.at("2027-03-03 09:00")
+        _ = try fixture.service.requireAction(
+            finding: first[0], requirement: "Đeo thẻ", due: CivilDate(iso: "2027-03-10")!, by: fixture.inspector)
+        _ = try fixture.service.requireAction(
+            finding: first[1], requirement: "Đeo thẻ", due: CivilDate(iso: "2027-03-20")!, by: fixture.inspector)
+        _ = try fixture.service.completeAction(finding: first[1], by: fixture.inspector)
+        fixture.at("2027-04-02 09:00")
+        let period = try ReportPeriod(
+            from: try TimeParsing.instant("2027-03-01", in: .vietnam), to: try TimeParsing.instant("2027-04-01", in: .vietnam))
+        let report = try fixture.service.summaryReport(SummaryRequest(period: period))
+        #expect(report.escalations == EscalationCounts(reminder: 1, correction: 0, referral: 0, acknowledged: 0))
+        // One done, one still open on 1 April and past its 10 March due date.
+        #expect(report.correctiveActions == ActionCounts(required: 2, open: 1, overdue: 1))
+        let before = try ReportPeriod(
+            from: try TimeParsing.instant("2027-02-01", in: .vietnam), to: try TimeParsing.instant("2027-03-01", in: .vietnam))
+        let empty = try fixture.service.summaryReport(SummaryRequest(period: before))
+        #expect(empty.escalations.total == 0)
+        #expect(empty.correctiveActions == ActionCounts(required: 0, open: 0, overdue: 0))
+    }
+}

@@ -64,9 +64,11 @@ struct CLIReportTests {
         let trend = try #require(report["trend"] as? [String: Any])
         #expect((trend["previous"] as? [String: Any])?["performed"] as? Int == 3)
         #expect((trend["change"] as? [String: Any])?["performed"] as? Int == 3)
-        // Reserved for escalations and corrective actions: present, null.
-        #expect(report.keys.contains("escalations") && report["escalations"] is NSNull)
-        #expect(report.keys.contains("correctiveActions") && report["correctiveActions"] is NSNull)
+        // No escalation rules in this fixture, no corrective action: the sections are there, with zeros.
+        #expect(
+            report["escalations"] as? [String: Int]
+                == ["reminder": 0, "correction": 0, "referral": 0, "acknowledged": 0])
+        #expect(report["correctiveActions"] as? [String: Int] == ["required": 0, "open": 0, "overdue": 0])
     }
 
     @Test("a Vietnamese LANG gives Vietnamese labels and numbers; --lang overrides it")

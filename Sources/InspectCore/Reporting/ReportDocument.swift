@@ -132,9 +132,32 @@ public struct ReportDocument: Sendable, Hashable {
             ]
         case .breakdowns:
             return report.breakdowns.map { breakdownTable($0, report, labels: labels) }
-        case .escalations, .correctiveActions:
-            // Extension point: reserved sections have no table until their records exist (see ReportSection).
-            return []
+        case .escalations:
+            let escalations = report.escalations
+            return [
+                ReportTable(
+                    id: id, title: labels.title(section), heading: labels.escalationLevelHeading, showsKey: false,
+                    columns: [ReportColumn(key: "raised", title: labels.measure("raised"))],
+                    rows: EscalationLevel.allCases.map { level in
+                        ReportRow(
+                            key: level.rawValue, label: labels.escalationLevel(level),
+                            cells: [.count(escalations.count(level))])
+                    },
+                    total: ReportRow(key: "total", label: labels.total, cells: [.count(escalations.total)])),
+                keyValueTable(
+                    id: id + "-acknowledged", title: labels.measure("acknowledged"), labels: labels,
+                    [("acknowledged", .count(escalations.acknowledged))]),
+            ]
+        case .correctiveActions:
+            let actions = report.correctiveActions
+            return [
+                keyValueTable(
+                    id: id, title: labels.title(section), labels: labels,
+                    [
+                        ("required", .count(actions.required)), ("open", .count(actions.open)),
+                        ("overdue", .count(actions.overdue)),
+                    ])
+            ]
         }
     }
 

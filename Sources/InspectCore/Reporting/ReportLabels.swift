@@ -28,6 +28,17 @@ public struct ReportLabels: Sendable {
         }
     }
 
+    /// An escalation's level, as the district names it.
+    public func escalationLevel(_ level: EscalationLevel) -> String {
+        switch level {
+        case .reminder: pick("Reminder", "Nhắc nhở")
+        case .correction: pick("Correction", "Chấn chỉnh")
+        case .referral: pick("Referred for discipline", "Đề nghị xem xét kỷ luật")
+        }
+    }
+
+    public var escalationLevelHeading: String { pick("Level", "Hình thức") }
+
     public func severity(_ severity: Severity) -> String {
         switch severity {
         case .minor: pick("Minor", "Nhẹ")
@@ -57,8 +68,8 @@ public struct ReportLabels: Sendable {
         case .violationsBySeverity: pick("Violations by severity", "Vi phạm theo mức độ")
         case .trend: pick("Against the previous period", "So sánh với kỳ trước")
         case .breakdowns: pick("Breakdown", "Chi tiết")
-        case .escalations: pick("Escalations raised", "Kiến nghị xử lý")
-        case .correctiveActions: pick("Corrective actions open and overdue", "Biện pháp khắc phục chưa hoàn thành")
+        case .escalations: pick("Escalations raised", "Các trường hợp vi phạm lặp lại")
+        case .correctiveActions: pick("Corrective actions", "Biện pháp khắc phục")
         }
     }
 
@@ -115,6 +126,11 @@ public struct ReportLabels: Sendable {
         case "current": pick("This period", "Kỳ này")
         case "previous": pick("Previous period", "Kỳ trước")
         case "change": pick("Change", "Tăng (+), giảm (-)")
+        case "raised": pick("Raised", "Số trường hợp")
+        case "acknowledged": pick("Acknowledged", "Đã xử lý")
+        case "required": pick("Required in the period", "Yêu cầu trong kỳ")
+        case "open": pick("Not done at the period's end", "Chưa hoàn thành cuối kỳ")
+        case "overdue": pick("Of which overdue", "Trong đó quá hạn")
         default: key
         }
     }

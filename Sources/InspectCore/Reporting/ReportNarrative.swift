@@ -3,8 +3,8 @@
 /// > Từ 01/01/2027 đến 31/03/2027, các đoàn kiểm tra đã kiểm tra 35 lượt cơ quan, đơn vị (12 đột xuất, 23 theo kế
 /// > hoạch) tại 20/41 cơ quan, đơn vị; …
 ///
-/// Only facts the record holds: counts, rates and the most frequent violations; nothing about what was done about
-/// them (that belongs to escalations and corrective actions, see `ReportSection`).
+/// Only facts the record holds: counts, rates, the most frequent violations, and what was done about repeat offences
+/// (escalations) and shortcomings to correct (corrective actions).
 public enum ReportNarrative {
     public static func paragraph(_ report: SummaryReport, zone: LocalZone, language: Language) -> String {
         let numbers = ReportNumbers(language)
@@ -65,8 +65,49 @@ public enum ReportNarrative {
                         + "missed.")
         }
         sentences.append(trendSentence(report, zone: zone, numbers: numbers, language: language))
-        // Extension point: escalations raised and corrective actions open or overdue get their sentence here.
+        if let discipline = disciplineSentence(report, numbers: numbers, language: language) {
+            sentences.append(discipline)
+        }
         return sentences.joined(separator: " ")
+    }
+
+    /// "Đã nhắc nhở 3 trường hợp, chấn chỉnh 1 trường hợp, đề nghị xem xét kỷ luật 1 trường hợp; 2 biện pháp khắc
+    /// phục chưa hoàn thành (1 quá hạn)." Nothing when there was nothing.
+    private static func disciplineSentence(
+        _ report: SummaryReport, numbers: ReportNumbers, language: Language
+    ) -> String? {
+        let escalations = report.escalations
+        let actions = report.correctiveActions
+        var parts: [String] = []
+        if escalations.total > 0 {
+            let levels = EscalationLevel.allCases.compactMap { level -> String? in
+                let count = escalations.count(level)
+                guard count > 0 else { return nil }
+                switch (language, level) {
+                case (.vi, .reminder): return "nhắc nhở \(numbers.integer(count)) trường hợp"
+                case (.vi, .correction): return "chấn chỉnh \(numbers.integer(count)) trường hợp"
+                case (.vi, .referral): return "đề nghị xem xét kỷ luật \(numbers.integer(count)) trường hợp"
+                case (.en, .reminder): return "\(numbers.integer(count)) reminder\(count == 1 ? "" : "s")"
+                case (.en, .correction): return "\(numbers.integer(count)) correction\(count == 1 ? "" : "s")"
+                case (.en, .referral):
+                    return "\(numbers.integer(count)) referral\(count == 1 ? "" : "s") for discipline"
+                }
+            }
+            parts.append(
+                language == .vi
+                    ? "Đối với vi phạm lặp lại, đã " + levels.joined(separator: ", ")
+                    : "Repeat offences led to " + levels.joined(separator: ", "))
+        }
+        if actions.open > 0 {
+            let overdue = actions.overdue > 0 ? " (\(numbers.integer(actions.overdue)) \(language == .vi ? "quá hạn" : "overdue"))" : ""
+            parts.append(
+                language == .vi
+                    ? "\(numbers.integer(actions.open)) biện pháp khắc phục chưa hoàn thành\(overdue)"
+                    : "\(numbers.integer(actions.open)) corrective action\(actions.open == 1 ? " was" : "s were") not "
+                        + "done by the period's end\(overdue)")
+        }
+        guard !parts.isEmpty else { return nil }
+        return parts.joined(separator: "; ") + "."
     }
 
     /// "phát hiện 38 trường hợp vi phạm (9,2 trường hợp/100 lượt kiểm tra), nhiều nhất là …".

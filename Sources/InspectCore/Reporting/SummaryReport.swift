@@ -6,9 +6,8 @@
 /// whose number of staff checked is known; counts of violations are over every inspection performed (open or
 /// closed). Findings count as they stand: amended rows count once, retracted ones not at all.
 ///
-/// - Important: The JSON keys `escalations` and `correctiveActions` are reserved (always `null` for now): they will
-///   hold the escalations raised and the corrective actions open and overdue once those are recorded. See
-///   `ReportSection`.
+/// What was done about the findings closes the report: the escalations the period raised (`escalations`) and the
+/// corrective actions it required and left undone (`correctiveActions`).
 public struct SummaryReport: Codable, Sendable, Hashable {
     public var period: ReportPeriod
     public var previousPeriod: ReportPeriod
@@ -21,11 +20,14 @@ public struct SummaryReport: Codable, Sendable, Hashable {
     public var trend: ReportTrend
     /// The breakdowns asked for (`--by`), plus those the HTML charts need.
     public var breakdowns: [ReportBreakdown]
+    public var escalations: EscalationCounts
+    public var correctiveActions: ActionCounts
 
     public init(
         period: ReportPeriod, previousPeriod: ReportPeriod, zone: String, inspections: InspectionCounts,
         offices: OfficeCoverage,
-        checks: CheckCounts, violations: ViolationCounts, trend: ReportTrend, breakdowns: [ReportBreakdown]
+        checks: CheckCounts, violations: ViolationCounts, trend: ReportTrend, breakdowns: [ReportBreakdown],
+        escalations: EscalationCounts, correctiveActions: ActionCounts
     ) {
         self.period = period
         self.previousPeriod = previousPeriod
@@ -36,6 +38,8 @@ public struct SummaryReport: Codable, Sendable, Hashable {
         self.violations = violations
         self.trend = trend
         self.breakdowns = breakdowns
+        self.escalations = escalations
+        self.correctiveActions = correctiveActions
     }
 
     /// The breakdown by `dimension`, if it was computed.
@@ -59,6 +63,8 @@ public struct SummaryReport: Codable, Sendable, Hashable {
         violations = try container.decode(ViolationCounts.self, forKey: .violations)
         trend = try container.decode(ReportTrend.self, forKey: .trend)
         breakdowns = try container.decode([ReportBreakdown].self, forKey: .breakdowns)
+        escalations = try container.decode(EscalationCounts.self, forKey: .escalations)
+        correctiveActions = try container.decode(ActionCounts.self, forKey: .correctiveActions)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -72,9 +78,8 @@ public struct SummaryReport: Codable, Sendable, Hashable {
         try container.encode(violations, forKey: .violations)
         try container.encode(trend, forKey: .trend)
         try container.encode(breakdowns, forKey: .breakdowns)
-        // Extension point: reserved until escalations and corrective actions are recorded (see ReportSection).
-        try container.encodeNil(forKey: .escalations)
-        try container.encodeNil(forKey: .correctiveActions)
+        try container.encode(escalations, forKey: .escalations)
+        try container.encode(correctiveActions, forKey: .correctiveActions)
     }
 }
 

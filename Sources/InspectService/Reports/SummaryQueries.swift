@@ -54,6 +54,20 @@ enum SummaryQueries {
         SELECT code, name FROM office WHERE active = 1 OR retired_at >= ? ORDER BY code
         """
 
+    /// Escalations raised in the period, by level, with how many are acknowledged now.
+    static let escalations = """
+        SELECT level, count(*) AS n, count(acknowledged_at) AS acknowledged FROM escalation
+        WHERE raised_at >= ? AND raised_at < ? GROUP BY level
+        """
+
+    /// Corrective actions required in the period, and those not done by its end (of which past their due time).
+    static let actions = """
+        SELECT count(*) FILTER (WHERE required_at >= ?1) AS required,
+            count(*) FILTER (WHERE done_at IS NULL OR done_at >= ?2) AS open,
+            count(*) FILTER (WHERE (done_at IS NULL OR done_at >= ?2) AND due_at < ?2) AS overdue
+        FROM corrective_action WHERE required_at < ?2
+        """
+
     static func arguments(_ period: ReportPeriod) -> StatementArguments {
         [period.from.seconds, period.to.seconds]
     }

@@ -46,10 +46,26 @@ extension InspectService {
                     dimension, db, period: period, zone: zone, performed: performed, offices: scope,
                     violations: violations)
             }
+            var escalations = EscalationCounts(reminder: 0, correction: 0, referral: 0, acknowledged: 0)
+            for row in try Row.fetchAll(db, sql: SummaryQueries.escalations, arguments: SummaryQueries.arguments(period)) {
+                let count: Int = row["n"]
+                escalations.acknowledged += row["acknowledged"] as Int
+                switch EscalationLevel(rawValue: row["level"]) {
+                case .reminder: escalations.reminder += count
+                case .correction: escalations.correction += count
+                case .referral: escalations.referral += count
+                case nil: break
+                }
+            }
+            let actionRow = try Row.fetchOne(db, sql: SummaryQueries.actions, arguments: SummaryQueries.arguments(period))
+            let actions = ActionCounts(
+                required: actionRow?["required"] ?? 0, open: actionRow?["open"] ?? 0,
+                overdue: actionRow?["overdue"] ?? 0)
             return SummaryReport(
                 period: period, previousPeriod: previousPeriod, zone: zone.identifier, inspections: inspections,
                 offices: offices, checks: checks,
-                violations: violations, trend: trend, breakdowns: breakdowns)
+                violations: violations, trend: trend, breakdowns: breakdowns, escalations: escalations,
+                correctiveActions: actions)
         }
     }
 
