@@ -76,6 +76,7 @@ public struct DaemonCommand: ParsableCommand {
         }
         let path = command.database ?? environment["INSPECTD_DATABASE"] ?? configuration.database
             ?? "/var/lib/inspectd/inspectd.db"
+        blockHandledSignals()
         var logger = Logger(label: "inspectd")
         logger.logLevel = .info
         let daemon: Daemon
@@ -105,8 +106,21 @@ public struct DaemonCommand: ParsableCommand {
             Output.error("cannot serve the API: \(error)")
             return ExitStatus.cantCreate.rawValue
         }
-        // The daemon lives until a signal handler exits the process.
-        withExtendedLifetime(daemon) { dispatchMain() }
+        // The daemon lives until a signal handler exits the process. The main thread only waits: `dispatchMain()`
+        // would turn it into libdispatch's signal thread, whose handler AddressSanitizer cannot follow.
+        withExtendedLifetime(daemon) { () -> Never in
+            while true { pause() }
+        }
+    }
+
+    /// The daemon's signals reach it through Dispatch signal sources, which on Linux read a signalfd: it sees a signal
+    /// only while every thread blocks it. Blocking them here, before Dispatch starts any thread, lets every later
+    /// thread inherit the mask, so no thread is ever interrupted and each signal is handled on the daemon's queue.
+    private static func blockHandledSignals() {
+        var handled = sigset_t()
+        sigemptyset(&handled)
+        for signalNumber in [SIGTERM, SIGINT, SIGHUP, SIGUSR2] { sigaddset(&handled, signalNumber) }
+        pthread_sigmask(SIG_BLOCK, &handled, nil)
     }
 }
 

@@ -133,6 +133,13 @@ def expected(report, table_id, row, column):
                     "violationsPer100Checked": report["checks"]["violationsPer100Checked"],
                     "share": 100 if total else None}[column]
         return next(r for r in breakdown["rows"] if r["key"] == row).get(column)
+    if table_id == "escalations":
+        levels = report["escalations"]
+        return (levels["reminder"] + levels["correction"] + levels["referral"]) if row == "total" else levels[row]
+    if table_id == "escalations-acknowledged":
+        return report["escalations"][row]
+    if table_id == "correctiveActions":
+        return report["correctiveActions"][row]
     raise KeyError(table_id)
 
 
