@@ -21,11 +21,13 @@ final class APIServer {
     ///   - denied: called with the caller, the method and the error when a call is refused.
     ///   - wrote: called after a call that changed the record, so the loop looks at its agenda again.
     init(
-        queue: DispatchQueue, service: @escaping () -> InspectService, denied: @escaping (Caller, String, InspectError) -> Void,
+        queue: DispatchQueue, service: @escaping () -> InspectService,
+        denied: @escaping (Caller, String, InspectError) -> Void,
         wrote: @escaping () -> Void
     ) throws {
         server = VarlinkServer(
-            info: .init(vendor: "inspectd", product: "inspectd", version: DaemonCommand.configuration.version,
+            info: .init(
+                vendor: "inspectd", product: "inspectd", version: DaemonCommand.configuration.version,
                 url: "https://github.com/inspectd/inspectd"),
             queue: queue, configuration: .init(maxMessageSize: Self.maxMessageSize))
         var interface = try VarlinkInterface(description: InterfaceDescription.text)

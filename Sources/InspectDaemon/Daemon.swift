@@ -258,7 +258,8 @@ public final class Daemon {
         do {
             try database.write { db in _ = try Outbox.enqueue(db, event, at: Instant(Date()), claimant: nil) }
         } catch {
-            logger.error("cannot record event", metadata: ["event.kind": "\(event.kind.rawValue)", "error": "\(error)"])
+            logger.error(
+                "cannot record event", metadata: ["event.kind": "\(event.kind.rawValue)", "error": "\(error)"])
         }
     }
 

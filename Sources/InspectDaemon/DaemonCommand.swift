@@ -74,7 +74,8 @@ public struct DaemonCommand: ParsableCommand {
                     + ", \(rules) escalation rule\(rules == 1 ? "" : "s")")
             return ExitStatus.success.rawValue
         }
-        let path = command.database ?? environment["INSPECTD_DATABASE"] ?? configuration.database
+        let path =
+            command.database ?? environment["INSPECTD_DATABASE"] ?? configuration.database
             ?? "/var/lib/inspectd/inspectd.db"
         blockHandledSignals()
         var logger = Logger(label: "inspectd")
@@ -93,7 +94,9 @@ public struct DaemonCommand: ParsableCommand {
             if case .integrity = error {
                 // Straight to the journal: the outbox lives in the database that failed.
                 JournalWriter(identifier: "inspectd").send(
-                    Event(kind: .integrityFailure, message: "inspectd will not start: \(error)", fields: ["DATABASE": path]))
+                    Event(
+                        kind: .integrityFailure, message: "inspectd will not start: \(error)",
+                        fields: ["DATABASE": path]))
             }
             return error.exitStatus.rawValue
         } catch {

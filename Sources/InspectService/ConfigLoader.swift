@@ -68,7 +68,8 @@ public enum ConfigLoader {
         do {
             data = try handle.readToEnd() ?? Data()
         } catch {
-            throw InspectError.invalidConfig(path: path, line: 0, reason: "cannot be read: \(error.localizedDescription)")
+            throw InspectError.invalidConfig(
+                path: path, line: 0, reason: "cannot be read: \(error.localizedDescription)")
         }
         return try IniDocument(bytes: data, path: path)
     }

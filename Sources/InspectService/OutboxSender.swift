@@ -12,8 +12,9 @@ public struct OutboxSender: Sendable {
     public let claimant: String
     let clock: @Sendable () -> Instant
 
-    public init(database: InspectDatabase, sink: any EventSink, claimant: String, clock: @escaping @Sendable () -> Instant)
-    {
+    public init(
+        database: InspectDatabase, sink: any EventSink, claimant: String, clock: @escaping @Sendable () -> Instant
+    ) {
         self.database = database
         self.sink = sink
         self.claimant = claimant

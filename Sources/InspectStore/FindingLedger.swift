@@ -28,7 +28,8 @@ public enum FindingLedger {
         finding = FindingChain.linked(finding, after: head.lastHash)
         do {
             try FindingRecord(finding).insert(db)
-        } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT
+        } catch let error as DatabaseError
+            where error.resultCode == .SQLITE_CONSTRAINT
             && (error.message ?? "").contains("chain")
         {
             throw InspectError.integrity(

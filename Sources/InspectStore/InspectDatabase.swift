@@ -83,7 +83,8 @@ public struct InspectDatabase: Sendable {
         case .readOnly:
             guard try read(check) else {
                 throw InspectError.storage(
-                    path: path, reason: "its schema is older than this inspectd; open it once for writing to upgrade it")
+                    path: path, reason: "its schema is older than this inspectd; open it once for writing to upgrade it"
+                )
             }
         }
     }
@@ -133,7 +134,9 @@ public struct InspectDatabase: Sendable {
 
     /// `PRAGMA data_version` on the writer connection: it changes whenever another connection commits.
     public func dataVersion() throws -> Int {
-        try withTranslatedErrors { try pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 } }
+        try withTranslatedErrors {
+            try pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+        }
     }
 
     private func withTranslatedErrors<T>(_ body: () throws -> T) throws -> T {

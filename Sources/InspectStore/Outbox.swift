@@ -28,7 +28,9 @@ public enum Outbox {
     }
 
     /// Claims up to `limit` unsent rows that nobody holds (or whose claim expired), oldest first.
-    public static func claimPending(_ db: Database, claimant: String, at now: Instant, limit: Int = 500) throws
+    public static func claimPending(
+        _ db: Database, claimant: String, at now: Instant, limit: Int = 500
+    ) throws
         -> [OutboxRecord]
     {
         let expired = now.seconds - lease

@@ -39,12 +39,14 @@ struct CSVTableTests {
         #expect(csv.records.map(\.line) == [2, 4])
     }
 
-    @Test("header problems are reported on line 1", arguments: [
-        ("", "empty file"),
-        ("code,nme\nA,B\n", "unknown column 'nme'"),
-        ("code\nA\n", "missing column 'name'"),
-        ("code,name,code\nA,B,C\n", "appears twice"),
-    ])
+    @Test(
+        "header problems are reported on line 1",
+        arguments: [
+            ("", "empty file"),
+            ("code,nme\nA,B\n", "unknown column 'nme'"),
+            ("code\nA\n", "missing column 'name'"),
+            ("code,name,code\nA,B,C\n", "appears twice"),
+        ])
     func headerErrors(text: String, reason: String) {
         guard case .invalidFile(let path, let line, let message) = failure(text) else {
             Issue.record("expected a located error")
@@ -55,12 +57,14 @@ struct CSVTableTests {
         #expect(message.contains(reason))
     }
 
-    @Test("row problems carry the row's line", arguments: [
-        ("code,name\nA,B\nC\n", 3, "1 fields, expected 2"),
-        ("code,name\nA,\"open\n", 2, "never closed"),
-        ("code,name\nA,B\"x\n", 2, "quote inside an unquoted field"),
-        ("code,name\nA,\"B\"x\n", 2, "after a closing quote"),
-    ])
+    @Test(
+        "row problems carry the row's line",
+        arguments: [
+            ("code,name\nA,B\nC\n", 3, "1 fields, expected 2"),
+            ("code,name\nA,\"open\n", 2, "never closed"),
+            ("code,name\nA,B\"x\n", 2, "quote inside an unquoted field"),
+            ("code,name\nA,\"B\"x\n", 2, "after a closing quote"),
+        ])
     func rowErrors(text: String, line: Int, reason: String) {
         guard case .invalidFile(_, let reported, let message) = failure(text) else {
             Issue.record("expected a located error")

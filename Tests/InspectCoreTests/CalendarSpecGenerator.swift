@@ -1,7 +1,6 @@
 import InspectCore
 import InspectTesting
 
-
 /// Writes random calendar expressions covering the syntax: weekday lists and ranges, values, lists, ranges and
 /// repetitions in every field, days counted from the month's end, fractional seconds, shorthands and zones. Not every
 /// expression is valid (a repetition may be too long for its field); callers skip those systemd would refuse too.

@@ -3,20 +3,22 @@ import Testing
 
 @Suite("Errors and events")
 struct ErrorAndEventTests {
-    @Test("each error maps to its sysexits code", arguments: [
-        (InspectError.invalidInput("x"), InspectCore.ExitStatus.dataError),
-        (.notFound(kind: "office", key: "X"), .noInput),
-        (.duplicate(kind: "office", key: "X"), .dataError),
-        (.conflict("x"), .dataError),
-        (.invalidFile(path: "a.csv", line: 3, reason: "x"), .dataError),
-        (.invalidConfig(path: "a.conf", line: 3, reason: "x"), .config),
-        (.busy(path: "db"), .tempFail),
-        (.cannotCreate(path: "db", reason: "x"), .cantCreate),
-        (.storage(path: "db", reason: "x"), .ioError),
-        (.schemaTooNew(path: "db"), .ioError),
-        (.integrity("x"), .dataError),
-        (.permissionDenied("x"), .noPermission),
-    ])
+    @Test(
+        "each error maps to its sysexits code",
+        arguments: [
+            (InspectError.invalidInput("x"), InspectCore.ExitStatus.dataError),
+            (.notFound(kind: "office", key: "X"), .noInput),
+            (.duplicate(kind: "office", key: "X"), .dataError),
+            (.conflict("x"), .dataError),
+            (.invalidFile(path: "a.csv", line: 3, reason: "x"), .dataError),
+            (.invalidConfig(path: "a.conf", line: 3, reason: "x"), .config),
+            (.busy(path: "db"), .tempFail),
+            (.cannotCreate(path: "db", reason: "x"), .cantCreate),
+            (.storage(path: "db", reason: "x"), .ioError),
+            (.schemaTooNew(path: "db"), .ioError),
+            (.integrity("x"), .dataError),
+            (.permissionDenied("x"), .noPermission),
+        ])
     func exitStatus(error: InspectError, status: InspectCore.ExitStatus) {
         #expect(error.exitStatus == status)
     }
@@ -37,10 +39,12 @@ struct ErrorAndEventTests {
         }
     }
 
-    @Test("journal field names are upper-case ASCII and never start with an underscore", arguments: [
-        ("OFFICE", true), ("EVENT_ID", true), ("A1", true), ("_PID", false), ("office", false), ("", false),
-        ("NĂM", false),
-    ])
+    @Test(
+        "journal field names are upper-case ASCII and never start with an underscore",
+        arguments: [
+            ("OFFICE", true), ("EVENT_ID", true), ("A1", true), ("_PID", false), ("office", false), ("", false),
+            ("NĂM", false),
+        ])
     func fieldNames(name: String, valid: Bool) {
         #expect(Event.isValidFieldName(name) == valid)
     }

@@ -5,23 +5,29 @@ import Testing
 struct HoursProfileTests {
     let hours = HoursProfile.standard
 
-    @Test("minutes late count from the session start once past the grace", arguments: [
-        ("07:52", 22), ("07:36", 6), ("13:45", 15), ("11:29", 239), ("16:59", 209),
-    ])
+    @Test(
+        "minutes late count from the session start once past the grace",
+        arguments: [
+            ("07:52", 22), ("07:36", 6), ("13:45", 15), ("11:29", 239), ("16:59", 209),
+        ])
     func late(arrival: String, minutes: Int) throws {
         #expect(try hours.minutesLate(arrival: TimeOfDay(parsing: arrival)!) == minutes)
     }
 
-    @Test("within the grace, between sessions or outside them is not late", arguments: [
-        "07:30", "07:35", "07:00", "12:00", "13:30", "17:00", "18:30",
-    ])
+    @Test(
+        "within the grace, between sessions or outside them is not late",
+        arguments: [
+            "07:30", "07:35", "07:00", "12:00", "13:30", "17:00", "18:30",
+        ])
     func notLate(arrival: String) {
         #expect(throws: InspectError.self) { try hours.minutesLate(arrival: TimeOfDay(parsing: arrival)!) }
     }
 
-    @Test("minutes early count to the end of the session left", arguments: [
-        ("11:00", 30), ("16:30", 30), ("16:59:30", 1), ("08:00", 210),
-    ])
+    @Test(
+        "minutes early count to the end of the session left",
+        arguments: [
+            ("11:00", 30), ("16:30", 30), ("16:59:30", 1), ("08:00", 210),
+        ])
     func early(departure: String, minutes: Int) throws {
         #expect(try hours.minutesEarly(departure: TimeOfDay(parsing: departure)!) == minutes)
     }

@@ -54,16 +54,21 @@ struct SchedulerStateTests {
     static let t0 = Instant(seconds: 1_800_000_000)
 
     static func item(_ id: Int64, due: Int64, window: Int64 = 3600) -> Agenda.Item {
-        Agenda.Item(id: id, status: .scheduled, dueAt: t0.adding(seconds: due), windowEnd: t0.adding(seconds: due + window))
+        Agenda.Item(
+            id: id, status: .scheduled, dueAt: t0.adding(seconds: due), windowEnd: t0.adding(seconds: due + window))
     }
 
     @Test("it arms for the earliest due instant and marks due exactly then, then missed at the window's end")
     func exactInstants() {
         var record = SimulatedRecord(items: [1: Self.item(1, due: 600), 2: Self.item(2, due: 300)])
         var state = SchedulerState()
-        #expect(record.apply(state.wake(at: Self.t0, monotonic: 0, agenda: record.agenda)) == Self.t0.adding(seconds: 300))
+        #expect(
+            record.apply(state.wake(at: Self.t0, monotonic: 0, agenda: record.agenda)) == Self.t0.adding(seconds: 300))
         // One second early: nothing but re-arming.
-        #expect(state.wake(at: Self.t0.adding(seconds: 299), monotonic: 299, agenda: record.agenda) == [.arm(Self.t0.adding(seconds: 300))])
+        #expect(
+            state.wake(at: Self.t0.adding(seconds: 299), monotonic: 299, agenda: record.agenda) == [
+                .arm(Self.t0.adding(seconds: 300))
+            ])
         let armed = record.apply(state.wake(at: Self.t0.adding(seconds: 300), monotonic: 300, agenda: record.agenda))
         #expect(record.dueMarked == [2])
         #expect(armed == Self.t0.adding(seconds: 600))
@@ -85,7 +90,8 @@ struct SchedulerStateTests {
         #expect(actions.prefix(2) == [.markDue(1), .markMissed(2)])
         _ = record.apply(actions)
         let again = state.wake(at: Self.t0.adding(seconds: 3601), monotonic: 1, agenda: record.agenda)
-        #expect(!again.contains { if case .markDue = $0 { true } else if case .markMissed = $0 { true } else { false } })
+        #expect(
+            !again.contains { if case .markDue = $0 { true } else if case .markMissed = $0 { true } else { false } })
     }
 
     @Test("a jump back re-arms without repeating; a jump forward handles the skipped span once")

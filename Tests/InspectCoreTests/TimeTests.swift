@@ -6,7 +6,8 @@ struct TimeTests {
     @Test("day numbers round-trip and advance by one for every day 1900–2100")
     func dayNumbersAreContinuous() {
         var previous = CivilDate(year: 1899, month: 12, day: 31)
-        for number in CivilDate(year: 1900, month: 1, day: 1).dayNumber...CivilDate(year: 2100, month: 12, day: 31)
+        for number in CivilDate(year: 1900, month: 1, day: 1)
+            .dayNumber...CivilDate(year: 2100, month: 12, day: 31)
             .dayNumber
         {
             let date = CivilDate(dayNumber: number)
@@ -42,12 +43,15 @@ struct TimeTests {
     func isoTimes() throws {
         #expect(try TimeParsing.instant("2027-02-06T07:52:00+07:00", in: .utc).description == "2027-02-06T00:52:00Z")
         #expect(try TimeParsing.instant("2027-02-06T00:52:00Z", in: .vietnam).description == "2027-02-06T00:52:00Z")
-        #expect(try TimeParsing.instant("2027-02-06T00:52:00-05:30", in: .vietnam).description == "2027-02-06T06:22:00Z")
+        #expect(
+            try TimeParsing.instant("2027-02-06T00:52:00-05:30", in: .vietnam).description == "2027-02-06T06:22:00Z")
     }
 
-    @Test("malformed times are refused with the accepted forms", arguments: [
-        "07:52", "2027-02-30 08:00", "2027-02-06 25:00", "yesterday", "2027-02-06T07:52+07", "",
-    ])
+    @Test(
+        "malformed times are refused with the accepted forms",
+        arguments: [
+            "07:52", "2027-02-30 08:00", "2027-02-06 25:00", "yesterday", "2027-02-06T07:52+07", "",
+        ])
     func malformedTimes(text: String) {
         #expect(throws: InspectError.self) { try TimeParsing.instant(text, in: .vietnam) }
     }
@@ -56,10 +60,12 @@ struct TimeTests {
     func daylightSaving() throws {
         let berlin = try #require(LocalZone(identifier: "Europe/Berlin"))
         // 2027-03-28 02:30 does not exist in Berlin (clocks go 02:00 → 03:00).
-        let skipped = berlin.instant(LocalDateTime(date: CivilDate(year: 2027, month: 3, day: 28), time: .init(hour: 2, minute: 30)))
+        let skipped = berlin.instant(
+            LocalDateTime(date: CivilDate(year: 2027, month: 3, day: 28), time: .init(hour: 2, minute: 30)))
         #expect(skipped.description == "2027-03-28T01:30:00Z")
         // 2027-10-31 02:30 happens twice; the first is at 00:30 UTC.
-        let ambiguous = berlin.instant(LocalDateTime(date: CivilDate(year: 2027, month: 10, day: 31), time: .init(hour: 2, minute: 30)))
+        let ambiguous = berlin.instant(
+            LocalDateTime(date: CivilDate(year: 2027, month: 10, day: 31), time: .init(hour: 2, minute: 30)))
         #expect(ambiguous.description == "2027-10-31T00:30:00Z")
     }
 

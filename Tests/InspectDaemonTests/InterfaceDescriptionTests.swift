@@ -18,7 +18,8 @@ struct InterfaceDescriptionTests {
     func errorsAreDeclared() throws {
         let definition = try VarlinkInterfaceDefinition.parse(InterfaceDescription.text)
         let samples: [InspectError] = [
-            .invalidInput("x"), .notFound(kind: "office", key: "X"), .duplicate(kind: "office", key: "X"), .conflict("x"),
+            .invalidInput("x"), .notFound(kind: "office", key: "X"), .duplicate(kind: "office", key: "X"),
+            .conflict("x"),
             .invalidFile(path: "a.csv", line: 2, reason: "x"), .invalidConfig(path: "a.conf", line: 2, reason: "x"),
             .busy(path: "db"), .cannotCreate(path: "db", reason: "x"), .storage(path: "db", reason: "x"),
             .schemaTooNew(path: "db"), .integrity("x"), .permissionDenied("x"),

@@ -46,7 +46,8 @@ struct EventDeliveryTests {
 
         fixture.sink.outcome = .journaled
         let daemon = OutboxSender(
-            database: fixture.service.database, sink: fixture.sink, claimant: "inspectd:2", clock: fixture.clock.function)
+            database: fixture.service.database, sink: fixture.sink, claimant: "inspectd:2",
+            clock: fixture.clock.function)
         // The writer's claim still holds: nothing is taken from under it.
         #expect(try daemon.flushPending().sent == 0)
         fixture.clock.advance(seconds: Outbox.lease)

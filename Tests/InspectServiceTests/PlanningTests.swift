@@ -113,7 +113,8 @@ struct PlanningTests {
         #expect(try fixture.apply().drawn.isEmpty)
 
         let horizon = fixture.clock.now.adding(seconds: 90 * 86400)
-        let hidden = try fixture.service.upcoming(from: fixture.clock.now, to: horizon, reveal: false, as: fixture.admin)
+        let hidden = try fixture.service.upcoming(
+            from: fixture.clock.now, to: horizon, reveal: false, as: fixture.admin)
         #expect(hidden.allSatisfy { $0.kind != .surprise })
         let surprises = try fixture.service.upcoming(
             from: Instant(seconds: 0), to: horizon, reveal: true, as: fixture.admin
@@ -160,6 +161,7 @@ struct PlanningTests {
             try db.execute(sql: "UPDATE surprise_draw SET inputs = replace(inputs, '\"total\":3', '\"total\":2')")
         }
         let edited = try fixture.service.auditDraws(period: "2027-03", plan: "surprise")
-        #expect(edited.first?.problems.contains { $0.contains("commitment") } == true, "\(edited.first?.problems ?? [])")
+        #expect(
+            edited.first?.problems.contains { $0.contains("commitment") } == true, "\(edited.first?.problems ?? [])")
     }
 }

@@ -135,13 +135,15 @@ struct SummaryDisciplineTests {
         _ = try fixture.service.completeAction(finding: first[1], by: fixture.inspector)
         fixture.at("2027-04-02 09:00")
         let period = try ReportPeriod(
-            from: try TimeParsing.instant("2027-03-01", in: .vietnam), to: try TimeParsing.instant("2027-04-01", in: .vietnam))
+            from: try TimeParsing.instant("2027-03-01", in: .vietnam),
+            to: try TimeParsing.instant("2027-04-01", in: .vietnam))
         let report = try fixture.service.summaryReport(SummaryRequest(period: period))
         #expect(report.escalations == EscalationCounts(reminder: 1, correction: 0, referral: 0, acknowledged: 0))
         // One done, one still open on 1 April and past its 10 March due date.
         #expect(report.correctiveActions == ActionCounts(required: 2, open: 1, overdue: 1))
         let before = try ReportPeriod(
-            from: try TimeParsing.instant("2027-02-01", in: .vietnam), to: try TimeParsing.instant("2027-03-01", in: .vietnam))
+            from: try TimeParsing.instant("2027-02-01", in: .vietnam),
+            to: try TimeParsing.instant("2027-03-01", in: .vietnam))
         let empty = try fixture.service.summaryReport(SummaryRequest(period: before))
         #expect(empty.escalations.total == 0)
         #expect(empty.correctiveActions == ActionCounts(required: 0, open: 0, overdue: 0))

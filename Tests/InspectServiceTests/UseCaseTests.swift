@@ -31,7 +31,8 @@ struct UseCaseTests {
         try fixture.service.database.write { db in
             let office = try OfficeRecord.require(db, code: "UBND-NHANLY")
             var surprise = InspectionRecord(
-                officeId: office.id!, kind: .surprise, status: .scheduled, dueAt: fixture.clock.now.adding(seconds: 86400),
+                officeId: office.id!, kind: .surprise, status: .scheduled,
+                dueAt: fixture.clock.now.adding(seconds: 86400),
                 createdAt: fixture.clock.now, createdBy: "inspectd")
             try surprise.insert(db)
         }
@@ -53,7 +54,8 @@ struct UseCaseTests {
             .init(finding: 1, reason: "clock was fast", arrived: TimeOfDay(hour: 7, minute: 40)), by: fixture.admin)
         #expect(amended.finding.minutes == 10)
         #expect(amended.finding.corrects == 1)
-        let kept = try fixture.service.amendFinding(.init(finding: 2, reason: "note", note: "xin lỗi"), by: fixture.admin)
+        let kept = try fixture.service.amendFinding(
+            .init(finding: 2, reason: "note", note: "xin lỗi"), by: fixture.admin)
         #expect(kept.finding.minutes == 10)
         #expect(kept.finding.clockTime == TimeOfDay(hour: 7, minute: 40))
     }
@@ -76,7 +78,8 @@ struct UseCaseTests {
     func staffHistory() throws {
         let fixture = try ServiceFixture()
         let first = try fixture.seed()
-        _ = try fixture.service.addOffice(.init(code: "UBND-BANGHUU", name: "UBND xã Bằng Hữu", kind: .commune), by: fixture.admin)
+        _ = try fixture.service.addOffice(
+            .init(code: "UBND-BANGHUU", name: "UBND xã Bằng Hữu", kind: .commune), by: fixture.admin)
         let before = fixture.clock.now
         fixture.clock.advance(seconds: 3600)
         _ = try fixture.service.moveStaff(badge: "CL-2", to: "UBND-BANGHUU", by: fixture.admin)
@@ -84,7 +87,8 @@ struct UseCaseTests {
         _ = try fixture.service.logFinding(
             .init(inspection: first, violation: "BADGE", staff: "CL-2", observedAt: before), by: fixture.inspector)
         #expect(throws: InspectError.self) {
-            try fixture.service.logFinding(.init(inspection: first, violation: "BADGE", staff: "CL-2"), by: fixture.inspector)
+            try fixture.service.logFinding(
+                .init(inspection: first, violation: "BADGE", staff: "CL-2"), by: fixture.inspector)
         }
         let detail = try fixture.service.showStaff(badge: "CL-2")
         #expect(detail.history.map(\.office) == ["UBND-NHANLY", "UBND-BANGHUU"])
@@ -98,7 +102,8 @@ struct UseCaseTests {
         #expect(throws: InspectError.self) { try fixture.service.retireOffice(code: "UBND-NHANLY", by: fixture.admin) }
         _ = try fixture.service.retireStaff(badge: "CL-1", by: fixture.admin)
         #expect(throws: InspectError.conflict("staff CL-1 is retired")) {
-            try fixture.service.logFinding(.init(inspection: inspection, violation: "BADGE", staff: "CL-1"), by: fixture.inspector)
+            try fixture.service.logFinding(
+                .init(inspection: inspection, violation: "BADGE", staff: "CL-1"), by: fixture.inspector)
         }
     }
 }

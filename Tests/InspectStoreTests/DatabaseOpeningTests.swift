@@ -23,7 +23,8 @@ struct DatabaseOpeningTests {
                     "surprise_draw", "violation_type",
                 ])
             for table in tables where table != "sqlite_sequence" {
-                let sql = try String.fetchOne(db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])
+                let sql = try String.fetchOne(
+                    db, sql: "SELECT sql FROM sqlite_master WHERE name = ?", arguments: [table])
                 #expect(sql?.hasSuffix("STRICT") == true, "\(table) is not STRICT")
             }
             let codes = try String.fetchAll(db, sql: "SELECT code FROM violation_type ORDER BY code")
@@ -67,7 +68,10 @@ struct DatabaseOpeningTests {
 
     @Test("a missing directory cannot hold a new database")
     func missingDirectory() {
-        #expect(throws: InspectError.cannotCreate(path: "/nonexistent-dir/x.db", reason: "directory /nonexistent-dir does not exist")) {
+        #expect(
+            throws: InspectError.cannotCreate(
+                path: "/nonexistent-dir/x.db", reason: "directory /nonexistent-dir does not exist")
+        ) {
             try InspectDatabase.open(path: "/nonexistent-dir/x.db", mode: .readWrite)
         }
     }

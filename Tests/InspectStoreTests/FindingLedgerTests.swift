@@ -46,13 +46,15 @@ struct FindingLedgerTests {
         }
     }
 
-    @Test("tampering with the sqlite3 tool is found at the first bad row", arguments: [
-        ("UPDATE finding SET note = 'changed' WHERE id = 3", Int64(3), "edited"),
-        ("UPDATE finding SET recorded_by = 'someone' WHERE id = 2", 2, "edited"),
-        ("DELETE FROM finding WHERE id = 2", 3, "prev_hash"),
-        ("DELETE FROM finding WHERE id = 5", 5, "chain head"),
-        ("UPDATE finding SET clock_time = 'garbage' WHERE id = 4", 4, "never writes"),
-    ])
+    @Test(
+        "tampering with the sqlite3 tool is found at the first bad row",
+        arguments: [
+            ("UPDATE finding SET note = 'changed' WHERE id = 3", Int64(3), "edited"),
+            ("UPDATE finding SET recorded_by = 'someone' WHERE id = 2", 2, "edited"),
+            ("DELETE FROM finding WHERE id = 2", 3, "prev_hash"),
+            ("DELETE FROM finding WHERE id = 5", 5, "chain head"),
+            ("UPDATE finding SET clock_time = 'garbage' WHERE id = 4", 4, "never writes"),
+        ])
     func tampering(sql: String, row: Int64, reason: String) throws {
         let fixture = try StoreFixture()
         try fixture.appendFindings(5)

@@ -7,9 +7,10 @@ import Testing
 @Suite("The io.inspectd API", .serialized)
 struct APIClientTests {
     static let python = ProcessRunner.which("python3")
-    static let hasPythonVarlink: Bool = python.map { python in
-        (try? ProcessRunner.run(python, ["-c", "import varlink"]))?.status == 0
-    } ?? false
+    static let hasPythonVarlink: Bool =
+        python.map { python in
+            (try? ProcessRunner.run(python, ["-c", "import varlink"]))?.status == 0
+        } ?? false
 
     @Test(
         "Python's varlink client introspects io.inspectd, logs a finding and gets an error with parameters",
@@ -50,7 +51,10 @@ struct APIClientTests {
         let before = try cli.dump()
         let write = try asNobody(["finding", "log", "--inspection", "1", "--type", "BADGE"])
         #expect(write.status == 77)
-        #expect(write.stderr == "inspectctl: finding log: LogFinding needs the inspector role (group inspectd); nobody is a reader\n")
+        #expect(
+            write.stderr
+                == "inspectctl: finding log: LogFinding needs the inspector role (group inspectd); nobody is a reader\n"
+        )
         let reveal = try asNobody(["schedule", "--reveal"])
         #expect(reveal.status == 77)
         #expect(try cli.dump() == before)
@@ -66,7 +70,8 @@ struct APIClientTests {
     func daemonAbsent() throws {
         let cli = try CLIFixture(mode: .socket)
         let result = try ProcessRunner.run(
-            BuiltProducts.inspectctl, ["office", "list", "--socket", cli.directory.file("absent.sock"), "--config", cli.config],
+            BuiltProducts.inspectctl,
+            ["office", "list", "--socket", cli.directory.file("absent.sock"), "--config", cli.config],
             environment: ["INSPECTD_DATABASE": nil])
         #expect(result.status == 69)
         #expect(result.stderr.contains("is the daemon running? (use --database PATH"))

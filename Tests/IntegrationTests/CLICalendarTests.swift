@@ -53,6 +53,8 @@ struct CLICalendarTests {
         #expect(result.stdout.contains("       Iter. #2: Tue 2027-02-09 08:00:00 +07\n"))
         let bad = try run(["calendar", "*-*-32 08:00"])
         #expect(bad.status == 65)
-        #expect(bad.stderr == "inspectctl: calendar: invalid calendar expression '*-*-32 08:00': day 32 is out of range 1..31\n")
+        #expect(
+            bad.stderr
+                == "inspectctl: calendar: invalid calendar expression '*-*-32 08:00': day 32 is out of range 1..31\n")
     }
 }

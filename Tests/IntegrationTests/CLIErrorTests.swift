@@ -88,7 +88,8 @@ struct CLIErrorTests {
         let before = try cli.dump()
         let file = cli.directory.write(
             "more.csv",
-            "badge,name,office\nCL-00010,Hà Văn Tú,UBND-NHANLY\nCL-00011,\"Mã Thị\nLan\",UBND-NHANLY\nCL-00012,X,NOWHERE\n")
+            "badge,name,office\nCL-00010,Hà Văn Tú,UBND-NHANLY\nCL-00011,\"Mã Thị\nLan\",UBND-NHANLY\nCL-00012,X,NOWHERE\n"
+        )
         let result = try cli.run(["staff", "import", file])
         #expect(result.status == 65)
         #expect(result.stderr == "inspectctl: staff import: \(file):5: no office 'NOWHERE'\n")
@@ -103,7 +104,8 @@ struct CLIErrorTests {
         cli.directory.write("inspectd.conf", "[Hours]\nMorning=07:30-11:30\nGraceMinuets=5\n")
         let result = try cli.run(["office", "add", "A", "--name", "A"])
         #expect(result.status == 78)
-        #expect(result.stderr.hasPrefix("inspectctl: office add: \(cli.config):3: unknown key 'GraceMinuets' in [Hours]"))
+        #expect(
+            result.stderr.hasPrefix("inspectctl: office add: \(cli.config):3: unknown key 'GraceMinuets' in [Hours]"))
         #expect(result.stderr.contains("did you mean 'GraceMinutes'?"))
         #expect(!FileManager.default.fileExists(atPath: cli.database))
     }
@@ -113,7 +115,10 @@ struct CLIErrorTests {
         let cli = try CLIFixture.seeded()
         let result = try cli.run(["office", "add", "X", "--name", "X", "--hours", "summer-winter"])
         #expect(result.status == 65)
-        #expect(result.stderr == "inspectctl: office add: no hours profile 'summer-winter' in the configuration; configured: default\n")
+        #expect(
+            result.stderr
+                == "inspectctl: office add: no hours profile 'summer-winter' in the configuration; configured: default\n"
+        )
     }
 
     @Test("a database path that does not exist or cannot be written is refused")
@@ -130,7 +135,8 @@ struct CLIErrorTests {
 
     @Test(
         "a user who cannot write the database directory gets 73 and the file is untouched",
-        .enabled(if: getuid() == 0 && ProcessRunner.which("setpriv") != nil, "needs root and setpriv to drop privileges")
+        .enabled(
+            if: getuid() == 0 && ProcessRunner.which("setpriv") != nil, "needs root and setpriv to drop privileges")
     )
     func unwritableDirectory() throws {
         let cli = try CLIFixture.seeded()
@@ -139,8 +145,10 @@ struct CLIErrorTests {
         chmod(cli.directory.path, 0o755)
         let result = try ProcessRunner.run(
             ProcessRunner.which("setpriv")!,
-            ["--reuid=65534", "--regid=65534", "--clear-groups", BuiltProducts.inspectctl, "office", "add", "B",
-             "--name", "B", "--database", cli.database])
+            [
+                "--reuid=65534", "--regid=65534", "--clear-groups", BuiltProducts.inspectctl, "office", "add", "B",
+                "--name", "B", "--database", cli.database,
+            ])
         #expect(result.status == 73)
         #expect(result.stderr.contains("is not writable"))
         #expect(try cli.dump() == before)

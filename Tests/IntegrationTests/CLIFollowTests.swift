@@ -51,7 +51,10 @@ struct CLIFollowTests {
             try await Task.sleep(for: .milliseconds(100))
             event = lines.all.compactMap {
                 try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
-            }.first { ($0["message"] as? String)?.contains("BADGE") == true && ($0["fields"] as? [String: String])?["INSPECTD_STAFF"] == "CL-00002" }
+            }.first {
+                ($0["message"] as? String)?.contains("BADGE") == true
+                    && ($0["fields"] as? [String: String])?["INSPECTD_STAFF"] == "CL-00002"
+            }
         }
         let found = try #require(event, "the follower printed: \(lines.all)")
         #expect(found["priority"] as? String == "warning")
@@ -73,7 +76,9 @@ struct CLIFollowTests {
         let since = ISO8601DateFormatter().string(from: start.addingTimeInterval(-1))
         let result = try cli.run(["follow", "--since", since, "--no-wait", "--office", office, "--priority", "warning"])
         #expect(result.status == 0)
-        #expect(result.stdout.contains("warning inspectctl: DRESS (Improper attire) recorded in inspection 2 of UBND-BANGHUU"))
+        #expect(
+            result.stdout.contains(
+                "warning inspectctl: DRESS (Improper attire) recorded in inspection 2 of UBND-BANGHUU"))
         #expect(!result.stdout.contains("opened"), "notices are below warning")
         let bad = try cli.run(["follow", "--priority", "loud", "--no-wait"])
         #expect(bad.status == 65)

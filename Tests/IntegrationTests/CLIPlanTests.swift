@@ -13,7 +13,9 @@ struct CLIPlanTests {
             try FileManager.default.copyItem(
                 atPath: BuiltProducts.repository + "/etc/inspectd/plans.d/" + name, toPath: plans + "/" + name)
         }
-        cli.directory.write("inspectd.conf", try String(contentsOfFile: BuiltProducts.repository + "/demo/chi-lang/inspectd.conf", encoding: .utf8))
+        cli.directory.write(
+            "inspectd.conf",
+            try String(contentsOfFile: BuiltProducts.repository + "/demo/chi-lang/inspectd.conf", encoding: .utf8))
         try cli.ok(["office", "import", BuiltProducts.repository + "/demo/chi-lang/offices.csv"])
         return cli
     }
@@ -22,10 +24,13 @@ struct CLIPlanTests {
     func validate() throws {
         let cli = try CLIFixture()
         let shipped = BuiltProducts.repository + "/etc/inspectd/plans.d/"
-        let good = try cli.run(["plan", "validate", shipped + "planned-monthly.conf", shipped + "surprise-communes.conf"])
+        let good = try cli.run([
+            "plan", "validate", shipped + "planned-monthly.conf", shipped + "surprise-communes.conf",
+        ])
         #expect(good.status == 0, "\(good.stderr)")
         #expect(good.stdout.contains("plan surprise-communes (surprise) is valid"))
-        let bad = cli.directory.write("bad.conf", "[Plan]\nKind=planned\nOfficeKinds=department\nOnCalendar=Mon *-*-32 08:00\n")
+        let bad = cli.directory.write(
+            "bad.conf", "[Plan]\nKind=planned\nOfficeKinds=department\nOnCalendar=Mon *-*-32 08:00\n")
         let result = try cli.run(["plan", "validate", bad])
         #expect(result.status == 78)
         #expect(result.stderr.hasPrefix("inspectctl: plan validate: \(bad):4: "))

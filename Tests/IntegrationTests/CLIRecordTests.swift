@@ -4,7 +4,9 @@ import Testing
 
 @Suite("inspectctl records an inspection", .serialized)
 struct CLIRecordTests {
-    @Test("a LATE finding gets its minutes from the office's hours and shows up in every listing", arguments: CLIMode.allCases)
+    @Test(
+        "a LATE finding gets its minutes from the office's hours and shows up in every listing",
+        arguments: CLIMode.allCases)
     func lateFinding(mode: CLIMode) throws {
         let cli = try CLIFixture.seeded(mode: mode)
         let logged = try cli.ok([
@@ -52,8 +54,9 @@ struct CLIRecordTests {
         let cli = try CLIFixture.seeded(mode: mode)
         try cli.ok(["finding", "log", "--inspection", "1", "--type", "BADGE", "--staff", "CL-00001"])
         try cli.ok(["finding", "log", "--inspection", "1", "--type", "SMOKE"])
-        #expect(try cli.ok(["finding", "amend", "1", "--reason", "wrong person", "--staff", "CL-00002"])
-            == "Amended finding 1 as finding 3.\n")
+        #expect(
+            try cli.ok(["finding", "amend", "1", "--reason", "wrong person", "--staff", "CL-00002"])
+                == "Amended finding 1 as finding 3.\n")
         try cli.ok(["finding", "retract", "2", "--reason", "not in the office"])
         let current = try cli.ok(["finding", "list"])
         #expect(current.contains("CL-00002"))
@@ -62,7 +65,9 @@ struct CLIRecordTests {
         for state in ["amended", "retracted", "current", "retraction"] { #expect(history.contains(state)) }
         let again = try cli.run(["finding", "amend", "1", "--reason", "again"])
         #expect(again.status == 65)
-        #expect(again.stderr == "inspectctl: finding amend: finding 1 was already amended by finding 3; correct 3 instead\n")
+        #expect(
+            again.stderr == "inspectctl: finding amend: finding 1 was already amended by finding 3; correct 3 instead\n"
+        )
         #expect(try cli.ok(["verify"]).contains("Finding chain: ok (4 rows)"))
     }
 

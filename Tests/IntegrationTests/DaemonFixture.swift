@@ -33,11 +33,14 @@ final class DaemonFixture {
 
     /// Starts the daemon and waits for `READY=1`. `prefix` runs it under a wrapper such as `faketime`, which stays
     /// as its parent: signals then go to the daemon itself, the wrapper's child.
-    func start(watchdog: Duration? = nil, prefix: [String] = [], environment extra: [String: String] = [:]) async throws {
+    func start(watchdog: Duration? = nil, prefix: [String] = [], environment extra: [String: String] = [:]) async throws
+    {
         let process = Process()
-        let command = prefix + [
-            BuiltProducts.inspectd, "--database", database, "--config", config, "--socket", directory.file("io.inspectd"),
-        ]
+        let command =
+            prefix + [
+                BuiltProducts.inspectd, "--database", database, "--config", config, "--socket",
+                directory.file("io.inspectd"),
+            ]
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
         wrapped = !prefix.isEmpty
@@ -51,7 +54,9 @@ final class DaemonFixture {
         try process.run()
         self.process = process
         let readies = harness.messages.filter { $0 == "READY=1" }.count
-        _ = try await harness.waitUntil("READY=1 number \(readies + 1)") { $0.filter { $0 == "READY=1" }.count > readies }
+        _ = try await harness.waitUntil("READY=1 number \(readies + 1)") {
+            $0.filter { $0 == "READY=1" }.count > readies
+        }
     }
 
     /// The daemon's process id: the started process, or its child when it runs under a wrapper.

@@ -79,7 +79,8 @@ struct DaemonLoopTests {
         let opened = try daemon.ctl(["inspection", "open", "--office", "UBND-NHANLY"])
         #expect(opened.stdout.contains("Opened inspection \(id) (planned)"))
         // Past the window's end: the daemon wakes for it, finds the inspection open, and marks nothing.
-        let wait = (Double(windowEnd.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) + 1.5
+        let wait =
+            (Double(windowEnd.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) + 1.5
             - Date().timeIntervalSince1970
         try await Task.sleep(for: .seconds(max(0, wait)))
         #expect(daemon.stop() == 0)
@@ -112,7 +113,9 @@ struct DaemonLoopTests {
         let later = try scheduleInspection(daemon, due: 20 * 3600, window: 86400)
         try await daemon.start(prefix: [ProcessRunner.which("faketime")!, "-f", "+1d"])
         #expect(daemon.stop() == 0)
-        #expect(try daemon.sql("SELECT status FROM inspection WHERE id IN (\(tomorrow), \(later)) ORDER BY id") == "missed\ndue\n")
+        #expect(
+            try daemon.sql("SELECT status FROM inspection WHERE id IN (\(tomorrow), \(later)) ORDER BY id")
+                == "missed\ndue\n")
         try await daemon.start()
         #expect(daemon.stop() == 0)
         let marks = try daemon.sql("SELECT count(*) FROM outbox WHERE kind IN ('inspection-due', 'inspection-missed')")
@@ -126,14 +129,19 @@ struct DaemonLoopTests {
         try await daemon.start()
         let plans = daemon.directory.file("plans.d")
         try FileManager.default.createDirectory(atPath: plans, withIntermediateDirectories: true)
-        daemon.directory.write("plans.d/monthly.conf", "[Plan]\nKind=planned\nOfficeKinds=department\nOnCalendar=*-*-* 08:00\n")
+        daemon.directory.write(
+            "plans.d/monthly.conf", "[Plan]\nKind=planned\nOfficeKinds=department\nOnCalendar=*-*-* 08:00\n")
         daemon.signal(SIGHUP)
-        _ = try await daemon.harness.waitUntil("READY=1 after the first reload") { $0.filter { $0 == "READY=1" }.count >= 2 }
+        _ = try await daemon.harness.waitUntil("READY=1 after the first reload") {
+            $0.filter { $0 == "READY=1" }.count >= 2
+        }
         #expect(try daemon.sql("SELECT count(*) FROM inspection WHERE plan = 'monthly'") != "0\n")
 
         daemon.directory.write("inspectd.conf", "[Hours]\nGraceMinutes=500\n")
         daemon.signal(SIGHUP)
-        _ = try await daemon.harness.waitUntil("READY=1 after the second reload") { $0.filter { $0 == "READY=1" }.count >= 3 }
+        _ = try await daemon.harness.waitUntil("READY=1 after the second reload") {
+            $0.filter { $0 == "READY=1" }.count >= 3
+        }
         let invalid = try daemon.sql("SELECT message FROM outbox WHERE kind = 'config-invalid'")
         #expect(invalid.contains("\(daemon.config):2:"))
         #expect(daemon.process?.isRunning == true)
@@ -148,10 +156,13 @@ struct DaemonLoopTests {
         let daemon = try DaemonFixture()
         try await daemon.start()
         let id = try scheduleInspection(daemon, due: 2, window: 60)
-        let dueAt = try daemon.sql("SELECT due_at FROM inspection WHERE id = \(id)").trimmingCharacters(in: .whitespacesAndNewlines)
+        let dueAt = try daemon.sql("SELECT due_at FROM inspection WHERE id = \(id)").trimmingCharacters(
+            in: .whitespacesAndNewlines)
         try daemon.ctl(["office", "add", "NUDGE", "--name", "nudge"])
         let entries = try await Journald.entries(
-            matching: ["MESSAGE_ID=1b49ac2f414e4cda95dc7907ae1273b1", "INSPECTD_INSPECTION=\(id)", "_PID=\(daemon.daemonPID!)"])
+            matching: [
+                "MESSAGE_ID=1b49ac2f414e4cda95dc7907ae1273b1", "INSPECTD_INSPECTION=\(id)", "_PID=\(daemon.daemonPID!)",
+            ])
         #expect(daemon.stop() == 0)
         let entry = try #require(entries.first)
         #expect(entry["SYSLOG_IDENTIFIER"] == "inspectd")
@@ -175,8 +186,10 @@ struct DaemonBurstTests {
             for index in 0..<40 {
                 let result = try? ProcessRunner.run(
                     BuiltProducts.inspectctl,
-                    ["finding", "log", "--inspection", "1", "--type", "DRESS", "--note", "n\(index)", "--database",
-                     database, "--config", config])
+                    [
+                        "finding", "log", "--inspection", "1", "--type", "DRESS", "--note", "n\(index)", "--database",
+                        database, "--config", config,
+                    ])
                 if result?.status == 0 { count += 1 }
             }
             return count
@@ -191,7 +204,8 @@ struct DaemonBurstTests {
         #expect(daemon.stop() == 0)
         if Journald.isAnswering {
             // The CLI claims its own events for a minute; the daemon sends any that were left after that.
-            let pending = try daemon.sql("SELECT count(*) FROM outbox WHERE sent_at IS NULL AND claimed_by LIKE 'inspectd:%'")
+            let pending = try daemon.sql(
+                "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND claimed_by LIKE 'inspectd:%'")
             #expect(pending == "0\n")
         }
     }

@@ -27,7 +27,8 @@ struct DaemonProcessTests {
         #expect(messages.firstIndex(of: "READY=1")! < messages.firstIndex(of: "STOPPING=1")!)
         let outbox = try ProcessRunner.run(
             "/usr/bin/sqlite3", [database, "SELECT kind, sent_at IS NOT NULL FROM outbox ORDER BY id"])
-        let expected = Journald.isAnswering ? "daemon-started|1\ndaemon-stopping|1\n" : "daemon-started|0\ndaemon-stopping|0\n"
+        let expected =
+            Journald.isAnswering ? "daemon-started|1\ndaemon-stopping|1\n" : "daemon-started|0\ndaemon-stopping|0\n"
         #expect(outbox.stdout == expected)
     }
 
@@ -35,7 +36,9 @@ struct DaemonProcessTests {
     func badDatabase() throws {
         let result = try ProcessRunner.run(BuiltProducts.inspectd, ["--database", "/nonexistent/inspectd.db"])
         #expect(result.status == 73)
-        #expect(result.stderr == "inspectd: cannot create database /nonexistent/inspectd.db: directory /nonexistent does not exist\n")
+        #expect(
+            result.stderr
+                == "inspectd: cannot create database /nonexistent/inspectd.db: directory /nonexistent does not exist\n")
     }
 
     @Test("--check-config accepts the shipped configuration and exits 78 with file:line for a bad one")
@@ -51,7 +54,8 @@ struct DaemonProcessTests {
         let result = try ProcessRunner.run(BuiltProducts.inspectd, ["--check-config", "--config", bad])
         #expect(result.status == 78)
         #expect(result.stderr.hasPrefix("inspectd: \(bad):2: "))
-        let missing = try ProcessRunner.run(BuiltProducts.inspectd, ["--check-config", "--config", directory.file("nope.conf")])
+        let missing = try ProcessRunner.run(
+            BuiltProducts.inspectd, ["--check-config", "--config", directory.file("nope.conf")])
         #expect(missing.status == 78)
         #expect(missing.stderr == "inspectd: \(directory.file("nope.conf")): no such file\n")
     }
@@ -59,7 +63,9 @@ struct DaemonProcessTests {
 
 @Suite("Keeping the record safe", .serialized)
 struct RecordSafetyTests {
-    @Test("a backup taken while the daemon writes is consistent and verifies; it never overwrites", arguments: CLIMode.allCases)
+    @Test(
+        "a backup taken while the daemon writes is consistent and verifies; it never overwrites",
+        arguments: CLIMode.allCases)
     func backup(mode: CLIMode) throws {
         let cli = try CLIFixture.seeded(mode: mode)
         for _ in 1...20 { try cli.ok(["finding", "log", "--inspection", "1", "--type", "DRESS"]) }
@@ -68,7 +74,8 @@ struct RecordSafetyTests {
             BuiltProducts.inspectctl, ["backup", copy, "--database", cli.database, "--config", cli.config])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("20 findings, the chain verifies"))
-        let verify = try ProcessRunner.run(BuiltProducts.inspectctl, ["verify", "--database", copy, "--config", cli.config])
+        let verify = try ProcessRunner.run(
+            BuiltProducts.inspectctl, ["verify", "--database", copy, "--config", cli.config])
         #expect(verify.status == 0)
         let again = try ProcessRunner.run(
             BuiltProducts.inspectctl, ["backup", copy, "--database", cli.database, "--config", cli.config])

@@ -17,7 +17,9 @@ struct HolidaysCommand: ConfigCommand {
     func execute(_ configuration: InspectConfiguration) throws {
         let calendar = configuration.calendar
         let year = year ?? calendar.zone.local(Instant(Date())).date.year
-        guard (1900...2199).contains(year) else { throw InspectError.invalidInput("year \(year) is out of range 1900..2199") }
+        guard (1900...2199).contains(year) else {
+            throw InspectError.invalidInput("year \(year) is out of range 1900..2199")
+        }
         let vietnamese = options.language == .vi
         let days =
             calendar.holidays.holidays(in: year).map { holiday in

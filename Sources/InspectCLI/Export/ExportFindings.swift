@@ -28,7 +28,9 @@ struct ExportFindings: ServiceCommand {
         case .json: try Output.write(try Output.jsonText(findings, zone: context.zone), to: export.output)
         case .csv:
             let measures = Dictionary(
-                uniqueKeysWithValues: try context.perform(Operations.ListViolationTypes.self).types.map { ($0.code, $0.measure) })
+                uniqueKeysWithValues: try context.perform(Operations.ListViolationTypes.self).types.map {
+                    ($0.code, $0.measure)
+                })
             var csv = CSVWriter(header: ["inspection", "type", "staff", "observed_at", "arrived", "left", "note"])
             for view in findings {
                 let finding = view.finding

@@ -18,7 +18,8 @@ struct FindingActions: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let actions = try context.perform(
-            Operations.ListActions.self, ActionFilter(status: status, overdueOnly: overdue, office: office, staff: staff)
+            Operations.ListActions.self,
+            ActionFilter(status: status, overdueOnly: overdue, office: office, staff: staff)
         ).actions
         if options.json { return try Output.json(actions, zone: context.zone) }
         Output.table(

@@ -10,7 +10,8 @@ enum FindingTable {
                 let finding = view.finding
                 var note = finding.note ?? ""
                 if let corrects = finding.corrects {
-                    note = "\(finding.action.rawValue)s \(corrects): \(finding.reason ?? "")"
+                    note =
+                        "\(finding.action.rawValue)s \(corrects): \(finding.reason ?? "")"
                         + (note.isEmpty ? "" : " — \(note)")
                 }
                 return [

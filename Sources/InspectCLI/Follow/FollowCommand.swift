@@ -25,7 +25,8 @@ struct FollowCommand: ConfigCommand {
         if let warning = JournalAccess.current().warning { Output.error("inspectctl: follow: \(warning)") }
         let start = try since.map { try TimeParsing.instant($0, in: zone) }
         let severest = try priority.map { try Self.priority($0) }
-        let filter = JournalFilter(fields: office.map { ["OFFICE": $0] } ?? [:], priorities: severest.map { .emergency...$0 })
+        let filter = JournalFilter(
+            fields: office.map { ["OFFICE": $0] } ?? [:], priorities: severest.map { .emergency...$0 })
         let reader = try Self.journal { try JournalReader() }
         try Self.journal {
             try reader.apply(filter)

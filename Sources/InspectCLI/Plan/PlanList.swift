@@ -13,7 +13,10 @@ struct PlanList: ConfigCommand {
         Output.table(
             ["NAME", "KIND", "SCHEDULE", "TEAMS", "DESCRIPTION"],
             plans.map {
-                [$0.name, $0.kind.rawValue, PlanSummary.schedule(of: $0), $0.teams.joined(separator: " "), $0.summary ?? ""]
+                [
+                    $0.name, $0.kind.rawValue, PlanSummary.schedule(of: $0), $0.teams.joined(separator: " "),
+                    $0.summary ?? "",
+                ]
             },
             empty: "No plans (add files to plans.d/).")
     }

@@ -41,7 +41,8 @@ struct ReportSummary: ServiceCommand {
                 breakdowns.append(dimension)
             }
         }
-        let report = try context.perform(Operations.SummaryReport.self, SummaryRequest(period: period, breakdowns: breakdowns))
+        let report = try context.perform(
+            Operations.SummaryReport.self, SummaryRequest(period: period, breakdowns: breakdowns))
         let document = ReportDocument(report, zone: context.zone, language: options.language)
         let text: String
         switch format {

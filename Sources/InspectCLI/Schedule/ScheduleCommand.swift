@@ -21,7 +21,8 @@ struct ScheduleCommand: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let start = try from.map(context.instant) ?? Instant(Date())
         let end = try to.map(context.instant) ?? start.adding(seconds: 60 * 86400)
-        let inspections = try context.perform(Operations.Schedule.self, .init(from: start, to: end, reveal: reveal)).inspections
+        let inspections = try context.perform(Operations.Schedule.self, .init(from: start, to: end, reveal: reveal))
+            .inspections
         if options.json { return try Output.json(inspections, zone: context.zone) }
         Output.table(
             ["ID", "DUE", "OFFICE", "KIND", "STATUS", "PLAN", "TEAM", "WINDOW ENDS"],

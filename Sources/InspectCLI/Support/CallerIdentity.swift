@@ -14,7 +14,8 @@ enum CallerIdentity {
         let uid = geteuid()
         let user = getpwuid(uid).map { String(cString: $0.pointee.pw_name) } ?? "uid-\(uid)"
         let groups = groupNames()
-        let owner = (try? FileManager.default.attributesOfItem(atPath: databasePath)[.ownerAccountID] as? NSNumber)
+        let owner =
+            (try? FileManager.default.attributesOfItem(atPath: databasePath)[.ownerAccountID] as? NSNumber)
             .map { $0?.uint32Value == uid } ?? false
         let role: Role =
             if uid == 0 || groups.contains("inspectd-admin") || owner { .admin } else if groups.contains("inspectd") {
@@ -29,6 +30,9 @@ enum CallerIdentity {
         var ids = [gid_t](repeating: 0, count: Int(count))
         let filled = getgroups(count, &ids)
         guard filled >= 0 else { return [] }
-        return Set((ids.prefix(Int(filled)) + [getegid()]).compactMap { id in getgrgid(id).map { String(cString: $0.pointee.gr_name) } })
+        return Set(
+            (ids.prefix(Int(filled)) + [getegid()]).compactMap { id in
+                getgrgid(id).map { String(cString: $0.pointee.gr_name) }
+            })
     }
 }

@@ -102,7 +102,8 @@ struct CommandContext {
         let prefix = InterfaceDescription.name + "."
         if error.name.hasPrefix(prefix),
             let parameters = try? error.decodeParameters(as: [String: InspectError.WireValue].self),
-            let inspectError = InspectError(wireName: String(error.name.dropFirst(prefix.count)), parameters: parameters)
+            let inspectError = InspectError(
+                wireName: String(error.name.dropFirst(prefix.count)), parameters: parameters)
         {
             return inspectError
         }

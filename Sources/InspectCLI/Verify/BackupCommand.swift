@@ -32,7 +32,11 @@ struct BackupCommand: ParsableCommand {
         guard report.firstBreak == nil else {
             throw InspectError.integrity("the copy does not verify: \(report.firstBreak!)")
         }
-        if options.json { return try Output.json(BackupJSON(source: source, destination: destination, findings: report.rows), zone: configuration.calendar.zone) }
+        if options.json {
+            return try Output.json(
+                BackupJSON(source: source, destination: destination, findings: report.rows),
+                zone: configuration.calendar.zone)
+        }
         print("Backed up \(source) to \(destination): \(report.rows) findings, the chain verifies.")
     }
 }

@@ -100,7 +100,8 @@ public enum FindingChain {
                 let row = headID ?? previousID ?? 0
                 return Break(
                     row: row,
-                    reason: "the chain head records \(headCount) rows ending at finding \(headID.map(String.init) ?? "-")"
+                    reason:
+                        "the chain head records \(headCount) rows ending at finding \(headID.map(String.init) ?? "-")"
                         + ", but the table holds \(count) ending at \(previousID.map(String.init) ?? "-")"
                         + ": rows were deleted or added outside inspectd")
             }

@@ -56,8 +56,7 @@ public struct SurprisePlanner: Sendable {
         let firstDay = inputs.period.firstDay.dayNumber
         profileDays = try profiles.map { profile in
             var days: [WorkingDay] = []
-            for span in try calendar.workingSessions(from: inputs.notBefore, to: inputs.period.end, profile: profile)
-            {
+            for span in try calendar.workingSessions(from: inputs.notBefore, to: inputs.period.end, profile: profile) {
                 let minutes = Int((span.upperBound.seconds - span.lowerBound.seconds) / 60)
                 guard minutes > 0 else { continue }
                 let dayNumber = calendar.zone.local(span.lowerBound).date.dayNumber

@@ -99,7 +99,9 @@ public enum ReportNarrative {
                     : "Repeat offences led to " + levels.joined(separator: ", "))
         }
         if actions.open > 0 {
-            let overdue = actions.overdue > 0 ? " (\(numbers.integer(actions.overdue)) \(language == .vi ? "quá hạn" : "overdue"))" : ""
+            let overdue =
+                actions.overdue > 0
+                ? " (\(numbers.integer(actions.overdue)) \(language == .vi ? "quá hạn" : "overdue"))" : ""
             parts.append(
                 language == .vi
                     ? "\(numbers.integer(actions.open)) biện pháp khắc phục chưa hoàn thành\(overdue)"

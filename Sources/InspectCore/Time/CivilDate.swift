@@ -116,7 +116,8 @@ enum Digits {
 
 /// A day of the week, numbered as ISO 8601 does (Monday 1 … Sunday 7).
 public enum Weekday: Int, Sendable, CaseIterable, Codable, Comparable {
-    case monday = 1, tuesday, wednesday, thursday, friday, saturday, sunday
+    case monday = 1
+    case tuesday, wednesday, thursday, friday, saturday, sunday
 
     /// Three-letter English abbreviation, as systemd prints it: "Mon".
     public var abbreviation: String {

@@ -14,7 +14,9 @@ extension Operations {
         public static let name = "ListEscalations"
         public static let role = Role.inspector
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: EscalationFilter) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: EscalationFilter
+        ) throws
             -> EscalationsReply
         { EscalationsReply(escalations: try service.listEscalations(p)) }
     }
@@ -32,7 +34,9 @@ extension Operations {
         public static let name = "AcknowledgeEscalation"
         public static let role = Role.admin
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: NoteParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: NoteParameters
+        ) throws
             -> EscalationView
         { try service.acknowledgeEscalation(id: p.id, note: p.note, by: caller) }
     }
@@ -45,7 +49,9 @@ extension Operations {
         public static let name = "EvaluateEscalations"
         public static let role = Role.admin
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: Parameters
+        ) throws
             -> EscalationsReply
         { EscalationsReply(escalations: try service.evaluateEscalations(since: p.since, by: caller)) }
     }
@@ -59,7 +65,9 @@ extension Operations {
         public static let name = "ShowAction"
         public static let role = Role.inspector
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: FindingParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: FindingParameters
+        ) throws
             -> ActionView
         { try service.showAction(finding: p.finding) }
     }
@@ -96,7 +104,9 @@ extension Operations {
         public static let name = "CompleteAction"
         public static let role = Role.inspector
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: ActionStepParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: ActionStepParameters
+        ) throws
             -> ActionView
         { try service.completeAction(finding: p.finding, note: p.note, by: caller) }
     }
@@ -105,7 +115,9 @@ extension Operations {
         public static let name = "VerifyAction"
         public static let role = Role.inspector
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: ActionStepParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: ActionStepParameters
+        ) throws
             -> ActionView
         { try service.verifyAction(finding: p.finding, note: p.note, by: caller) }
     }
@@ -126,7 +138,9 @@ extension Operations {
         public static let name = "FollowUpOf"
         public static let role = Role.inspector
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: InspectionParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: InspectionParameters
+        ) throws
             -> Reply
         { Reply(followUp: try service.followUp(of: p.id, as: caller)) }
     }
@@ -135,7 +149,9 @@ extension Operations {
         public static let name = "AuditFollowUp"
         public static let role = Role.reader
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: InspectionParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: InspectionParameters
+        ) throws
             -> FollowUpAuditReport
         { try service.auditFollowUp(id: p.id) }
     }
@@ -154,7 +170,8 @@ extension Operations {
         public static let name = "StaffHistory"
         public static let role = Role.inspector
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> StaffReport {
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> StaffReport
+        {
             try service.staffReport(badge: p.badge, from: p.from, to: p.to)
         }
     }
@@ -173,7 +190,9 @@ extension Operations {
         public static let name = "OfficeHistory"
         public static let role = Role.inspector
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: Parameters
+        ) throws
             -> OfficeReport
         { try service.officeReport(code: p.code, from: p.from, to: p.to) }
     }

@@ -10,7 +10,9 @@ extension Operations {
         public static let name = "LogFinding"
         public static let role = Role.inspector
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: FindingLogRequest) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: FindingLogRequest
+        ) throws
             -> FindingView
         { try service.logFinding(p, by: caller) }
     }
@@ -29,7 +31,9 @@ extension Operations {
         public static let name = "AmendFinding"
         public static let role = Role.inspector
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: FindingAmendRequest) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: FindingAmendRequest
+        ) throws
             -> FindingView
         { try service.amendFinding(p, by: caller) }
     }
@@ -46,7 +50,8 @@ extension Operations {
         public static let name = "RetractFinding"
         public static let role = Role.inspector
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> FindingView {
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> FindingView
+        {
             try service.retractFinding(id: p.id, reason: p.reason, by: caller)
         }
     }
@@ -55,7 +60,9 @@ extension Operations {
         public static let name = "ImportFindings"
         public static let role = Role.admin
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: ImportParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: ImportParameters
+        ) throws
             -> ImportSummary
         { try service.importFindings(csv: p.csv, path: p.path, by: caller) }
     }
@@ -64,7 +71,9 @@ extension Operations {
         public static let name = "Verify"
         public static let role = Role.reader
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: NoParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: NoParameters
+        ) throws
             -> VerifyReport
         { try service.verify() }
     }

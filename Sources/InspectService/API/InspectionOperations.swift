@@ -30,7 +30,8 @@ extension Operations {
         public static let name = "ListInspections"
         public static let role = Role.reader
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: InspectionFilter) throws -> Reply {
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: InspectionFilter) throws -> Reply
+        {
             Reply(inspections: try service.listInspections(p, as: caller))
         }
     }
@@ -44,7 +45,9 @@ extension Operations {
         public static let name = "ShowInspection"
         public static let role = Role.inspector
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: InspectionParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: InspectionParameters
+        ) throws
             -> InspectionDetail
         { try service.showInspection(id: p.id, as: caller) }
     }

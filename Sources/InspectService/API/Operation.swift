@@ -22,7 +22,9 @@ public protocol APIOperation: Sendable {
 extension APIOperation {
     /// Runs the operation for `caller` after checking their role.
     /// - Throws: `InspectError.permissionDenied` naming the role needed; otherwise what the use case throws.
-    public static func authorizedPerform(_ service: InspectService, as caller: Caller, _ parameters: Parameters)
+    public static func authorizedPerform(
+        _ service: InspectService, as caller: Caller, _ parameters: Parameters
+    )
         throws -> Reply
     {
         guard caller.role >= role else {

@@ -9,7 +9,9 @@ extension Operations {
         public static let name = "ApplyPlans"
         public static let role = Role.admin
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: NoParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: NoParameters
+        ) throws
             -> SchedulingReport
         {
             var generator = SystemRandomNumberGenerator()
@@ -49,9 +51,14 @@ extension Operations {
         public static let name = "Schedule"
         public static let role = Role.reader
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: Parameters
+        ) throws
             -> ListInspections.Reply
-        { ListInspections.Reply(inspections: try service.upcoming(from: p.from, to: p.to, reveal: p.reveal, as: caller)) }
+        {
+            ListInspections.Reply(
+                inspections: try service.upcoming(from: p.from, to: p.to, reveal: p.reveal, as: caller))
+        }
     }
 
     public enum Status: APIOperation {
@@ -62,7 +69,8 @@ extension Operations {
         public static let name = "Status"
         public static let role = Role.reader
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> StatusReport {
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> StatusReport
+        {
             try service.status(recent: p.recent)
         }
     }

@@ -11,7 +11,8 @@ extension Operations {
         public static let name = "AddOffice"
         public static let role = Role.admin
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: OfficeAddRequest) throws -> Office {
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: OfficeAddRequest) throws -> Office
+        {
             try service.addOffice(p, by: caller)
         }
     }
@@ -38,7 +39,8 @@ extension Operations {
         public static let name = "ShowOffice"
         public static let role = Role.reader
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> OfficeDetail {
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> OfficeDetail
+        {
             try service.showOffice(code: p.code)
         }
     }
@@ -57,7 +59,9 @@ extension Operations {
         public static let name = "ImportOffices"
         public static let role = Role.admin
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: ImportParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: ImportParameters
+        ) throws
             -> ImportSummary
         { try service.importOffices(csv: p.csv, path: p.path, by: caller) }
     }
@@ -66,7 +70,9 @@ extension Operations {
         public static let name = "RetireOffice"
         public static let role = Role.admin
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: ShowOffice.Parameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: ShowOffice.Parameters
+        ) throws
             -> Office
         { try service.retireOffice(code: p.code, by: caller) }
     }
@@ -107,7 +113,9 @@ extension Operations {
         public static let name = "ShowStaff"
         public static let role = Role.reader
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: BadgeParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: BadgeParameters
+        ) throws
             -> StaffDetail
         { try service.showStaff(badge: p.badge) }
     }
@@ -116,7 +124,9 @@ extension Operations {
         public static let name = "ImportStaff"
         public static let role = Role.admin
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: ImportParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: ImportParameters
+        ) throws
             -> ImportSummary
         { try service.importStaff(csv: p.csv, path: p.path, by: caller) }
     }
@@ -135,7 +145,8 @@ extension Operations {
         public static let name = "MoveStaff"
         public static let role = Role.admin
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> StaffDetail {
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> StaffDetail
+        {
             try service.moveStaff(badge: p.badge, to: p.office, at: p.at, by: caller)
         }
     }
@@ -144,7 +155,9 @@ extension Operations {
         public static let name = "RetireStaff"
         public static let role = Role.admin
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: BadgeParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: BadgeParameters
+        ) throws
             -> StaffDetail
         { try service.retireStaff(badge: p.badge, by: caller) }
     }

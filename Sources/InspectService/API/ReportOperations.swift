@@ -21,7 +21,9 @@ extension Operations {
         public static let name = "SummaryReport"
         public static let role = Role.reader
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: SummaryRequest) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: SummaryRequest
+        ) throws
             -> InspectCore.SummaryReport
         { try service.summaryReport(p) }
     }
@@ -30,7 +32,9 @@ extension Operations {
         public static let name = "ExportOffices"
         public static let role = Role.reader
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: NoParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: NoParameters
+        ) throws
             -> ListOffices.Reply
         { ListOffices.Reply(offices: try service.exportOffices()) }
     }
@@ -39,7 +43,9 @@ extension Operations {
         public static let name = "ExportStaff"
         public static let role = Role.reader
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: NoParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: NoParameters
+        ) throws
             -> ListStaff.Reply
         { ListStaff.Reply(staff: try service.exportStaff()) }
     }
@@ -48,7 +54,9 @@ extension Operations {
         public static let name = "ExportInspections"
         public static let role = Role.reader
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: RangeParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: RangeParameters
+        ) throws
             -> ListInspections.Reply
         { ListInspections.Reply(inspections: try service.exportInspections(from: p.from, to: p.to, as: caller)) }
     }
@@ -57,7 +65,9 @@ extension Operations {
         public static let name = "ExportFindings"
         public static let role = Role.inspector
         public static let writes = false
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: RangeParameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: RangeParameters
+        ) throws
             -> ListFindings.Reply
         { ListFindings.Reply(findings: try service.exportFindings(from: p.from, to: p.to)) }
     }
@@ -92,7 +102,9 @@ extension Operations {
         public static let name = "ImportInspections"
         public static let role = Role.admin
         public static let writes = true
-        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: Parameters
+        ) throws
             -> InspectionImportSummary
         {
             try service.importInspections(

@@ -17,7 +17,9 @@ enum FindingRows {
         JOIN violation_type v ON v.code = f.violation
         """
 
-    static func views(_ db: Database, where condition: String, arguments: StatementArguments, currentOnly: Bool)
+    static func views(
+        _ db: Database, where condition: String, arguments: StatementArguments, currentOnly: Bool
+    )
         throws -> [FindingView]
     {
         let filter = currentOnly ? "(\(condition)) AND \(isCurrent)" : condition
@@ -32,7 +34,8 @@ enum FindingRows {
                 case (_, .some): .amended
                 default: .current
                 }
-            return FindingView(finding: record.finding, office: row["office_code"], severity: row["severity"], state: state)
+            return FindingView(
+                finding: record.finding, office: row["office_code"], severity: row["severity"], state: state)
         }
     }
 

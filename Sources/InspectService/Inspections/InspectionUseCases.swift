@@ -6,7 +6,9 @@ extension InspectService {
     /// Opens the inspection of `office` that is due, or else a new ad-hoc one, at `at` (default now).
     /// - Throws: `.notFound` (office), `.conflict` (retired office, or an inspection of it already open),
     ///   `.invalidInput` (a time in the future).
-    public func openInspection(office code: String, at: Instant? = nil, team: String? = nil, by caller: Caller)
+    public func openInspection(
+        office code: String, at: Instant? = nil, team: String? = nil, by caller: Caller
+    )
         throws -> Inspection
     {
         try perform { db, log in
@@ -19,7 +21,8 @@ extension InspectService {
             if let open = try InspectionRecord.filter(InspectionRecord.Columns.officeId == office.id)
                 .filter(InspectionRecord.Columns.status == InspectionStatus.open.rawValue).fetchOne(db)
             {
-                throw InspectError.conflict("inspection \(open.id!) of \(code) is already open; close or cancel it first")
+                throw InspectError.conflict(
+                    "inspection \(open.id!) of \(code) is already open; close or cancel it first")
             }
             let due = try InspectionRecord.filter(InspectionRecord.Columns.officeId == office.id)
                 .filter(InspectionRecord.Columns.status == InspectionStatus.due.rawValue)
@@ -46,7 +49,9 @@ extension InspectService {
 
     /// Inspections matching `filter`, oldest first. Surprise inspections that are not yet due are shown to admins
     /// only: anyone else could otherwise learn when they will come.
-    public func listInspections(_ filter: InspectionFilter = InspectionFilter(), as caller: Caller) throws
+    public func listInspections(
+        _ filter: InspectionFilter = InspectionFilter(), as caller: Caller
+    ) throws
         -> [Inspection]
     {
         try query { db in
@@ -83,8 +88,9 @@ extension InspectService {
     public func showInspection(id: Int64, as caller: Caller) throws -> InspectionDetail {
         try query { db in
             let inspection = try visibleInspection(db, id: id, to: caller)
-            let officeName = try String.fetchOne(
-                db, sql: "SELECT name FROM office WHERE code = ?", arguments: [inspection.office]) ?? ""
+            let officeName =
+                try String.fetchOne(
+                    db, sql: "SELECT name FROM office WHERE code = ?", arguments: [inspection.office]) ?? ""
             let findings = try FindingRows.views(db, where: "f.inspection_id = ?", arguments: [id], currentOnly: false)
             let followUp = try Int64.fetchOne(
                 db, sql: "SELECT id FROM inspection WHERE follows_id = ? ORDER BY id LIMIT 1", arguments: [id])
@@ -116,11 +122,12 @@ extension InspectService {
             guard record.status == .open else {
                 throw InspectError.conflict("inspection \(id) is \(record.status.rawValue), not open")
             }
-            let recorded = try Int.fetchOne(
-                db,
-                sql: "SELECT count(DISTINCT f.staff_badge) FROM finding f WHERE f.inspection_id = ? AND "
-                    + FindingRows.isCurrent,
-                arguments: [id]) ?? 0
+            let recorded =
+                try Int.fetchOne(
+                    db,
+                    sql: "SELECT count(DISTINCT f.staff_badge) FROM finding f WHERE f.inspection_id = ? AND "
+                        + FindingRows.isCurrent,
+                    arguments: [id]) ?? 0
             guard checked >= recorded else {
                 throw InspectError.invalidInput(
                     "--checked \(checked) is less than the \(recorded) staff with findings in inspection \(id)")
@@ -135,9 +142,10 @@ extension InspectService {
             record.checked = checked
             try record.update(db)
             let inspection = try RegistryRows.inspection(db, id: id)
-            let violations = try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM finding f WHERE f.inspection_id = ? AND " + FindingRows.isCurrent,
-                arguments: [id]) ?? 0
+            let violations =
+                try Int.fetchOne(
+                    db, sql: "SELECT count(*) FROM finding f WHERE f.inspection_id = ? AND " + FindingRows.isCurrent,
+                    arguments: [id]) ?? 0
             var fields = inspectionFields(inspection, user: caller.user)
             fields["CHECKED"] = String(checked)
             fields["VIOLATIONS"] = String(violations)

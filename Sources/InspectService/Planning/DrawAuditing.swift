@@ -15,7 +15,8 @@ extension InspectService {
             if let plan { request = request.filter(SurpriseDrawRecord.Columns.plan == plan) }
             let records = try request.order(SurpriseDrawRecord.Columns.plan).fetchAll(db)
             guard !records.isEmpty else {
-                throw InspectError.notFound(kind: "surprise draw for period", key: plan.map { "\(period) of \($0)" } ?? period)
+                throw InspectError.notFound(
+                    kind: "surprise draw for period", key: plan.map { "\(period) of \($0)" } ?? period)
             }
             return try records.map { record in
                 guard record.periodEnd <= now else {
@@ -47,7 +48,9 @@ extension InspectService {
                 WHERE i.draw_id = ? ORDER BY i.due_at, o.code
                 """,
             arguments: [record.id]
-        ).map { row -> (Int64, SurpriseDraft.Key) in (row["id"], SurpriseDraft.Key(row["code"], row["due_at"], row["team"])) }
+        ).map { row -> (Int64, SurpriseDraft.Key) in
+            (row["id"], SurpriseDraft.Key(row["code"], row["due_at"], row["team"]))
+        }
         var drafts = draw.drafts.map { SurpriseDraft.Key($0.office, $0.dueAt, $0.team) }
         for (id, key) in scheduled {
             if let index = drafts.firstIndex(of: key) {

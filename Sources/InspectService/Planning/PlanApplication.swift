@@ -3,7 +3,9 @@ import InspectCore
 extension InspectService {
     /// One round of planning, as the daemon runs it on start, on reload and when a period turns: planned inspections
     /// up to the horizon, surprise draws for the current and next periods, and the seeds of ended periods published.
-    public func applyPlans(by caller: Caller, using generator: inout some RandomNumberGenerator) throws
+    public func applyPlans(
+        by caller: Caller, using generator: inout some RandomNumberGenerator
+    ) throws
         -> SchedulingReport
     {
         var report = SchedulingReport()

@@ -47,7 +47,9 @@ extension InspectService {
                     violations: violations)
             }
             var escalations = EscalationCounts(reminder: 0, correction: 0, referral: 0, acknowledged: 0)
-            for row in try Row.fetchAll(db, sql: SummaryQueries.escalations, arguments: SummaryQueries.arguments(period)) {
+            for row in try Row.fetchAll(
+                db, sql: SummaryQueries.escalations, arguments: SummaryQueries.arguments(period))
+            {
                 let count: Int = row["n"]
                 escalations.acknowledged += row["acknowledged"] as Int
                 switch EscalationLevel(rawValue: row["level"]) {
@@ -57,7 +59,8 @@ extension InspectService {
                 case nil: break
                 }
             }
-            let actionRow = try Row.fetchOne(db, sql: SummaryQueries.actions, arguments: SummaryQueries.arguments(period))
+            let actionRow = try Row.fetchOne(
+                db, sql: SummaryQueries.actions, arguments: SummaryQueries.arguments(period))
             let actions = ActionCounts(
                 required: actionRow?["required"] ?? 0, open: actionRow?["open"] ?? 0,
                 overdue: actionRow?["overdue"] ?? 0)

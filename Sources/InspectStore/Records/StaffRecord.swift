@@ -46,7 +46,9 @@ extension StaffRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColum
 
     /// - Throws: `InspectError.notFound` naming the badge.
     public static func require(_ db: Database, badge: String) throws -> StaffRecord {
-        guard let staff = try find(db, badge: badge) else { throw InspectError.notFound(kind: "staff badge", key: badge) }
+        guard let staff = try find(db, badge: badge) else {
+            throw InspectError.notFound(kind: "staff badge", key: badge)
+        }
         return staff
     }
 }
