@@ -225,10 +225,14 @@ public final class Daemon {
         timer?.schedule(wallDeadline: DispatchWallTime(timespec: timespec(tv_sec: Int(instant.seconds), tv_nsec: 0)))
     }
 
-    /// The CLI changed the database: look again if it really did.
+    /// The CLI changed the database: look again if it really did, and send the events a CLI that stopped before
+    /// sending them left in the outbox (a CLI still sending its own keeps its claim).
     private func nudged() {
         guard let version = try? service.dataVersion(), version != lastDataVersion else { return }
         wake()
+        if let pending = try? database.read({ try Outbox.pendingCount($0) }), pending > 0 {
+            flushOutbox()
+        }
     }
 
     private func applyPlans() {
@@ -267,6 +271,11 @@ public final class Daemon {
     private func flushOutbox() {
         do {
             let report = try service.sender.flushPending()
+            if report.recognised > 0 {
+                logger.notice(
+                    "events of a stopped process were already in the journal; marked sent, not sent again",
+                    metadata: ["outbox.recognised": "\(report.recognised)"])
+            }
             if report.fellBack > 0 {
                 let delay = min((journalRetry?.delay ?? Self.journalRetry.first / 2) * 2, Self.journalRetry.longest)
                 journalRetry = (Instant(Date()).adding(seconds: delay), delay)

@@ -12,6 +12,7 @@ extension InspectDatabase {
         migrator.registerMigration("v2-planning", migrate: createPlanning)
         migrator.registerMigration("v3-discipline", migrate: createDiscipline)
         migrator.registerMigration("v4-report-indexes", migrate: createReportIndexes)
+        migrator.registerMigration("v5-record-identity", migrate: createRecordIdentity)
         return migrator
     }
 
@@ -335,6 +336,19 @@ extension InspectDatabase {
             sql: """
                 CREATE INDEX inspection_reference ON inspection(coalesce(opened_at, due_at, created_at));
                 CREATE INDEX finding_report ON finding(inspection_id, violation, action, staff_badge);
+                """)
+    }
+
+    /// A random name for this record, sent with every journal entry as `INSPECTD_RECORD`: event ids are outbox row ids,
+    /// which every database numbers from 1, so a search of the journal for an event must also name the record.
+    private static func createRecordIdentity(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE record_identity (
+                    singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+                    id TEXT NOT NULL
+                ) STRICT;
+                INSERT INTO record_identity (singleton, id) VALUES (1, lower(hex(randomblob(16))));
                 """)
     }
 }

@@ -128,6 +128,14 @@ public struct InspectDatabase: Sendable {
         }
     }
 
+    /// This record's random name (`INSPECTD_RECORD` in the journal), which tells its events from those of another
+    /// database: outbox row ids, which the journal entries carry, start from 1 in every database.
+    public func recordIdentity() throws -> String {
+        try read { db in
+            try String.fetchOne(db, sql: "SELECT id FROM record_identity WHERE singleton = 1") ?? ""
+        }
+    }
+
     /// Where the daemon listens for the CLI's "I wrote something" datagrams: next to the database, so any process that
     /// may write the database may also nudge the daemon that serves it.
     public static func nudgePath(for databasePath: String) -> String { databasePath + ".nudge" }

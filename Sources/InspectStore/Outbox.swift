@@ -1,4 +1,6 @@
+import Foundation
 import GRDB
+import Glibc
 import InspectCore
 
 /// The transactional outbox: events are written in the same transaction as the facts they report, then sent to the
@@ -27,24 +29,61 @@ public enum Outbox {
             .order(OutboxRecord.Columns.id).fetchAll(db)
     }
 
-    /// Claims up to `limit` unsent rows that nobody holds (or whose claim expired), oldest first.
+    /// A row taken by ``claimPending(_:claimant:at:isStopped:limit:)``.
+    public struct Claim: Sendable, Equatable {
+        public var record: OutboxRecord
+        /// The row had been claimed before, by a process that stopped or whose lease ran out (or by this claimant in
+        /// an earlier round): that process may have sent it to the journal and died before marking it, so the journal
+        /// must be asked before sending it again.
+        public var mayHaveBeenSent: Bool
+    }
+
+    /// Claims up to `limit` unsent rows, oldest first: rows nobody holds, rows whose claim expired, rows already held
+    /// by `claimant`, and rows held by a claimant that `isStopped` says has stopped (so the events of a CLI killed
+    /// between commit and send need not wait out the lease).
     public static func claimPending(
-        _ db: Database, claimant: String, at now: Instant, limit: Int = 500
-    ) throws
-        -> [OutboxRecord]
-    {
+        _ db: Database, claimant: String, at now: Instant, isStopped: (String) -> Bool = { _ in false },
+        limit: Int = 500
+    ) throws -> [Claim] {
         let expired = now.seconds - lease
-        try db.execute(
+        let holders = try String.fetchAll(
+            db,
             sql: """
-                UPDATE outbox SET claimed_by = ?, claimed_at = ?
-                WHERE id IN (
-                    SELECT id FROM outbox
-                    WHERE sent_at IS NULL AND (claimed_at IS NULL OR claimed_at <= ? OR claimed_by = ?)
-                    ORDER BY id LIMIT ?)
+                SELECT DISTINCT claimed_by FROM outbox
+                WHERE sent_at IS NULL AND claimed_at > ? AND claimed_by IS NOT NULL AND claimed_by <> ?
                 """,
-            arguments: [claimant, now.seconds, expired, claimant, limit])
-        return try OutboxRecord.filter(OutboxRecord.Columns.sentAt == nil)
-            .filter(OutboxRecord.Columns.claimedBy == claimant).order(OutboxRecord.Columns.id).fetchAll(db)
+            arguments: [expired, claimant])
+        let stopped = holders.filter(isStopped)
+        let stoppedList = String(decoding: try JSONEncoder().encode(stopped), as: UTF8.self)
+        let rows = try OutboxRecord.fetchAll(
+            db,
+            sql: """
+                SELECT * FROM outbox
+                WHERE sent_at IS NULL
+                    AND (claimed_at IS NULL OR claimed_at <= ? OR claimed_by = ?
+                        OR claimed_by IN (SELECT value FROM json_each(?)))
+                ORDER BY id LIMIT ?
+                """,
+            arguments: [expired, claimant, stoppedList, limit])
+        guard !rows.isEmpty else { return [] }
+        let ids = rows.compactMap(\.id)
+        try OutboxRecord.filter(ids.contains(OutboxRecord.Columns.id)).updateAll(
+            db, OutboxRecord.Columns.claimedBy.set(to: claimant), OutboxRecord.Columns.claimedAt.set(to: now.seconds))
+        return rows.map { row in
+            var claimed = row
+            claimed.claimedBy = claimant
+            claimed.claimedAt = now
+            return Claim(record: claimed, mayHaveBeenSent: row.claimedAt != nil)
+        }
+    }
+
+    /// Whether the process named in a claimant (`program:pid`) has stopped. A process this one may not signal (another
+    /// user's) counts as running: its claim then holds until the lease expires.
+    public static func claimantHasStopped(_ claimant: String) -> Bool {
+        guard let pidText = claimant.split(separator: ":").last, let pid = pid_t(pidText), pid > 0 else {
+            return false
+        }
+        return kill(pid, 0) != 0 && errno == ESRCH
     }
 
     /// Records that these rows reached the journal.

@@ -34,7 +34,7 @@ public struct JournalWriter: EventSink {
 
     /// `SYSLOG_IDENTIFIER=`: `inspectd` for the daemon, `inspectctl` for the CLI.
     public let identifier: String
-    private let socketPath: String
+    let socketPath: String
     private let fallback: @Sendable (String) -> Void
 
     /// - Parameters:
@@ -100,7 +100,7 @@ public struct JournalWriter: EventSink {
     }
 
     /// Sends the assignments as one entry. libsystemd picks the binary-safe encoding for values with newlines.
-    private static func sendv(_ assignments: [String]) -> Int32 {
+    static func sendv(_ assignments: [String]) -> Int32 {
         var bytes: [UInt8] = []
         var ranges: [Range<Int>] = []
         for assignment in assignments {

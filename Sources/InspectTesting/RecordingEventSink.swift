@@ -42,4 +42,17 @@ public final class RecordingEventSink: EventSink {
             return state.outcome
         }
     }
+
+    /// The ids among `eventIDs` of the events it took (outcome `.journaled`) with the field `RECORD=record`.
+    public func delivered(_ eventIDs: Set<Int64>, record: String) -> Set<Int64>? {
+        state.withLock { state in
+            Set(
+                state.records.compactMap { entry in
+                    guard entry.outcome == .journaled, entry.event.fields["RECORD"] == record, let id = entry.eventID,
+                        eventIDs.contains(id)
+                    else { return nil }
+                    return id
+                })
+        }
+    }
 }

@@ -75,6 +75,7 @@ struct EscalationServiceTests {
                 "SUBJECT_KIND": "staff", "STAFF": "CL-1", "OFFICE": "UBND-NHANLY", "COUNT": "3", "THRESHOLD": "3",
                 "WINDOW": "30 days", "WINDOW_START": "2027-03-02", "WINDOW_END": "2027-03-31",
                 "FINDING": String(view.finding.id), "USER": "tuan",
+                "RECORD": try fixture.service.database.recordIdentity(),
             ])
         #expect(event.message.contains("Reminder (nhắc nhở) for staff CL-1: 3 findings of LATE within 30 days"))
     }

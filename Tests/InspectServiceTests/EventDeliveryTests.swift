@@ -15,9 +15,12 @@ struct EventDeliveryTests {
         let violation = try #require(fixture.sink.events.last)
         #expect(violation.kind == .violationRecorded)
         #expect(violation.priority == .warning)
+        let record = try fixture.service.database.recordIdentity()
+        #expect(record.count == 32)
         #expect(
             violation.fields == [
-                "FINDING": "1", "INSPECTION": String(inspection), "OFFICE": "UBND-NHANLY", "VIOLATION": "LATE",
+                "RECORD": record, "FINDING": "1", "INSPECTION": String(inspection), "OFFICE": "UBND-NHANLY",
+                "VIOLATION": "LATE",
                 "SEVERITY": "minor", "STAFF": "CL-2", "MINUTES": "22", "USER": "tuan",
             ])
         #expect(fixture.sink.records.allSatisfy { $0.eventID != nil })
@@ -57,6 +60,47 @@ struct EventDeliveryTests {
         let violations = fixture.sink.events.filter { $0.kind == .violationRecorded }
         #expect(violations.count == 2)  // once falling back, once journaled
         #expect(try daemon.flushPending() == .init(sent: 0, fellBack: 0))
+    }
+
+    @Test("an event its stopped sender had already sent is recognised and marked, not sent again")
+    func recognisedAfterCrash() throws {
+        let fixture = try ServiceFixture()
+        let database = fixture.service.database
+        let record = try database.recordIdentity()
+        let event = Event(kind: .violationRecorded, message: "BADGE recorded", fields: ["FINDING": "7"])
+        let (sentBeforeCrash, neverSent) = try database.write { db in
+            (
+                try Outbox.enqueue(db, event, at: fixture.clock.now, claimant: "inspectctl:4"),
+                try Outbox.enqueue(db, event, at: fixture.clock.now, claimant: "inspectctl:4")
+            )
+        }
+        // The sender got the first event into the journal, then died before marking it sent.
+        var journaled = event
+        journaled.fields["RECORD"] = record
+        #expect(fixture.sink.deliver(journaled, eventID: sentBeforeCrash) == .journaled)
+
+        fixture.clock.advance(seconds: Outbox.lease)
+        let daemon = OutboxSender(
+            database: database, sink: fixture.sink, claimant: "inspectd:2", clock: fixture.clock.function)
+        #expect(try daemon.flushPending() == .init(sent: 1, fellBack: 0, recognised: 1))
+        #expect(fixture.sink.records.map(\.eventID) == [sentBeforeCrash, neverSent])
+        #expect(try fixture.service.verify().outboxPending == 0)
+    }
+
+    @Test("an event of another record with the same id is not mistaken for this one's")
+    func otherRecordSameID() throws {
+        let fixture = try ServiceFixture()
+        let database = fixture.service.database
+        let event = Event(kind: .violationRecorded, message: "BADGE recorded", fields: ["FINDING": "7"])
+        let id = try database.write { try Outbox.enqueue($0, event, at: fixture.clock.now, claimant: "inspectctl:4") }
+        var elsewhere = event
+        elsewhere.fields["RECORD"] = "another database"
+        #expect(fixture.sink.deliver(elsewhere, eventID: id) == .journaled)
+
+        fixture.clock.advance(seconds: Outbox.lease)
+        let daemon = OutboxSender(
+            database: database, sink: fixture.sink, claimant: "inspectd:2", clock: fixture.clock.function)
+        #expect(try daemon.flushPending() == .init(sent: 1, fellBack: 0, recognised: 0))
     }
 
     @Test("a refused write leaves neither a fact nor an event")

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import InspectCore
 import InspectTesting
@@ -31,16 +32,53 @@ struct OutboxTests {
         let early = try fixture.database.write {
             try Outbox.claimPending($0, claimant: "inspectd:9", at: start.adding(seconds: 5))
         }
-        #expect(early.map(\.id) == [2])
+        #expect(early.map(\.record.id) == [2])
+        #expect(early.map(\.mayHaveBeenSent) == [false])
         let late = try fixture.database.write {
             try Outbox.claimPending($0, claimant: "inspectd:9", at: start.adding(seconds: Outbox.lease))
         }
-        #expect(late.map(\.id) == [1, 2])
+        #expect(late.map(\.record.id) == [1, 2])
+        #expect(late.map(\.mayHaveBeenSent) == [true, true])
         try fixture.database.write { try Outbox.markSent($0, ids: [1, 2], at: start.adding(seconds: 61)) }
         #expect(try fixture.database.read { try Outbox.pendingCount($0) } == 0)
         let none = try fixture.database.write {
             try Outbox.claimPending($0, claimant: "inspectd:9", at: start.adding(seconds: 999))
         }
         #expect(none.isEmpty)
+    }
+
+    @Test("the rows of a stopped claimant are taken at once, and marked as possibly sent")
+    func stoppedClaimant() throws {
+        let fixture = try StoreFixture()
+        let start = Instant(seconds: 1000)
+        try fixture.database.write { db in
+            try Outbox.enqueue(db, event, at: start, claimant: "inspectctl:1")
+            try Outbox.enqueue(db, event, at: start, claimant: "inspectctl:2")
+        }
+        var asked: [String] = []
+        let claims = try fixture.database.write { db in
+            try Outbox.claimPending(db, claimant: "inspectd:9", at: start.adding(seconds: 1)) { holder in
+                asked.append(holder)
+                return holder == "inspectctl:2"
+            }
+        }
+        #expect(asked.sorted() == ["inspectctl:1", "inspectctl:2"])
+        #expect(claims.map(\.record.id) == [2])
+        #expect(claims.first?.mayHaveBeenSent == true)
+        #expect(claims.first?.record.claimedBy == "inspectd:9")
+        let stored = try fixture.database.read { try Outbox.unsent($0, ids: [1, 2]) }
+        #expect(stored.map(\.claimedBy) == ["inspectctl:1", "inspectd:9"])
+    }
+
+    @Test("a claimant is stopped only when its process is gone")
+    func claimantLiveness() throws {
+        #expect(!Outbox.claimantHasStopped("inspectctl:\(getpid())"))
+        #expect(!Outbox.claimantHasStopped("inspectctl:1"), "init runs, even if it may not be signalled")
+        #expect(!Outbox.claimantHasStopped("no pid here"))
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: "/bin/true")
+        try child.run()
+        child.waitUntilExit()
+        #expect(Outbox.claimantHasStopped("inspectctl:\(child.processIdentifier)"))
     }
 }

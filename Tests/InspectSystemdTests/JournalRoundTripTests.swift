@@ -60,4 +60,21 @@ struct JournalRoundTripTests {
         #expect(entry.cursor == fromJournalctl["__CURSOR"])
         #expect(try reader.next() == nil)
     }
+
+    @Test("the events already in the journal are found by record and id, right after they were sent")
+    func deliveredLookup() throws {
+        try #require(Journald.isAnswering, Comment(rawValue: Journald.unavailableReason))
+        let writer = JournalWriter(identifier: "inspectd-test")
+        let record = UUID().uuidString.lowercased()
+        let event = Event(kind: .violationRecorded, message: "BADGE recorded", fields: ["RECORD": record])
+        // Sent and not waited for: the lookup's checkpoint must see to it that journald has stored them.
+        #expect(writer.deliver(event, eventID: 1) == .journaled)
+        #expect(writer.deliver(event, eventID: 3) == .journaled)
+        var other = event
+        other.fields["RECORD"] = UUID().uuidString.lowercased()
+        #expect(writer.deliver(other, eventID: 2) == .journaled)
+
+        #expect(writer.delivered([1, 2, 3, 4], record: record) == [1, 3])
+        #expect(writer.delivered([], record: record) == [])
+    }
 }

@@ -2,6 +2,11 @@
 public protocol EventSink: Sendable {
     /// Sends `event`; `eventID` is its outbox row id, sent along so each journal entry can be matched to its row.
     func deliver(_ event: Event, eventID: Int64?) -> Delivery
+
+    /// Which of these events the sink already holds, among those sent with the field `RECORD=record`; nil when the
+    /// sink cannot tell. Asked before sending again an event whose sender may have died between sending it and
+    /// marking it sent, so that a crash does not put the event in the journal twice.
+    func delivered(_ eventIDs: Set<Int64>, record: String) -> Set<Int64>?
 }
 
 /// What became of an event handed to an `EventSink`.

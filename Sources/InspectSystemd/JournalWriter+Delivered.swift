@@ -1,0 +1,60 @@
+import Glibc
+import InspectCore
+
+extension JournalWriter {
+    /// How long to wait for journald to store the checkpoint entry before giving up and sending again.
+    static let checkpointTimeout: Duration = .seconds(5)
+
+    /// Which of these outbox events the journal already holds for `record`, or nil when that cannot be known (no
+    /// journald, or a user who may not read the system journal).
+    ///
+    /// A process killed after `sd_journal_sendv` returned may leave its datagram still queued on journald's socket,
+    /// not yet in any journal file. So this first sends a checkpoint entry (`INSPECTD_CHECKPOINT=<random>`, priority
+    /// debug) and waits until it can be read back: journald takes datagrams from its socket in order, so every entry
+    /// sent before the checkpoint is then stored. Only then are the events looked up, by `INSPECTD_RECORD` and
+    /// `INSPECTD_EVENT_ID`.
+    public func delivered(_ eventIDs: Set<Int64>, record: String) -> Set<Int64>? {
+        guard !eventIDs.isEmpty else { return [] }
+        guard JournalAccess.current() == .systemJournal, access(socketPath, W_OK) == 0 else { return nil }
+        let checkpoint = String(UInt64.random(in: 1...UInt64.max), radix: 16)
+        let sent = Self.sendv([
+            "MESSAGE=Checkpoint: looking up events whose sender stopped before marking them sent",
+            "PRIORITY=\(Priority.debug.rawValue)",
+            "SYSLOG_IDENTIFIER=\(identifier)",
+            "INSPECTD_CHECKPOINT=\(checkpoint)",
+        ])
+        guard sent >= 0 else { return nil }
+        do {
+            let reader = try JournalReader()
+            guard try waitFor(checkpoint: checkpoint, in: reader) else { return nil }
+            reader.flushMatches()
+            try reader.addMatch(field: "INSPECTD_RECORD", value: record)
+            for id in eventIDs.sorted() {
+                try reader.addMatch(field: "INSPECTD_EVENT_ID", value: String(id))
+            }
+            try reader.seekHead()
+            var found: Set<Int64> = []
+            while let entry = try reader.next() {
+                if let id = entry.fields["INSPECTD_EVENT_ID"].flatMap(Int64.init), eventIDs.contains(id) {
+                    found.insert(id)
+                }
+            }
+            return found
+        } catch {
+            return nil
+        }
+    }
+
+    /// Whether the checkpoint entry became readable within ``checkpointTimeout``.
+    private func waitFor(checkpoint: String, in reader: JournalReader) throws(JournalError) -> Bool {
+        let clock = ContinuousClock()
+        let deadline = clock.now.advanced(by: Self.checkpointTimeout)
+        try reader.addMatch(field: "INSPECTD_CHECKPOINT", value: checkpoint)
+        while clock.now < deadline {
+            try reader.seekHead()
+            if try reader.next() != nil { return true }
+            _ = try reader.waitForChanges(timeout: .milliseconds(100))
+        }
+        return false
+    }
+}
