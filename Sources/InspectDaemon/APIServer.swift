@@ -19,10 +19,12 @@ final class APIServer {
     /// - Parameters:
     ///   - service: the service as it is now (it changes on reload).
     ///   - denied: called with the caller, the method and the error when a call is refused.
+    ///   - storageFailed: called with the error when a call failed because the database cannot be written.
     ///   - wrote: called after a call that changed the record, so the loop looks at its agenda again.
     init(
         queue: DispatchQueue, service: @escaping () -> InspectService,
         denied: @escaping (Caller, String, InspectError) -> Void,
+        storageFailed: @escaping (InspectError) -> Void,
         wrote: @escaping () -> Void
     ) throws {
         server = VarlinkServer(
@@ -32,7 +34,8 @@ final class APIServer {
             queue: queue, configuration: .init(maxMessageSize: Self.maxMessageSize))
         var interface = try VarlinkInterface(description: InterfaceDescription.text)
         for operation in Operations.all {
-            Self.register(operation, in: &interface, service: service, denied: denied, wrote: wrote)
+            Self.register(
+                operation, in: &interface, service: service, denied: denied, storageFailed: storageFailed, wrote: wrote)
         }
         try server.register(interface)
     }
@@ -52,7 +55,8 @@ final class APIServer {
 
     private static func register<Op: APIOperation>(
         _ operation: Op.Type, in interface: inout VarlinkInterface, service: @escaping () -> InspectService,
-        denied: @escaping (Caller, String, InspectError) -> Void, wrote: @escaping () -> Void
+        denied: @escaping (Caller, String, InspectError) -> Void, storageFailed: @escaping (InspectError) -> Void,
+        wrote: @escaping () -> Void
     ) {
         interface.method(Op.name) { (parameters: Op.Parameters, peer: VarlinkCaller) throws -> Op.Reply in
             let caller = Caller(
@@ -62,7 +66,11 @@ final class APIServer {
                 if Op.writes { wrote() }
                 return reply
             } catch let error as InspectError {
-                if case .permissionDenied = error { denied(caller, Op.name, error) }
+                switch error {
+                case .permissionDenied: denied(caller, Op.name, error)
+                case .storage, .cannotCreate: storageFailed(error)
+                default: break
+                }
                 throw error
             }
         }

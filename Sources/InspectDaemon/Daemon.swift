@@ -108,6 +108,7 @@ public final class Daemon {
         let api = try APIServer(
             queue: queue, service: { [unowned self] in self.service },
             denied: { [unowned self] caller, method, error in self.refused(caller, method: method, error) },
+            storageFailed: { [unowned self] error in self.storageFailed(error) },
             wrote: { [unowned self] in self.wake() })
         let listening = try api.start(path: settings.socketPath)
         self.api = api
@@ -171,6 +172,10 @@ public final class Daemon {
     private func wake() {
         do {
             lastDataVersion = try service.dataVersion()
+            if faultRetryAt != nil {
+                // Reads may work while writes do not (a full or read-only file system): only a write says it is over.
+                try database.write { db in try db.execute(sql: "UPDATE record_identity SET id = id") }
+            }
             var changed = true
             // A second pass arms with the agenda the first pass changed; it marks nothing again.
             while changed {
@@ -185,12 +190,32 @@ public final class Daemon {
             if faultRetryAt != nil {
                 faultRetryAt = nil
                 logger.notice("the database works again")
+                record(
+                    Event(
+                        kind: .storageRecovered, message: "inspectd writes its database again",
+                        fields: ["DATABASE": settings.databasePath]))
+                flushOutbox()
             }
         } catch {
-            faultRetryAt = Instant(Date()).adding(seconds: Self.faultRetry)
-            logger.error("cannot work on the database; trying again", metadata: ["error": "\(error)"])
-            arm(faultRetryAt!)
+            storageFailed(error)
         }
+        notifier.status(statusLine())
+    }
+
+    /// The database cannot be written (full or read-only file system, lost permissions): says so once in the journal
+    /// (straight to it, as the outbox is in the database) and in `STATUS=`, keeps serving reads, and tries again in
+    /// ``faultRetry`` seconds, or sooner when a call writes.
+    private func storageFailed(_ error: any Error) {
+        if faultRetryAt == nil {
+            logger.error("cannot write the database; trying again", metadata: ["error": "\(error)"])
+            _ = service.sender.sink.deliver(
+                Event(
+                    kind: .storageFault, message: "inspectd cannot write its database: \(error)",
+                    fields: ["DATABASE": settings.databasePath, "ERROR": "\(error)"]),
+                eventID: nil)
+        }
+        faultRetryAt = Instant(Date()).adding(seconds: Self.faultRetry)
+        arm(faultRetryAt!)
         notifier.status(statusLine())
     }
 

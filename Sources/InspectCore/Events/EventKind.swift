@@ -31,6 +31,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case actionVerified = "action-verified"
     case actionOverdue = "action-overdue"
     case inspectionsImported = "inspections-imported"
+    case storageFault = "storage-fault"
+    case storageRecovered = "storage-recovered"
 
     /// The journal `MESSAGE_ID`: 32 lower-case hex digits.
     public var messageID: String {
@@ -54,6 +56,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .escalationRaised: "78f91edc271b4b3d8a7811611c51e975"
         case .escalationAcknowledged: "199ef6857c39475985376be3bd0ce0c8"
         case .integrityFailure: "c18da5f7847a4b84b1e6e72b63faeffd"
+        case .storageFault: "b78c4e191a8741c0ad42ab743d63a578"
+        case .storageRecovered: "fb9939a7027c4f4e8d44e9c92b4f8b82"
         case .registryChanged: "5660f9ab06d0401fa02c3c689d9f3ade"
         case .accessDenied: "5d2bb2c9a3d44ebbac918e1f65bf87f5"
         case .followUpScheduled: "04c3ae1777bd47a3b472b3758aa2d049"
@@ -71,10 +75,10 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .violationRecorded, .inspectionMissed, .configInvalid, .escalationRaised, .actionOverdue, .accessDenied:
             .warning
-        case .integrityFailure: .error
+        case .integrityFailure, .storageFault: .error
         case .inspectionOpened, .inspectionClosed, .inspectionCancelled, .inspectionDue, .findingAmended,
             .findingRetracted, .daemonStarted, .daemonStopping, .daemonReloaded, .escalationAcknowledged,
-            .actionRequired, .actionDone, .actionVerified:
+            .actionRequired, .actionDone, .actionVerified, .storageRecovered:
             .notice
         case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
             .followUpScheduled, .followUpRevealed, .inspectionsImported:
