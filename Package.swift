@@ -71,6 +71,13 @@ let package = Package(
         .executableTarget(
             name: "planner-bench", dependencies: ["InspectCore"], path: "Benchmarks/planner-bench",
             swiftSettings: strict),
+        .executableTarget(
+            name: "year-sim",
+            dependencies: [
+                "InspectCore", "InspectStore", "InspectService", "InspectTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            path: "Benchmarks/year-sim", swiftSettings: strict),
         // A socket-activatable demo service, only for the Varlink tests.
         .executableTarget(name: "varlink-echo", dependencies: ["InspectVarlink"], swiftSettings: strict),
         .target(

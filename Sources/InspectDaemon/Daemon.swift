@@ -56,6 +56,8 @@ public final class Daemon {
     private var lastDataVersion: Int?
     private var journalRetry: (at: Instant, delay: Int64)?
     private var faultRetryAt: Instant?
+    /// When the plans were last applied (start, reload, or the planning instant that followed).
+    private var plansAppliedAt: Instant?
 
     /// Opens and migrates the database; nothing is sent to systemd yet.
     /// - Throws: `InspectError` when the database cannot be opened.
@@ -180,7 +182,7 @@ public final class Daemon {
             // A second pass arms with the agenda the first pass changed; it marks nothing again.
             while changed {
                 changed = false
-                var agenda = try service.agenda()
+                var agenda = try service.agenda(plansAppliedAt: plansAppliedAt)
                 agenda.retryJournal = journalRetry?.at
                 let monotonic = Int64(DispatchTime.now().uptimeNanoseconds / 1_000_000_000)
                 for action in scheduler.wake(at: Instant(Date()), monotonic: monotonic, agenda: agenda) {
@@ -261,6 +263,7 @@ public final class Daemon {
     }
 
     private func applyPlans() {
+        plansAppliedAt = Instant(Date())
         do {
             let report = try service.applyPlans(by: caller, using: &generator)
             for failure in report.failed {

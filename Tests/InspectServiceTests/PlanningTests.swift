@@ -104,6 +104,37 @@ struct PlanningTests {
         #expect(due == ["2027-04-05 14:00", "2027-04-05 14:00", "2027-05-04 07:30", "2027-05-04 07:30"])
     }
 
+    @Test("an elapse moved past a holiday stays scheduled when plans are applied between the elapse and its due time")
+    func holidayShiftedKept() throws {
+        let fixture = try PlanningFixture()
+        _ = try fixture.apply()
+        // Monday 3 May 2027 08:00 is a day off: the visits moved to Tuesday 07:30. At noon on Monday the elapse lies
+        // behind, the visits ahead.
+        fixture.clock.set(try TimeParsing.instant("2027-05-03 12:00", in: .vietnam))
+        let report = try fixture.apply()
+        #expect(report.cancelled == 0)
+        let due = try fixture.service.upcoming(
+            from: fixture.clock.now, to: fixture.clock.now.adding(seconds: 60 * 86400), reveal: false,
+            as: fixture.admin
+        ).filter { $0.kind == .planned }.map { LocalZone.vietnam.display($0.dueAt!) }
+        #expect(due == ["2027-05-04 07:30", "2027-05-04 07:30", "2027-06-07 08:00", "2027-06-07 08:00"])
+        #expect(try fixture.apply() == SchedulingReport())
+    }
+
+    @Test("the next planning instant follows the last application, so that it comes")
+    func planningInstantComes() throws {
+        let fixture = try PlanningFixture()
+        let applied = fixture.clock.now
+        _ = try fixture.apply()
+        let armed = try #require(try fixture.service.agenda(plansAppliedAt: applied).nextPlanning)
+        #expect(LocalZone.vietnam.display(armed) == "2027-03-11 00:00")
+        fixture.clock.set(armed)
+        var scheduler = SchedulerState()
+        let actions = scheduler.wake(
+            at: armed, monotonic: 0, agenda: try fixture.service.agenda(plansAppliedAt: applied))
+        #expect(actions.contains(.applyPlans))
+    }
+
     @Test("surprise periods are drawn once, secret until due, never in the past, and audited after the period")
     func surpriseLifecycle() throws {
         let fixture = try PlanningFixture()

@@ -6,6 +6,9 @@ extension InspectService {
     /// The most occurrences one planned plan may put on the schedule in one round: an `OnCalendar=` that elapses every
     /// minute is a mistake, not a plan.
     static let occurrenceLimit = 5000
+    /// How far back the calendars are read: an elapse before now whose holiday policy moved it past now (a Monday of
+    /// Tết moved to the next working session, a week later) is still wanted, and must not be cancelled as stale.
+    static let holidayShiftLookback: Int64 = 31 * 86400
 
     /// Puts the planned inspections due from now until `until` on the schedule, and cancels scheduled planned
     /// inspections that no plan calls for any more (a plan edited or removed). Idempotent: running it again adds and
@@ -19,13 +22,18 @@ extension InspectService {
             var wanted: [String: Set<Occurrence>] = [:]
             for plan in policy.plans.plans {
                 guard let rules = plan.plannedRules else { continue }
-                wanted[plan.name] = try occurrences(of: plan, rules: rules, offices: offices, from: now, until: until)
+                wanted[plan.name] = try occurrences(
+                    of: plan, rules: rules, offices: offices, from: now.adding(seconds: -Self.holidayShiftLookback),
+                    until: until
+                ).filter { $0.dueAt >= now }
             }
+            // Every planned inspection still to come that was not cancelled, whatever its state: one marked due at this
+            // very second is not scheduled a second time.
             let existing = try Row.fetchAll(
                 db,
                 sql: """
-                    SELECT i.id, i.plan, i.due_at, o.code FROM inspection i JOIN office o ON o.id = i.office_id
-                    WHERE i.kind = 'planned' AND i.status = 'scheduled' AND i.due_at >= ?
+                    SELECT i.id, i.plan, i.due_at, i.status, o.code FROM inspection i JOIN office o ON o.id = i.office_id
+                    WHERE i.kind = 'planned' AND i.status <> 'cancelled' AND i.due_at >= ?
                     """,
                 arguments: [now.seconds])
             var present: [String: Set<Occurrence>] = [:]
@@ -34,7 +42,7 @@ extension InspectService {
                 let occurrence = Occurrence(office: row["code"], dueAt: row["due_at"], windowEnd: nil)
                 if wanted[plan]?.contains(occurrence) == true {
                     present[plan, default: []].insert(occurrence)
-                } else {
+                } else if row["status"] as String == InspectionStatus.scheduled.rawValue {
                     try cancelStale(db, id: row["id"], plan: plan, log: &log)
                     cancelled += 1
                 }

@@ -5,7 +5,9 @@ import InspectStore
 extension InspectService {
     /// What the scheduler must know now: scheduled and due inspections, open corrective actions not yet reported
     /// overdue, and when plans are next applied.
-    public func agenda() throws -> Agenda {
+    /// - Parameter plansAppliedAt: When the plans were last applied. The next planning instant follows it, not now:
+    ///   counted from now, it would move on at every wake-up and never come.
+    public func agenda(plansAppliedAt: Instant? = nil) throws -> Agenda {
         let now = clock()
         let (items, actions) = try query { db in
             let items = try Row.fetchAll(
@@ -17,7 +19,8 @@ extension InspectService {
             return (items, try pendingActions(db))
         }
         return Agenda(
-            items: items, nextPlanning: PlanningTimes.next(after: now, plans: policy.plans, zone: policy.zone),
+            items: items,
+            nextPlanning: PlanningTimes.next(after: plansAppliedAt ?? now, plans: policy.plans, zone: policy.zone),
             actions: actions)
     }
 
