@@ -84,7 +84,7 @@ let plans = [
             [Plan]
             Kind=surprise
             OfficeKinds=commune
-            Team=\((1...40).map { "doan-\($0)" }.joined(separator: " "))
+            Team=\((1...max(4, options.offices / 100)).map { "doan-\($0)" }.joined(separator: " "))
             Window=4h
             Period=month
             Total=\(max(1, options.offices * 35 / 100))
@@ -269,12 +269,12 @@ print(
     String(
         format: "year-sim: %d offices, 1 year (jumps %@, time zone reloaded), %d wake-ups, %d inspections due, "
             + "%d cancelled, %d failed draws, %d due wrong, %d missed wrong, %d early, %d events (%d sent, %d twice), "
-            + "RSS %.1f MiB at start, %.1f MiB at month 1, %.1f MiB at the end, %.1f s",
+            + "RSS MiB at start %.1f, by month %@, at the end %.1f, %.1f s",
         options.offices, jumps.map { $0 > 0 ? "+\($0)s" : "\($0)s" }.joined(separator: " "), wakes,
         check.inspections, check.cancelled, drawFailures, check.dueWrong, check.missedWrong, check.early, outboxRows,
         sink.total,
         sink.sentTwice,
-        memoryAtStart, memoryByMonth.first ?? 0, memoryAtEnd, seconds))
+        memoryAtStart, memoryByMonth.map { String(format: "%.1f", $0) }.joined(separator: " "), memoryAtEnd, seconds))
 if check.dueWrong + check.missedWrong + check.early + sink.sentTwice + drawFailures > 0 || sink.total != outboxRows
     || check.inspections == 0
 {
