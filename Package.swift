@@ -18,6 +18,9 @@ let package = Package(
     products: [
         .executable(name: "inspectd", targets: ["inspectd"]),
         .executable(name: "inspectctl", targets: ["inspectctl"]),
+        // For the fuzz harnesses in Fuzz/, which build as a package of their own.
+        .library(name: "InspectCore", targets: ["InspectCore"]),
+        .library(name: "InspectVarlink", targets: ["InspectVarlink"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),

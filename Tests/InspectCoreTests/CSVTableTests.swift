@@ -81,4 +81,14 @@ struct CSVTableTests {
             try csv.located(csv.records[1]) { throw InspectError.invalidInput("bad kind") }
         }
     }
+
+    @Test(
+        "CSVWriter quotes a comma or a quote that a combining mark follows, so the table reads back the same",
+        arguments: ["x,\u{301}y", "\"\u{FF9F}", "a\"\u{301}\"b", "\u{301}\"", "plain"])
+    func writerRoundTrip(field: String) throws {
+        var writer = CSVWriter(header: ["code", "name"])
+        writer.append(["A", field])
+        let csv = try table(writer.text)
+        #expect(csv.records.map(\.fields) == [["A", field]])
+    }
 }

@@ -11,14 +11,16 @@ public struct CSVWriter: Sendable {
         text += fields.map { Self.field($0 ?? "") }.joined(separator: ",") + "\n"
     }
 
+    /// Looks at scalars, not `Character`s, as `CSVTable` reads bytes: a comma or quote followed by a combining mark
+    /// is one `Character` that equals neither.
     static func field(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else {
+        guard value.unicodeScalars.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else {
             return value
         }
         var quoted = "\""
-        for character in value {
-            quoted.append(character)
-            if character == "\"" { quoted.append("\"") }
+        for scalar in value.unicodeScalars {
+            quoted.unicodeScalars.append(scalar)
+            if scalar == "\"" { quoted.unicodeScalars.append(scalar) }
         }
         return quoted + "\""
     }
