@@ -47,7 +47,7 @@ public final class Daemon {
     private var service: InspectService
     private let caller = Caller(user: "inspectd", role: .admin)
     private var scheduler = SchedulerState()
-    private var generator = SystemRandomNumberGenerator()
+    private var generator = SystemRandomness()
     private var timer: DispatchSourceTimer?
     private var watchdog: DispatchSourceTimer?
     private var sources: [any DispatchSourceProtocol] = []

@@ -187,3 +187,15 @@ import Testing
             try HolidayPolicy.skip.dueInstant(forElapse: working, calendar: calendar, profile: "default") == working)
     }
 }
+
+@Suite("The system's randomness")
+struct SystemRandomnessTests {
+    @Test("it has a size, so an inout access to it has an address, and it draws fresh values")
+    func sizedAndFresh() {
+        #expect(MemoryLayout<SystemRandomness>.size > 0)
+        var randomness = SystemRandomness()
+        let draws = (0..<8).map { _ in randomness.next() }
+        #expect(Set(draws).count == 8)
+        #expect(randomness.draws == 8)
+    }
+}

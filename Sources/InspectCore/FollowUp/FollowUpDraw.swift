@@ -9,7 +9,7 @@
 /// ```swift
 /// let inputs = try FollowUpInputs(follows: 12, office: "UBND-NHANLY", hoursProfile: "default", closedAt: now,
 ///                                 withinWorkingDays: 10, preferSessionStart: false, calendar: calendar)
-/// var system = SystemRandomNumberGenerator()
+/// var system = SystemRandomness()
 /// let draw = try FollowUpDraw(inputs: inputs, calendar: calendar, seed: .random(using: &system))
 /// ```
 public struct FollowUpDraw: Hashable, Sendable, Codable {

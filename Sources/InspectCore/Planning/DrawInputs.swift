@@ -10,7 +10,7 @@ import Crypto
 ///
 /// ```swift
 /// let inputs = try DrawInputs(plan: plan, period: period, offices: offices, history: history, calendar: calendar)
-/// var system = SystemRandomNumberGenerator()
+/// var system = SystemRandomness()
 /// let draw = try SurpriseDraw(inputs: inputs, calendar: calendar, seed: .random(using: &system))
 /// ```
 public struct DrawInputs: Hashable, Sendable, Codable {

@@ -21,7 +21,7 @@ public struct DrawSeed: Hashable, Sendable, Codable {
         self.init(bytes: bytes)
     }
 
-    /// A fresh seed. In production pass a `SystemRandomNumberGenerator`, the operating system's CSPRNG; tests pass
+    /// A fresh seed. In production pass a `SystemRandomness`, the operating system's CSPRNG; tests pass
     /// a seeded generator.
     public static func random(using rng: inout some RandomNumberGenerator) -> DrawSeed {
         var bytes: [UInt8] = []

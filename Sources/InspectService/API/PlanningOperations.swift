@@ -14,7 +14,7 @@ extension Operations {
         ) throws
             -> SchedulingReport
         {
-            var generator = SystemRandomNumberGenerator()
+            var generator = SystemRandomness()
             return try service.applyPlans(by: caller, using: &generator)
         }
     }

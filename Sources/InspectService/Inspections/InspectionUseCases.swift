@@ -103,7 +103,7 @@ extension InspectService {
     /// schedules its follow-up when its findings call for one, with a seed from the system's CSPRNG.
     /// - Throws: `.invalidInput` (negative count, or fewer than the staff with findings), `.conflict` (not open).
     public func closeInspection(id: Int64, checked: Int, at: Instant? = nil, by caller: Caller) throws -> Inspection {
-        var system = SystemRandomNumberGenerator()
+        var system = SystemRandomness()
         return try closeInspection(id: id, checked: checked, at: at, by: caller, using: &system)
     }
 
