@@ -280,5 +280,7 @@ if check.dueWrong + check.missedWrong + check.early + sink.sentTwice + drawFailu
 {
     let examples = check.examples.prefix(5).map { "year-sim: FAILED: \($0)\n" }.joined()
     FileHandle.standardError.write(Data((examples.isEmpty ? "year-sim: FAILED\n" : examples).utf8))
+    // exit() skips the defer above: the record stays for a look at what went wrong.
+    FileHandle.standardError.write(Data("year-sim: record kept in \(directory)\n".utf8))
     exit(1)
 }
