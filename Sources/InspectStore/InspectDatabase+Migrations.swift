@@ -13,6 +13,7 @@ extension InspectDatabase {
         migrator.registerMigration("v3-discipline", migrate: createDiscipline)
         migrator.registerMigration("v4-report-indexes", migrate: createReportIndexes)
         migrator.registerMigration("v5-record-identity", migrate: createRecordIdentity)
+        migrator.registerMigration("v6-staff-login", migrate: createStaffLogin)
         return migrator
     }
 
@@ -349,6 +350,16 @@ extension InspectDatabase {
                     id TEXT NOT NULL
                 ) STRICT;
                 INSERT INTO record_identity (singleton, id) VALUES (1, lower(hex(randomblob(16))));
+                """)
+    }
+
+    /// The Unix login a person uses, so that a user outside the inspectd groups can read their own record (and only
+    /// theirs). Optional: most staff never log in to the district's machines.
+    private static func createStaffLogin(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE staff ADD COLUMN login TEXT;
+                CREATE UNIQUE INDEX staff_login ON staff(login) WHERE login IS NOT NULL;
                 """)
     }
 }

@@ -88,6 +88,34 @@ struct CLIRecordTests {
         #expect((history as? [[String: Any]])?.map { $0["office"] as? String } == ["UBND-NHANLY", "UBND-BANGHUU"])
     }
 
+    @Test(
+        "staff link ties a person to a login, whoami shows it, and bad links change nothing",
+        arguments: CLIMode.allCases)
+    func linkLogins(mode: CLIMode) throws {
+        let cli = try CLIFixture.seeded(mode: mode)
+        #expect(try cli.ok(["staff", "link", "CL-00002", "hoa"]).hasPrefix("Linked CL-00002 ("))
+        let shown = try cli.ok(["--json", "staff", "show", "CL-00002"])
+        let staff = (try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])?["staff"]
+        #expect((staff as? [String: Any])?["login"] as? String == "hoa")
+        #expect(try cli.ok(["staff", "show", "CL-00002"]).contains("Login:    hoa"))
+        let identity = try cli.ok(["--json", "whoami"])
+        let fields = try JSONSerialization.jsonObject(with: Data(identity.utf8)) as? [String: Any]
+        #expect(fields?["role"] as? String == "admin")
+
+        let before = try cli.dump()
+        let taken = try cli.run(["staff", "link", "CL-00003", "hoa"])
+        #expect(taken.status == 65)
+        #expect(taken.stderr == "inspectctl: staff link: login hoa is already linked to staff CL-00002\n")
+        let malformed = try cli.run(["staff", "link", "CL-00003", "Hoà Nông"])
+        #expect(malformed.status == 65)
+        #expect(malformed.stderr.hasPrefix("inspectctl: staff link: login 'Hoà Nông' is not a user name"))
+        #expect(try cli.run(["staff", "link", "CL-09999", "lam"]).status == 66)
+        #expect(try cli.dump() == before)
+
+        #expect(try cli.ok(["staff", "unlink", "CL-00002"]).hasPrefix("Unlinked CL-00002 ("))
+        #expect(!(try cli.ok(["staff", "show", "CL-00002"]).contains("Login:")))
+    }
+
     @Test("verify names the first bad row after the sqlite3 tool edits or deletes one")
     func verifyAfterTampering() throws {
         let cli = try CLIFixture.seeded()

@@ -7,7 +7,7 @@ struct ExportStaff: ServiceCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff", abstract: "Export every person, retired ones too, by badge.",
         discussion: """
-            CSV columns: badge,name,office,title,category,active (yes/no), as 'staff import' reads them. The \
+            CSV columns: badge,name,office,title,category,active (yes/no),login, as 'staff import' reads them. The \
             office is the current one; the history of moves stays in the database.
             """)
     static let access = CommandContext.Access.read
@@ -20,11 +20,11 @@ struct ExportStaff: ServiceCommand {
         switch export.resolved(options) {
         case .json: try Output.write(try Output.jsonText(staff, zone: context.zone), to: export.output)
         case .csv:
-            var csv = CSVWriter(header: ["badge", "name", "office", "title", "category", "active"])
+            var csv = CSVWriter(header: ["badge", "name", "office", "title", "category", "active", "login"])
             for person in staff {
                 csv.append([
                     person.badge, person.name, person.office, person.title, person.category.rawValue,
-                    person.active ? "yes" : "no",
+                    person.active ? "yes" : "no", person.login,
                 ])
             }
             try Output.write(csv.text, to: export.output)

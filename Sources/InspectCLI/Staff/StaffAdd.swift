@@ -16,12 +16,14 @@ struct StaffAdd: ServiceCommand {
     @Option(help: "Job title.") var title: String?
     @Option(help: "One of: \(StaffCategory.allCases.map(\.rawValue).joined(separator: ", ")).")
     var category = StaffCategory.civilServant
+    @Option(help: "Their Unix user name: that user may then read this person's record (see 'staff link').")
+    var login: String?
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
         let staff = try context.perform(
             Operations.AddStaff.self,
-            StaffAddRequest(badge: badge, name: name, office: office, title: title, category: category))
+            StaffAddRequest(badge: badge, name: name, office: office, title: title, category: category, login: login))
         if options.json { return try Output.json(staff, zone: context.zone) }
         print("Added \(staff.badge) (\(staff.name)) to \(staff.office).")
     }

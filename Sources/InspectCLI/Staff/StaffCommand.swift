@@ -4,8 +4,9 @@ import ArgumentParser
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
-        abstract: "Add, list, show, import, move and retire staff.",
+        abstract: "Add, list, show, import, move, retire and link staff to their logins.",
         subcommands: [
             StaffAdd.self, StaffList.self, StaffShow.self, StaffImport.self, StaffMove.self, StaffRetire.self,
+            StaffLink.self, StaffUnlink.self,
         ])
 }

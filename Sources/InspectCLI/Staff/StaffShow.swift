@@ -22,6 +22,7 @@ struct StaffShow: ServiceCommand {
             ("Title", staff.title),
             ("Category", staff.category.rawValue),
             ("Active", staff.active ? "yes" : "no"),
+            ("Login", staff.login),
             ("Findings", String(detail.findings)),
         ])
         print("History:")

@@ -168,11 +168,13 @@ extension Operations {
             }
         }
         public static let name = "StaffHistory"
-        public static let role = Role.inspector
+        public static let role = Role.reader
         public static let writes = false
+        /// A reader may read the history of the person linked to their login only.
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> StaffReport
         {
-            try service.staffReport(badge: p.badge, from: p.from, to: p.to)
+            try service.requireReadable(badge: p.badge, by: caller)
+            return try service.staffReport(badge: p.badge, from: p.from, to: p.to)
         }
     }
 

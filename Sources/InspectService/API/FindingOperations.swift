@@ -20,10 +20,16 @@ extension Operations {
     public enum ListFindings: APIOperation {
         public struct Reply: Codable, Sendable { public var findings: [FindingView] }
         public static let name = "ListFindings"
-        public static let role = Role.inspector
+        public static let role = Role.reader
         public static let writes = false
+        /// A reader gets only the findings about the person linked to their login.
         public static func perform(_ service: InspectService, as caller: Caller, _ p: FindingFilter) throws -> Reply {
-            Reply(findings: try service.listFindings(p))
+            var filter = p
+            if let own = try service.ownBadge(of: caller) {
+                try service.requireReadable(badge: p.staff ?? own, by: caller)
+                filter.staff = own
+            }
+            return Reply(findings: try service.listFindings(filter))
         }
     }
 

@@ -4,7 +4,8 @@ import InspectCore
 extension Operations {
     static let registry: [any APIOperation.Type] = [
         AddOffice.self, ListOffices.self, ShowOffice.self, ImportOffices.self, RetireOffice.self, AddStaff.self,
-        ListStaff.self, ShowStaff.self, ImportStaff.self, MoveStaff.self, RetireStaff.self, ListViolationTypes.self,
+        ListStaff.self, ShowStaff.self, ImportStaff.self, MoveStaff.self, RetireStaff.self, LinkStaff.self,
+        ListViolationTypes.self, WhoAmI.self,
     ]
 
     public enum AddOffice: APIOperation {
@@ -99,8 +100,11 @@ extension Operations {
         public static let name = "ListStaff"
         public static let role = Role.reader
         public static let writes = false
+        /// A reader gets only the person linked to their login.
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Reply {
-            Reply(staff: try service.listStaff(office: p.office, includeRetired: p.includeRetired))
+            let own = try service.ownBadge(of: caller)
+            let staff = try service.listStaff(office: p.office, includeRetired: p.includeRetired)
+            return Reply(staff: own.map { own in staff.filter { $0.badge == own } } ?? staff)
         }
     }
 
@@ -117,7 +121,10 @@ extension Operations {
             _ service: InspectService, as caller: Caller, _ p: BadgeParameters
         ) throws
             -> StaffDetail
-        { try service.showStaff(badge: p.badge) }
+        {
+            try service.requireReadable(badge: p.badge, by: caller)
+            return try service.showStaff(badge: p.badge)
+        }
     }
 
     public enum ImportStaff: APIOperation {
@@ -162,6 +169,25 @@ extension Operations {
         { try service.retireStaff(badge: p.badge, by: caller) }
     }
 
+    /// Links a person to their Unix login, or unlinks them (`login` null), so that user may read their own record.
+    public enum LinkStaff: APIOperation {
+        public struct Parameters: Codable, Sendable {
+            public var badge: String
+            public var login: String?
+            public init(badge: String, login: String?) {
+                self.badge = badge
+                self.login = login
+            }
+        }
+        public static let name = "LinkStaff"
+        public static let role = Role.admin
+        public static let writes = true
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> StaffDetail
+        {
+            try service.linkStaff(badge: p.badge, login: p.login, by: caller)
+        }
+    }
+
     public enum ListViolationTypes: APIOperation {
         public struct Reply: Codable, Sendable { public var types: [ViolationType] }
         public static let name = "ListViolationTypes"
@@ -169,6 +195,16 @@ extension Operations {
         public static let writes = false
         public static func perform(_ service: InspectService, as caller: Caller, _ p: NoParameters) throws -> Reply {
             Reply(types: try service.listViolationTypes())
+        }
+    }
+
+    /// The caller as the daemon sees them: user, role and the person linked to their login.
+    public enum WhoAmI: APIOperation {
+        public static let name = "WhoAmI"
+        public static let role = Role.reader
+        public static let writes = false
+        public static func perform(_ service: InspectService, as caller: Caller, _ p: NoParameters) throws -> Identity {
+            try service.identity(of: caller)
         }
     }
 }

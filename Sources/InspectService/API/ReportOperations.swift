@@ -47,7 +47,11 @@ extension Operations {
             _ service: InspectService, as caller: Caller, _ p: NoParameters
         ) throws
             -> ListStaff.Reply
-        { ListStaff.Reply(staff: try service.exportStaff()) }
+        {
+            let own = try service.ownBadge(of: caller)
+            let staff = try service.exportStaff()
+            return ListStaff.Reply(staff: own.map { own in staff.filter { $0.badge == own } } ?? staff)
+        }
     }
 
     public enum ExportInspections: APIOperation {

@@ -45,13 +45,13 @@ extension InspectService {
         }
     }
 
-    /// Imports staff from CSV (`badge,name,office[,title,category,active]`), all or nothing; `active` as for
-    /// offices (a retired person may belong to a retired office).
+    /// Imports staff from CSV (`badge,name,office[,title,category,active,login]`), all or nothing; `active` as for
+    /// offices (a retired person may belong to a retired office); `login` is the person's Unix user name, if any.
     /// - Throws: `.invalidFile` naming the file and line of the first bad row; nothing is written then.
     public func importStaff(csv text: String, path: String, by caller: Caller) throws -> ImportSummary {
         let table = try CSVTable(
             text: text, path: path, required: ["badge", "name", "office"],
-            allowed: ["badge", "name", "office", "title", "category", "active"])
+            allowed: ["badge", "name", "office", "title", "category", "active", "login"])
         return try perform { db, log in
             for record in table.records {
                 try table.located(record) {
@@ -64,7 +64,7 @@ extension InspectService {
                     let request = StaffAddRequest(
                         badge: table.value("badge", in: record) ?? "", name: table.value("name", in: record) ?? "",
                         office: table.value("office", in: record) ?? "", title: table.value("title", in: record),
-                        category: category)
+                        category: category, login: table.value("login", in: record))
                     let active = try Self.activeFlag(table.value("active", in: record))
                     _ = try insertStaff(db, request, at: log.now, by: caller, allowRetiredOffice: !active)
                     if !active { try retireImported(db, badge: request.badge, at: log.now) }

@@ -16,14 +16,14 @@ enum RegistryRows {
     }
 
     static let staffSelect = """
-        SELECT s.badge, s.name, o.code AS office_code, s.title, s.category, s.active
+        SELECT s.badge, s.name, o.code AS office_code, s.title, s.category, s.active, s.login
         FROM staff s JOIN office o ON o.id = s.office_id
         """
 
     static func staff(_ row: Row) -> Staff {
         Staff(
             badge: row["badge"], name: row["name"], office: row["office_code"], title: row["title"],
-            category: row["category"], active: row["active"])
+            category: row["category"], active: row["active"], login: row["login"])
     }
 
     static let inspectionSelect = """

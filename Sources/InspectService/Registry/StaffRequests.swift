@@ -7,13 +7,19 @@ public struct StaffAddRequest: Codable, Sendable, Hashable {
     public var office: String
     public var title: String?
     public var category: StaffCategory
+    /// Their Unix user name, if they have one (see `Staff.login`).
+    public var login: String?
 
-    public init(badge: String, name: String, office: String, title: String? = nil, category: StaffCategory) {
+    public init(
+        badge: String, name: String, office: String, title: String? = nil, category: StaffCategory,
+        login: String? = nil
+    ) {
         self.badge = badge
         self.name = name
         self.office = office
         self.title = title
         self.category = category
+        self.login = login
     }
 }
 

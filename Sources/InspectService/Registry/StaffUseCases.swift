@@ -118,17 +118,27 @@ extension InspectService {
         guard office.active || allowRetiredOffice else {
             throw InspectError.conflict("office \(request.office) is retired")
         }
+        if let login = request.login { try requireFreeLogin(db, login) }
         let title = request.title?.trimmingSpaces
         var record = StaffRecord(
             badge: request.badge, name: name, officeId: office.id!, title: title?.isEmpty == false ? title : nil,
-            category: request.category, createdAt: now)
+            category: request.category, createdAt: now, login: request.login)
         try record.insert(db)
         var assignment = StaffAssignmentRecord(
             staffId: record.id!, officeId: office.id!, startedAt: now, recordedBy: caller.user)
         try assignment.insert(db)
         return Staff(
             badge: record.badge, name: record.name, office: office.code, title: record.title,
-            category: record.category)
+            category: record.category, login: record.login)
+    }
+
+    /// Checks that `login` is a user name no one else has.
+    /// - Throws: `.invalidInput`, `.conflict` naming the person who has it.
+    func requireFreeLogin(_ db: Database, _ login: String) throws {
+        try Logins.validate(login)
+        if let holder = try StaffRecord.find(db, login: login) {
+            throw InspectError.conflict("login \(login) is already linked to staff \(holder.badge)")
+        }
     }
 
     func staffDetail(_ db: Database, badge: String) throws -> StaffDetail {

@@ -12,10 +12,12 @@ public struct StaffRecord: Codable, Sendable, Hashable {
     public var active: Bool
     public var createdAt: Instant
     public var retiredAt: Instant?
+    /// The Unix user name of the person, when they have one: it lets them read their own record.
+    public var login: String?
 
     public init(
         id: Int64? = nil, badge: String, name: String, officeId: Int64, title: String?, category: StaffCategory,
-        active: Bool = true, createdAt: Instant, retiredAt: Instant? = nil
+        active: Bool = true, createdAt: Instant, retiredAt: Instant? = nil, login: String? = nil
     ) {
         self.id = id
         self.badge = badge
@@ -26,6 +28,7 @@ public struct StaffRecord: Codable, Sendable, Hashable {
         self.active = active
         self.createdAt = createdAt
         self.retiredAt = retiredAt
+        self.login = login
     }
 }
 
@@ -38,10 +41,16 @@ extension StaffRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColum
         public static let badge = Column("badge")
         public static let officeId = Column("office_id")
         public static let active = Column("active")
+        public static let login = Column("login")
     }
 
     public static func find(_ db: Database, badge: String) throws -> StaffRecord? {
         try filter(Columns.badge == badge).fetchOne(db)
+    }
+
+    /// The person whose Unix login is `login`, if any.
+    public static func find(_ db: Database, login: String) throws -> StaffRecord? {
+        try filter(Columns.login == login).fetchOne(db)
     }
 
     /// - Throws: `InspectError.notFound` naming the badge.
