@@ -43,8 +43,12 @@ public final class Daemon {
     private let settings: Settings
     private let notifier: any ServiceNotifier
     private let logger: Logger
-    private let database: InspectDatabase
+    private var database: InspectDatabase
     private var service: InspectService
+    private let sink: any EventSink
+    /// Why the database was opened for reading only at start (a read-only mount, lost permissions), until it can be
+    /// opened for writing again.
+    private var writeFault: InspectError?
     private let caller = Caller(user: "inspectd", role: .admin)
     private var scheduler = SchedulerState()
     private var generator = SystemRandomness()
@@ -59,8 +63,10 @@ public final class Daemon {
     /// When the plans were last applied (start, reload, or the planning instant that followed).
     private var plansAppliedAt: Instant?
 
-    /// Opens and migrates the database; nothing is sent to systemd yet.
-    /// - Throws: `InspectError` when the database cannot be opened.
+    /// Opens and migrates the database; nothing is sent to systemd yet. A database that exists but cannot be written
+    /// (a read-only mount, lost permissions) is opened for reading: the daemon then starts with a storage fault,
+    /// serves reads, and opens it for writing once it can.
+    /// - Throws: `InspectError` when the database cannot be opened at all, or is damaged.
     public init(
         settings: Settings, configuration: InspectConfiguration, notifier: any ServiceNotifier, sink: any EventSink,
         logger: Logger
@@ -68,12 +74,34 @@ public final class Daemon {
         self.settings = settings
         self.notifier = notifier
         self.logger = logger
-        database = try InspectDatabase.open(path: settings.databasePath, mode: .readWrite)
+        self.sink = sink
+        do {
+            database = try InspectDatabase.open(path: settings.databasePath, mode: .readWrite)
+        } catch let error as InspectError {
+            switch error {
+            case .cannotCreate, .storage: break
+            default: throw error
+            }
+            guard let readable = try? InspectDatabase.open(path: settings.databasePath, mode: .readOnly) else {
+                throw error
+            }
+            database = readable
+            writeFault = error
+        }
         // Refuse to run on a damaged record; a corrupt file is reported, never recreated or run on.
         try database.checkIntegrity()
+        service = Self.service(
+            database, policy: ServicePolicy(configuration: configuration), sink: sink)
+    }
+
+    private static func service(
+        _ database: InspectDatabase, policy: ServicePolicy, sink: any EventSink
+    )
+        -> InspectService
+    {
         let clock: @Sendable () -> Instant = { Instant(Date()) }
-        service = InspectService(
-            database: database, policy: ServicePolicy(configuration: configuration),
+        return InspectService(
+            database: database, policy: policy,
             sender: OutboxSender(database: database, sink: sink, claimant: "inspectd:\(getpid())", clock: clock),
             clock: clock)
     }
@@ -115,6 +143,7 @@ public final class Daemon {
         let listening = try api.start(path: settings.socketPath)
         self.api = api
         logger.info("serving the API", metadata: ["api.socket": "\(listening)"])
+        if let writeFault { storageFailed(writeFault) }
         record(
             Event(
                 kind: .daemonStarted, message: "inspectd started (database \(settings.databasePath))",
@@ -175,6 +204,7 @@ public final class Daemon {
         do {
             lastDataVersion = try service.dataVersion()
             if faultRetryAt != nil {
+                if writeFault != nil { try reopenForWriting() }
                 // Reads may work while writes do not (a full or read-only file system): only a write says it is over.
                 try database.write { db in try db.execute(sql: "UPDATE record_identity SET id = id") }
             }
@@ -219,6 +249,15 @@ public final class Daemon {
         faultRetryAt = Instant(Date()).adding(seconds: Self.faultRetry)
         arm(faultRetryAt!)
         notifier.status(statusLine())
+    }
+
+    /// Opens the database for writing, now that it may be, in place of the read-only one the daemon started with.
+    private func reopenForWriting() throws {
+        let writable = try InspectDatabase.open(path: settings.databasePath, mode: .readWrite)
+        database = writable
+        service = Self.service(writable, policy: service.policy, sink: sink)
+        writeFault = nil
+        logger.notice("the database can be written again; opened for writing")
     }
 
     /// Does one action; returns whether it changed the agenda.

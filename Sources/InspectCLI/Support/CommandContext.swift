@@ -74,7 +74,10 @@ struct CommandContext {
             } catch let error as VarlinkError {
                 throw Self.translate(error)
             } catch let error as VarlinkClientError {
-                throw InspectError.storage(path: client.path, reason: "the daemon did not answer: \(error)")
+                // The call may have been carried out before the answer was lost: say so rather than imply it failed.
+                let outcome =
+                    Op.writes ? "; the change may have been made all the same, so look before trying again" : ""
+                throw InspectError.storage(path: client.path, reason: "the daemon did not answer: \(error)\(outcome)")
             }
         }
     }
@@ -84,6 +87,10 @@ struct CommandContext {
         try perform(operation, NoParameters())
     }
 
+    /// How long a call through the socket may take. Long: a large import through a busy daemon takes a while, and a
+    /// daemon that hangs is killed by systemd's watchdog well before this, which ends the call at once.
+    static let callTimeout = Duration.seconds(600)
+
     private static func connect(_ path: String) throws -> VarlinkClient {
         guard FileManager.default.fileExists(atPath: path) else {
             throw InspectError.unavailable(
@@ -91,7 +98,7 @@ struct CommandContext {
                     + "directly)")
         }
         do {
-            return try VarlinkClient(path: path)
+            return try VarlinkClient(path: path, timeout: callTimeout)
         } catch {
             throw InspectError.unavailable("cannot reach inspectd at \(path): \(error)")
         }
