@@ -135,6 +135,60 @@ struct PlanningTests {
         #expect(actions.contains(.applyPlans))
     }
 
+    @Test("the agenda holds only what the scheduler acts on, and it acts exactly as on the whole schedule")
+    func agendaIsTrimmed() throws {
+        let fixture = try PlanningFixture()
+        _ = try fixture.apply()
+        let start = fixture.clock.now
+        var generator = SplitMix64(seed: 20_261_125)
+        var trimmedWakes = 0
+        for _ in 0..<200 {
+            // Somewhere in the next two months, at times on an inspection's instant or window end too.
+            fixture.clock.set(start.adding(seconds: Int64(generator.next() % (60 * 86400))))
+            // Some inspections whose instant came are marked due, as the daemon would, so both states are seen.
+            if generator.next() % 2 == 0 {
+                let came = try fixture.service.database.read { db in
+                    try Int64.fetchOne(
+                        db, sql: "SELECT id FROM inspection WHERE status = 'scheduled' AND due_at <= ? LIMIT 1",
+                        arguments: [fixture.clock.now.seconds])
+                }
+                if let came { try fixture.service.markDue(id: came) }
+            }
+            let whole = try fixture.service.database.read { db in
+                try Row.fetchAll(
+                    db,
+                    sql: "SELECT id, status, due_at, window_end FROM inspection WHERE status IN ('scheduled', 'due')"
+                ).map {
+                    Agenda.Item(id: $0["id"], status: $0["status"], dueAt: $0["due_at"], windowEnd: $0["window_end"])
+                }
+            }
+            let instants = whole.flatMap { [$0.dueAt, $0.windowEnd].compactMap { $0 } }
+            if generator.next() % 4 == 0, let instant = instants.randomElement(using: &generator) {
+                fixture.clock.set(instant)
+            }
+            let trimmed = try fixture.service.agenda(plansAppliedAt: start)
+            // Due ones, scheduled ones whose instant has come, and the earliest still to come.
+            let now = fixture.clock.now
+            let next = whole.compactMap { $0.status == .scheduled ? $0.dueAt : nil }.filter { $0 > now }.min()
+            let kept = whole.filter { $0.status == .due || $0.dueAt.map { $0 <= now || $0 == next } == true }
+            #expect(Set(trimmed.items.map(\.id)) == Set(kept.map(\.id)))
+            if trimmed.items.count < whole.count { trimmedWakes += 1 }
+            var onTrimmed = SchedulerState()
+            var onWhole = SchedulerState()
+            var full = trimmed
+            full.items = whole
+            #expect(
+                onTrimmed.wake(at: fixture.clock.now, monotonic: 0, agenda: trimmed)
+                    == onWhole.wake(at: fixture.clock.now, monotonic: 0, agenda: full),
+                "at \(LocalZone.vietnam.display(fixture.clock.now))")
+        }
+        #expect(trimmedWakes > 20)
+        #expect(
+            try fixture.service.database.read {
+                try Int.fetchOne($0, sql: "SELECT count(*) FROM inspection WHERE status = 'due'")
+            } ?? 0 > 0)
+    }
+
     @Test("surprise periods are drawn once, secret until due, never in the past, and audited after the period")
     func surpriseLifecycle() throws {
         let fixture = try PlanningFixture()

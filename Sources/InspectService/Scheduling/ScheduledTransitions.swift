@@ -3,8 +3,10 @@ import InspectCore
 import InspectStore
 
 extension InspectService {
-    /// What the scheduler must know now: scheduled and due inspections, open corrective actions not yet reported
-    /// overdue, and when plans are next applied.
+    /// What the scheduler must know now: due inspections, scheduled ones whose instant has come, the next scheduled
+    /// ones (the scheduler arms its timer for the earliest instant to come, so the later ones change nothing), open
+    /// corrective actions not yet reported overdue, and when plans are next applied. A wake-up thus reads a handful
+    /// of rows, not the whole schedule.
     /// - Parameter plansAppliedAt: When the plans were last applied. The next planning instant follows it, not now:
     ///   counted from now, it would move on at every wake-up and never come.
     public func agenda(plansAppliedAt: Instant? = nil) throws -> Agenda {
@@ -12,7 +14,15 @@ extension InspectService {
         let (items, actions) = try query { db in
             let items = try Row.fetchAll(
                 db,
-                sql: "SELECT id, status, due_at, window_end FROM inspection WHERE status IN ('scheduled', 'due')"
+                sql: """
+                    SELECT id, status, due_at, window_end FROM inspection WHERE status = 'due'
+                    UNION ALL
+                    SELECT id, status, due_at, window_end FROM inspection WHERE status = 'scheduled' AND due_at <= ?1
+                    UNION ALL
+                    SELECT id, status, due_at, window_end FROM inspection WHERE status = 'scheduled' AND due_at = (
+                        SELECT min(due_at) FROM inspection WHERE status = 'scheduled' AND due_at > ?1)
+                    """,
+                arguments: [now.seconds]
             ).map { row in
                 Agenda.Item(id: row["id"], status: row["status"], dueAt: row["due_at"], windowEnd: row["window_end"])
             }
