@@ -79,8 +79,11 @@ let package = Package(
             dependencies: [
                 "InspectCore", "InspectStore", "InspectService", "InspectTesting",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // For sqlite3_memory_used and mallinfo2: how much of the resident memory is live heap, and SQLite's.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"), "CMalloc",
             ],
             path: "Benchmarks/year-sim", swiftSettings: strict),
+        .systemLibrary(name: "CMalloc", path: "Benchmarks/CMalloc"),
         // A socket-activatable demo service, only for the Varlink tests.
         .executableTarget(name: "varlink-echo", dependencies: ["InspectVarlink"], swiftSettings: strict),
         .target(

@@ -7,8 +7,10 @@
 // configuration is reloaded with another time zone. At the end every inspection whose instant came must have been
 // reported due exactly once and, its window closed, missed exactly once; none may be reported before its instant;
 // every event must have been sent once; and the resident memory is printed at the start and the end.
+import CMalloc
 import Foundation
 import GRDB
+import GRDBSQLite
 import InspectCore
 import InspectService
 import InspectStore
@@ -42,29 +44,54 @@ func fail(_ message: String) -> Never {
     exit(2)
 }
 
-/// Resident memory in MiB, from /proc/self/statm.
-func residentMiB() -> Double {
-    let fields = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8))?.split(separator: " ") ?? []
-    let pages = fields.count > 1 ? Double(fields[1]) ?? 0 : 0
-    return pages * Double(sysconf(Int32(_SC_PAGESIZE))) / 1_048_576
+/// Where the process's memory is, in MiB: resident, split into anonymous pages and pages of files (code, mostly), from
+/// /proc/self/status; the heap blocks malloc has handed out and not had back; and SQLite's share of those.
+struct Memory {
+    var resident: Double
+    var anonymous: Double
+    var file: Double
+    var heapInUse: Double
+    var sqlite: Double
+
+    static func now() -> Memory {
+        let status = (try? String(contentsOfFile: "/proc/self/status", encoding: .utf8)) ?? ""
+        func mebibytes(_ key: String) -> Double {
+            let line = status.split(separator: "\n").first { $0.hasPrefix(key + ":") }
+            let kibibytes = line?.split(separator: " ").dropFirst().first.flatMap { Double($0) } ?? 0
+            return kibibytes / 1024
+        }
+        let heap = mallinfo2()
+        return Memory(
+            resident: mebibytes("VmRSS"), anonymous: mebibytes("RssAnon"), file: mebibytes("RssFile"),
+            heapInUse: Double(heap.uordblks + heap.hblkhd) / 1_048_576,
+            sqlite: Double(sqlite3_memory_used()) / 1_048_576)
+    }
 }
 
-/// Counts how often each outbox event reaches the journal, keeping no events: memory must stay flat.
+/// Counts how often each outbox event reaches the journal in one byte per event, indexed by the event's row id
+/// (ids are dense): the simulation's own bookkeeping stays under a megabyte, so the memory figures are inspectd's.
 final class CountingSink: EventSink, @unchecked Sendable {
     private let lock = NSLock()
-    private var deliveries: [Int64: Int] = [:]
+    private var deliveries: [UInt8] = []
 
     func deliver(_ event: Event, eventID: Int64?) -> Delivery {
-        if let eventID { lock.withLock { deliveries[eventID, default: 0] += 1 } }
+        guard let eventID, eventID >= 0 else { return .journaled }
+        lock.withLock {
+            let index = Int(eventID)
+            if index >= deliveries.count {
+                deliveries.append(contentsOf: repeatElement(0, count: index + 1 - deliveries.count))
+            }
+            deliveries[index] &+= 1
+        }
         return .journaled
     }
 
     func delivered(_ eventIDs: Set<Int64>, record: String) -> Set<Int64>? {
-        lock.withLock { eventIDs.filter { deliveries[$0] != nil } }
+        lock.withLock { eventIDs.filter { $0 >= 0 && Int($0) < deliveries.count && deliveries[Int($0)] > 0 } }
     }
 
-    var sentTwice: Int { lock.withLock { deliveries.values.filter { $0 > 1 }.count } }
-    var total: Int { lock.withLock { deliveries.count } }
+    var sentTwice: Int { lock.withLock { deliveries.filter { $0 > 1 }.count } }
+    var total: Int { lock.withLock { deliveries.filter { $0 > 0 }.count } }
 }
 
 let options = Options(arguments: CommandLine.arguments)
@@ -143,8 +170,8 @@ var jumps: [Int64] = []
 var skipped: [(from: Int64, to: Int64)] = []
 var reloaded = false
 let jumpDays: [Int64: Int64] = [40: 7200, 100: -7200, 220: 86400, 300: -86400]
-let memoryAtStart = residentMiB()
-var memoryByMonth: [Double] = []
+let memoryAtStart = Memory.now()
+var memoryByMonth: [Memory] = []
 let started = ContinuousClock.now
 
 while clock.now < end {
@@ -179,7 +206,7 @@ while clock.now < end {
     }
     let day = (clock.now.seconds - start.seconds) / 86400
     let month = Int(day * 12 / 365)
-    if memoryByMonth.count <= month { memoryByMonth.append(residentMiB()) }
+    if memoryByMonth.count <= month { memoryByMonth.append(Memory.now()) }
     if !reloaded, day >= 182 {
         // What SIGHUP does: the same record and scheduler, a new configuration.
         reloaded = true
@@ -202,7 +229,7 @@ while clock.now < end {
     monotonic += step
 }
 let elapsed = ContinuousClock.now - started
-let memoryAtEnd = residentMiB()
+let memoryAtEnd = Memory.now()
 
 // The check, from the record itself (every event is an outbox row), up to the last wake-up.
 struct Check {
@@ -269,12 +296,24 @@ print(
     String(
         format: "year-sim: %d offices, 1 year (jumps %@, time zone reloaded), %d wake-ups, %d inspections due, "
             + "%d cancelled, %d failed draws, %d due wrong, %d missed wrong, %d early, %d events (%d sent, %d twice), "
-            + "RSS MiB at start %.1f, by month %@, at the end %.1f, %.1f s",
+            + "RSS MiB at start %.1f, by month %@, at the end %.1f (anonymous %.1f → %.1f, files %.1f → %.1f, "
+            + "heap in use %.1f → %.1f, of which SQLite %.1f → %.1f), %.1f s",
         options.offices, jumps.map { $0 > 0 ? "+\($0)s" : "\($0)s" }.joined(separator: " "), wakes,
         check.inspections, check.cancelled, drawFailures, check.dueWrong, check.missedWrong, check.early, outboxRows,
-        sink.total,
-        sink.sentTwice,
-        memoryAtStart, memoryByMonth.map { String(format: "%.1f", $0) }.joined(separator: " "), memoryAtEnd, seconds))
+        sink.total, sink.sentTwice, memoryAtStart.resident,
+        memoryByMonth.map { String(format: "%.1f", $0.resident) }.joined(separator: " "), memoryAtEnd.resident,
+        memoryAtStart.anonymous, memoryAtEnd.anonymous, memoryAtStart.file, memoryAtEnd.file, memoryAtStart.heapInUse,
+        memoryAtEnd.heapInUse, memoryAtStart.sqlite, memoryAtEnd.sqlite, seconds))
+if ProcessInfo.processInfo.environment["YEAR_SIM_MEMORY"] != nil {
+    for (month, memory) in memoryByMonth.enumerated() {
+        print(
+            String(
+                format:
+                    "year-sim: month %2d: resident %.1f MiB (anonymous %.1f, files %.1f), heap in use %.1f MiB, "
+                    + "SQLite %.1f MiB", month + 1, memory.resident, memory.anonymous, memory.file, memory.heapInUse,
+                memory.sqlite))
+    }
+}
 if check.dueWrong + check.missedWrong + check.early + sink.sentTwice + drawFailures > 0 || sink.total != outboxRows
     || check.inspections == 0
 {
