@@ -40,6 +40,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        .systemLibrary(name: "CMalloc"),
         .target(
             name: "InspectSystemd",
             dependencies: ["InspectCore", "CSystemd", .product(name: "Logging", package: "swift-log")],
@@ -55,7 +56,7 @@ let package = Package(
         .target(
             name: "InspectDaemon",
             dependencies: [
-                "InspectCore", "InspectStore", "InspectService", "InspectSystemd", "InspectVarlink",
+                "InspectCore", "InspectStore", "InspectService", "InspectSystemd", "InspectVarlink", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -83,7 +84,6 @@ let package = Package(
                 .product(name: "GRDBSQLite", package: "GRDB.swift"), "CMalloc",
             ],
             path: "Benchmarks/year-sim", swiftSettings: strict),
-        .systemLibrary(name: "CMalloc", path: "Benchmarks/CMalloc"),
         // A socket-activatable demo service, only for the Varlink tests.
         .executableTarget(name: "varlink-echo", dependencies: ["InspectVarlink"], swiftSettings: strict),
         .target(

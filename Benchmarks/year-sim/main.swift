@@ -169,6 +169,7 @@ var jumps: [Int64] = []
 /// The spans a forward jump skipped: an inspection whose whole window lies in one is reported missed, never due.
 var skipped: [(from: Int64, to: Int64)] = []
 var reloaded = false
+var trimmedAt = clock.now
 let jumpDays: [Int64: Int64] = [40: 7200, 100: -7200, 220: 86400, 300: -86400]
 let memoryAtStart = Memory.now()
 var memoryByMonth: [Memory] = []
@@ -221,6 +222,11 @@ while clock.now < end {
         clock.advance(seconds: leap)
         monotonic += 1
         continue
+    }
+    // As the daemon does after a wake-up: freed heap pages go back to the system, at most once a minute.
+    if clock.now.seconds - trimmedAt.seconds >= 60 {
+        trimmedAt = clock.now
+        malloc_trim(0)
     }
     // Sleep until the armed instant, or an hour at most (the daemon wakes for other reasons too).
     let target = min(next ?? clock.now.adding(seconds: 3600), clock.now.adding(seconds: 3600))

@@ -1,3 +1,4 @@
+import CMalloc
 import Dispatch
 import Foundation
 import InspectCore
@@ -62,6 +63,8 @@ public final class Daemon {
     private var faultRetryAt: Instant?
     /// When the plans were last applied (start, reload, or the planning instant that followed).
     private var plansAppliedAt: Instant?
+    /// When freed heap pages were last given back to the system.
+    private var trimmedAt: Instant?
 
     /// Opens and migrates the database; nothing is sent to systemd yet. A database that exists but cannot be written
     /// (a read-only mount, lost permissions) is opened for reading: the daemon then starts with a storage fault,
@@ -232,6 +235,17 @@ public final class Daemon {
             storageFailed(error)
         }
         notifier.status(statusLine())
+        releaseFreeMemory()
+    }
+
+    /// Gives the heap pages freed since the last time back to the system, at most once a minute. glibc keeps them
+    /// otherwise, and a daemon that runs for months would stay at the size of its busiest moment (the year
+    /// simulation's resident memory rose 5 MiB over the year without this, and stays flat with it).
+    private func releaseFreeMemory() {
+        let now = Instant(Date())
+        if let trimmedAt, abs(now.seconds - trimmedAt.seconds) < 60 { return }
+        trimmedAt = now
+        malloc_trim(0)
     }
 
     /// The database cannot be written (full or read-only file system, lost permissions): says so once in the journal
