@@ -19,21 +19,32 @@ public struct InspectDatabase: Sendable {
         case readOnly
     }
 
+    /// How many connections a process keeps to the file.
+    public enum Connections: Sendable {
+        /// A writer and up to two readers, so that reads go on while a write is under way: for the daemon.
+        case pool
+        /// One connection for reads and writes: for a command that does one thing and exits. A pool would also open
+        /// a reader, and when the WAL file is missing or empty (as it is after the last process closed the database)
+        /// it commits an empty transaction to create it: one more flush to disk on every command.
+        case single
+    }
+
     /// How long a writer waits for another writer's lock before reporting the database busy.
     public static let busyTimeout: TimeInterval = 10
 
     public let path: String
-    let pool: DatabasePool
+    /// A `DatabasePool` or, for `Connections.single`, a `DatabaseQueue`.
+    let writer: any DatabaseWriter
 
-    private init(path: String, pool: DatabasePool) {
+    private init(path: String, writer: any DatabaseWriter) {
         self.path = path
-        self.pool = pool
+        self.writer = writer
     }
 
     /// Opens the database at `path`.
     /// - Throws: `InspectError.notFound` (no file, read-only mode), `.cannotCreate` (missing or unwritable directory),
     ///   `.schemaTooNew`, `.storage`, `.busy`.
-    public static func open(path: String, mode: Mode) throws -> InspectDatabase {
+    public static func open(path: String, mode: Mode, connections: Connections = .pool) throws -> InspectDatabase {
         try checkLocation(path: path, mode: mode)
         var configuration = Configuration()
         configuration.readonly = mode == .readOnly
@@ -42,30 +53,38 @@ public struct InspectDatabase: Sendable {
         // Two readers are plenty for a daemon whose work is serialised on one queue and a CLI that runs one command.
         configuration.maximumReaderCount = 2
         configuration.prepareDatabase { db in
-            // WAL with FULL sync: a commit that returned is on disk, even after a power cut.
-            if !db.configuration.readonly { try db.execute(sql: "PRAGMA synchronous = FULL") }
+            if !db.configuration.readonly {
+                // A pool puts the file in WAL mode itself; a single connection must, for the file it creates.
+                // WAL mode is stored in the file, so on an existing database this changes nothing.
+                if connections == .single { try db.execute(sql: "PRAGMA journal_mode = WAL") }
+                // WAL with FULL sync: a commit that returned is on disk, even after a power cut.
+                try db.execute(sql: "PRAGMA synchronous = FULL")
+            }
             // A 1 MiB page cache per connection: the record is read in short queries, and the daemon stays small.
             try db.execute(sql: "PRAGMA cache_size = -1024")
         }
-        let pool: DatabasePool
+        let writer: any DatabaseWriter
         do {
-            pool = try DatabasePool(path: path, configuration: configuration)
+            switch connections {
+            case .pool: writer = try DatabasePool(path: path, configuration: configuration)
+            case .single: writer = try DatabaseQueue(path: path, configuration: configuration)
+            }
         } catch {
             throw StorageFailure.translate(error, path: path)
         }
-        let database = InspectDatabase(path: path, pool: pool)
+        let database = InspectDatabase(path: path, writer: writer)
         try database.prepareSchema(mode: mode)
         return database
     }
 
     /// Reads in one consistent snapshot.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch { throw StorageFailure.translate(error, path: path) }
+        do { return try writer.read(body) } catch { throw StorageFailure.translate(error, path: path) }
     }
 
     /// Writes in one immediate transaction; either all of `body` is committed or none of it.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.write(body) } catch { throw StorageFailure.translate(error, path: path) }
+        do { return try writer.write(body) } catch { throw StorageFailure.translate(error, path: path) }
     }
 
     /// Refuses a newer schema and migrates an older one. Writers check on the writer connection, so a command that
@@ -78,8 +97,8 @@ public struct InspectDatabase: Sendable {
         }
         switch mode {
         case .readWrite:
-            let current = try withTranslatedErrors { try pool.writeWithoutTransaction(check) }
-            if !current { try withTranslatedErrors { try migrator.migrate(pool) } }
+            let current = try withTranslatedErrors { try writer.writeWithoutTransaction(check) }
+            if !current { try withTranslatedErrors { try migrator.migrate(writer) } }
         case .readOnly:
             guard try read(check) else {
                 throw InspectError.storage(
@@ -94,7 +113,7 @@ public struct InspectDatabase: Sendable {
     /// again and recognised by their event id).
     public func writeUnflushed<T>(_ body: (Database) throws -> T) throws -> T {
         try withTranslatedErrors {
-            try pool.writeWithoutTransaction { db in
+            try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
                 var result: T?
@@ -119,7 +138,7 @@ public struct InspectDatabase: Sendable {
         try? FileManager.default.removeItem(atPath: partial)
         do {
             let copy = try DatabaseQueue(path: partial)
-            try pool.backup(to: copy)
+            try writer.backup(to: copy)
             try copy.close()
             try FileManager.default.moveItem(atPath: partial, toPath: destination)
         } catch {
@@ -143,7 +162,7 @@ public struct InspectDatabase: Sendable {
     /// `PRAGMA data_version` on the writer connection: it changes whenever another connection commits.
     public func dataVersion() throws -> Int {
         try withTranslatedErrors {
-            try pool.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
+            try writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA data_version") ?? 0 }
         }
     }
 

@@ -69,20 +69,20 @@ struct DisciplineSchemaTests {
         #expect(record.anchorId == 1)
         var changed = record
         changed.count = 5
-        #expect(throws: DatabaseError.self) { try fixture.database.pool.write { try changed.update($0) } }
+        #expect(throws: DatabaseError.self) { try fixture.database.writer.write { try changed.update($0) } }
         record.acknowledgedAt = Instant(seconds: 300)
         record.acknowledgedBy = "nga"
         try fixture.database.write { try record.update($0) }
         record.note = "again"
-        #expect(throws: DatabaseError.self) { try fixture.database.pool.write { try record.update($0) } }
+        #expect(throws: DatabaseError.self) { try fixture.database.writer.write { try record.update($0) } }
         #expect(throws: DatabaseError.self) {
-            try fixture.database.pool.write { try $0.execute(sql: "DELETE FROM escalation") }
+            try fixture.database.writer.write { try $0.execute(sql: "DELETE FROM escalation") }
         }
         // The same findings cannot be counted again for the same rule and subject, under any anchor.
         var again = draft
         again.findings = [2]
         #expect(throws: DatabaseError.self) {
-            try fixture.database.pool.write {
+            try fixture.database.writer.write {
                 _ = try EscalationLedger.insert($0, again, at: Instant(seconds: 400), by: "t")
             }
         }

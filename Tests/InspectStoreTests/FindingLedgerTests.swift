@@ -28,7 +28,7 @@ struct FindingLedgerTests {
         let fixture = try StoreFixture()
         try fixture.appendFindings(1)
         for sql in ["UPDATE finding SET note = 'x'", "DELETE FROM finding"] {
-            #expect(throws: DatabaseError.self) { try fixture.database.pool.write { try $0.execute(sql: sql) } }
+            #expect(throws: DatabaseError.self) { try fixture.database.writer.write { try $0.execute(sql: sql) } }
         }
         #expect(try fixture.database.read { try FindingLedger.verify($0).firstBreak } == nil)
     }
@@ -38,7 +38,7 @@ struct FindingLedgerTests {
         let fixture = try StoreFixture()
         try fixture.appendFindings(1)
         #expect(throws: DatabaseError.self) {
-            try fixture.database.pool.write { db in
+            try fixture.database.writer.write { db in
                 var stray = fixture.draft(note: "stray")
                 stray.id = 2
                 try FindingRecord(FindingChain.linked(stray, after: FindingChain.genesis)).insert(db)

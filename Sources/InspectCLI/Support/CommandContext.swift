@@ -31,7 +31,9 @@ struct CommandContext {
         configuration = try ConfigLoader.load(path: config.path, explicit: config.explicit)
         switch options.mode() {
         case .direct(let path):
-            let database = try InspectDatabase.open(path: path, mode: access == .write ? .readWrite : .readOnly)
+            // One connection: a command performs one operation, and a pool takes longer to open.
+            let database = try InspectDatabase.open(
+                path: path, mode: access == .write ? .readWrite : .readOnly, connections: .single)
             let clock: @Sendable () -> Instant = { Instant(Date()) }
             let sender = OutboxSender(
                 database: database, sink: EventSinks.forCLI(), claimant: "inspectctl:\(getpid())", clock: clock)
