@@ -36,7 +36,10 @@ let package = Package(
         ),
         .target(
             name: "InspectStore",
-            dependencies: ["InspectCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "InspectCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),

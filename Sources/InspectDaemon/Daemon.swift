@@ -135,9 +135,7 @@ public final class Daemon {
         timer.setEventHandler { [unowned self] in self.wake() }
         timer.resume()
         self.timer = timer
-        nudges = NudgeListener(databasePath: settings.databasePath, queue: queue, logger: logger) { [unowned self] in
-            self.nudged()
-        }
+        listenForNudges()
         let api = try APIServer(
             queue: queue, service: { [unowned self] in self.service },
             denied: { [unowned self] caller, method, error in self.refused(caller, method: method, error) },
@@ -272,6 +270,14 @@ public final class Daemon {
         service = Self.service(writable, policy: service.policy, sink: sink)
         writeFault = nil
         logger.notice("the database can be written again; opened for writing")
+        // On a read-only mount the nudge socket beside the database could not be made either.
+        if nudges == nil { listenForNudges() }
+    }
+
+    private func listenForNudges() {
+        nudges = NudgeListener(databasePath: settings.databasePath, queue: queue, logger: logger) { [unowned self] in
+            self.nudged()
+        }
     }
 
     /// Does one action; returns whether it changed the agenda.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import InspectCore
 
 /// The record of facts: one SQLite file in WAL mode, shared by the daemon and the CLI's direct mode.
@@ -67,18 +68,52 @@ public struct InspectDatabase: Sendable {
             // A 1 MiB page cache per connection: the record is read in short queries, and the daemon stays small.
             try db.execute(sql: "PRAGMA cache_size = -1024")
         }
-        let writer: any DatabaseWriter
         do {
-            switch connections {
-            case .pool: writer = try DatabasePool(path: path, configuration: configuration)
-            case .single: writer = try DatabaseQueue(path: path, configuration: configuration)
+            let writer: any DatabaseWriter
+            do {
+                switch connections {
+                case .pool: writer = try DatabasePool(path: path, configuration: configuration)
+                case .single: writer = try DatabaseQueue(path: path, configuration: configuration)
+                }
+            } catch {
+                throw StorageFailure.translate(error, path: path)
             }
-        } catch {
-            throw StorageFailure.translate(error, path: path)
+            let database = InspectDatabase(path: path, writer: writer)
+            try database.prepareSchema(mode: mode)
+            return database
+        } catch let error as InspectError {
+            guard mode == .readOnly, isSettledOnReadOnlyMount(path) else { throw error }
+            // SQLite reads a write-ahead-log database through its -shm file, which a read-only mount without one
+            // cannot give it. With no log to read either, the file holds every commit and cannot change through
+            // this mount: SQLite may read it as immutable, without the -shm file and without locks.
+            let queue: DatabaseQueue
+            do {
+                queue = try DatabaseQueue(path: immutableURI(path), configuration: configuration)
+            } catch {
+                throw StorageFailure.translate(error, path: path)
+            }
+            let immutable = InspectDatabase(path: path, writer: queue)
+            try immutable.prepareSchema(mode: mode)
+            return immutable
         }
-        let database = InspectDatabase(path: path, writer: writer)
-        try database.prepareSchema(mode: mode)
-        return database
+    }
+
+    /// Whether `path` lies on a read-only mount with no -shm file and no uncheckpointed write-ahead log beside it.
+    private static func isSettledOnReadOnlyMount(_ path: String) -> Bool {
+        var volume = statvfs()
+        guard statvfs(path, &volume) == 0, volume.f_flag & UInt(ST_RDONLY) != 0 else { return false }
+        var log = stat()
+        let logIsEmpty = stat(path + "-wal", &log) != 0 || log.st_size == 0
+        return logIsEmpty && sqlite3_compileoption_used("USE_URI") == 1
+    }
+
+    /// `path` as an SQLite URI that opens it read-only and immutable.
+    private static func immutableURI(_ path: String) -> String {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var allowed = CharacterSet.urlPathAllowed
+        allowed.remove(charactersIn: "?#%")
+        let encoded = absolute.addingPercentEncoding(withAllowedCharacters: allowed) ?? absolute
+        return "file:\(encoded)?mode=ro&immutable=1"
     }
 
     /// Reads in one consistent snapshot.
