@@ -69,33 +69,33 @@ public struct InspectDatabase: Sendable {
             try db.execute(sql: "PRAGMA cache_size = -1024")
         }
         do {
-            let writer: any DatabaseWriter
-            do {
-                switch connections {
-                case .pool: writer = try DatabasePool(path: path, configuration: configuration)
-                case .single: writer = try DatabaseQueue(path: path, configuration: configuration)
-                }
-            } catch {
-                throw StorageFailure.translate(error, path: path)
-            }
-            let database = InspectDatabase(path: path, writer: writer)
-            try database.prepareSchema(mode: mode)
-            return database
+            return try connect(path, path: path, mode: mode, connections: connections, configuration: configuration)
         } catch let error as InspectError {
             guard mode == .readOnly, isSettledOnReadOnlyMount(path) else { throw error }
             // SQLite reads a write-ahead-log database through its -shm file, which a read-only mount without one
             // cannot give it. With no log to read either, the file holds every commit and cannot change through
             // this mount: SQLite may read it as immutable, without the -shm file and without locks.
-            let queue: DatabaseQueue
-            do {
-                queue = try DatabaseQueue(path: immutableURI(path), configuration: configuration)
-            } catch {
-                throw StorageFailure.translate(error, path: path)
-            }
-            let immutable = InspectDatabase(path: path, writer: queue)
-            try immutable.prepareSchema(mode: mode)
-            return immutable
+            return try connect(
+                immutableURI(path), path: path, mode: mode, connections: .single, configuration: configuration)
         }
+    }
+
+    /// Opens `location` (the path, or an SQLite URI for it) and checks or migrates its schema.
+    private static func connect(
+        _ location: String, path: String, mode: Mode, connections: Connections, configuration: Configuration
+    ) throws -> InspectDatabase {
+        let writer: any DatabaseWriter
+        do {
+            switch connections {
+            case .pool: writer = try DatabasePool(path: location, configuration: configuration)
+            case .single: writer = try DatabaseQueue(path: location, configuration: configuration)
+            }
+        } catch {
+            throw StorageFailure.translate(error, path: path)
+        }
+        let database = InspectDatabase(path: path, writer: writer)
+        try database.prepareSchema(mode: mode)
+        return database
     }
 
     /// Whether `path` lies on a read-only mount with no -shm file and no uncheckpointed write-ahead log beside it.

@@ -26,7 +26,7 @@ extension Operations {
         public static func perform(_ service: InspectService, as caller: Caller, _ p: FindingFilter) throws -> Reply {
             var filter = p
             if let own = try service.ownBadge(of: caller) {
-                try service.requireReadable(badge: p.staff ?? own, by: caller)
+                if let asked = p.staff { try InspectService.require(asked, isOwn: own, by: caller) }
                 filter.staff = own
             }
             return Reply(findings: try service.listFindings(filter))

@@ -102,9 +102,10 @@ extension Operations {
         public static let writes = false
         /// A reader gets only the person linked to their login.
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Reply {
-            let own = try service.ownBadge(of: caller)
-            let staff = try service.listStaff(office: p.office, includeRetired: p.includeRetired)
-            return Reply(staff: own.map { own in staff.filter { $0.badge == own } } ?? staff)
+            Reply(
+                staff: try service.readableStaff(by: caller) {
+                    try service.listStaff(office: p.office, includeRetired: p.includeRetired)
+                })
         }
     }
 

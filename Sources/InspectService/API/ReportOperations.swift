@@ -47,11 +47,7 @@ extension Operations {
             _ service: InspectService, as caller: Caller, _ p: NoParameters
         ) throws
             -> ListStaff.Reply
-        {
-            let own = try service.ownBadge(of: caller)
-            let staff = try service.exportStaff()
-            return ListStaff.Reply(staff: own.map { own in staff.filter { $0.badge == own } } ?? staff)
-        }
+        { ListStaff.Reply(staff: try service.readableStaff(by: caller) { try service.exportStaff() }) }
     }
 
     public enum ExportInspections: APIOperation {

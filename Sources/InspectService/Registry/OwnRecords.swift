@@ -38,10 +38,24 @@ extension InspectService {
     /// Checks that `caller` may read the records of the person with `badge`.
     /// - Throws: `.permissionDenied` when `caller` is a reader and `badge` is not theirs.
     public func requireReadable(badge: String, by caller: Caller) throws {
-        guard let own = try ownBadge(of: caller), own != badge else { return }
+        if let own = try ownBadge(of: caller) { try Self.require(badge, isOwn: own, by: caller) }
+    }
+
+    /// Checks that a reader whose own badge is `own` asks for that badge.
+    /// - Throws: `.permissionDenied` naming both.
+    public static func require(_ badge: String, isOwn own: String, by caller: Caller) throws {
+        guard badge != own else { return }
         throw InspectError.permissionDenied(
             "\(caller.user) may read only their own record (staff \(own)), not \(badge); reading other people's "
                 + "records needs the inspector role (group inspectd)")
+    }
+
+    /// What `list` gives, narrowed for a reader to the person linked to their login; the caller is checked first, so
+    /// an unlinked reader learns nothing from the listing's errors.
+    public func readableStaff(by caller: Caller, _ list: () throws -> [Staff]) throws -> [Staff] {
+        let own = try ownBadge(of: caller)
+        let staff = try list()
+        return own.map { own in staff.filter { $0.badge == own } } ?? staff
     }
 
     /// Links the person with `badge` to the Unix user `login`, or removes the link when `login` is nil.
