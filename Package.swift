@@ -91,7 +91,7 @@ let package = Package(
         .executableTarget(name: "varlink-echo", dependencies: ["InspectVarlink"], swiftSettings: strict),
         .target(
             name: "InspectTesting",
-            dependencies: ["InspectCore", "InspectStore", "InspectService", "InspectSystemd"],
+            dependencies: ["InspectCore", "InspectStore", "InspectService", "InspectSystemd", "InspectVarlink"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -131,7 +131,10 @@ let package = Package(
         ),
         .testTarget(
             name: "IntegrationTests",
-            dependencies: ["InspectTesting", "inspectctl", "inspectd"],
+            dependencies: [
+                "InspectCore", "InspectStore", "InspectService", "InspectVarlink", "InspectTesting", "inspectctl",
+                "inspectd",
+            ],
             swiftSettings: strict
         ),
     ]

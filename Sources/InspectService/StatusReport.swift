@@ -23,23 +23,44 @@ public struct StatusReport: Codable, Sendable, Hashable {
 }
 
 extension InspectService {
-    /// The state of the schedule and the latest events, from the outbox (readable without journal access).
-    public func status(recent: Int = 5) throws -> StatusReport {
-        try query { db in
+    /// The most recent events `status` shows.
+    public static let recentEventLimit = 100
+
+    /// The state of the schedule and the latest events `caller` may read, from the outbox (readable without journal
+    /// access): a reader sees the service's life and the public schedule, not what was found about people.
+    /// - Throws: `.invalidInput` when `recent` is outside 0...``recentEventLimit``.
+    public func status(recent: Int = 5, as caller: Caller) throws -> StatusReport {
+        guard (0...Self.recentEventLimit).contains(recent) else {
+            throw InspectError.invalidInput("--events must be from 0 to \(Self.recentEventLimit), not \(recent)")
+        }
+        let kinds = EventKind.allCases.filter { $0.audience <= caller.role.eventAudience }.map(\.rawValue)
+        return try query { db in
             let next = try Row.fetchOne(
                 db,
                 sql: RegistryRows.inspectionSelect
                     + " WHERE i.status = 'scheduled' AND i.kind = 'planned' ORDER BY i.due_at LIMIT 1")
-            let events = try OutboxRecord.order(OutboxRecord.Columns.id.desc).limit(recent).fetchAll(db).map { row in
-                StatusReport.RecentEvent(
-                    at: row.createdAt, kind: row.kind, priority: Priority(rawValue: row.priority)?.name ?? "",
-                    message: row.message, sent: row.sentAt != nil)
-            }
+            let events = try OutboxRecord.filter(kinds.contains(OutboxRecord.Columns.kind))
+                .order(OutboxRecord.Columns.id.desc).limit(recent).fetchAll(db).map { row in
+                    StatusReport.RecentEvent(
+                        at: row.createdAt, kind: row.kind, priority: Priority(rawValue: row.priority)?.name ?? "",
+                        message: row.message, sent: row.sentAt != nil)
+                }
             return StatusReport(
                 nextPlanned: next.map(RegistryRows.inspection),
                 due: try Int.fetchOne(db, sql: "SELECT count(*) FROM inspection WHERE status = 'due'") ?? 0,
                 open: try Int.fetchOne(db, sql: "SELECT count(*) FROM inspection WHERE status = 'open'") ?? 0,
                 pendingEvents: try Outbox.pendingCount(db), recentEvents: events)
+        }
+    }
+}
+
+extension Role {
+    /// The events this role may read outside the journal.
+    var eventAudience: EventAudience {
+        switch self {
+        case .reader: .everyone
+        case .inspector: .inspectors
+        case .admin: .administrators
         }
     }
 }

@@ -215,6 +215,7 @@ struct EscalationServiceTests {
         let fixture = try Self.fixture()
         _ = try fixture.service.addOffice(
             .init(code: "UBND-BANGHUU", name: "UBND xã Bằng Hữu", kind: .commune), by: fixture.admin)
+        try fixture.addColleagues(5, to: "UBND-BANGHUU")
         try fixture.visit(at: "2027-03-02 08:00", [("LATE", "CL-1"), ("BADGE", "CL-1")])
         try fixture.visit(at: "2027-03-03 08:00", [("LATE", "CL-1"), ("BADGE", "CL-2")])
         fixture.at("2027-03-03 12:00")

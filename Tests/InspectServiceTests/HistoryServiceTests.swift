@@ -19,7 +19,7 @@ struct HistoryServiceTests {
             .init(inspection: 1, violation: "BADGE", staff: "CL-2"), by: fixture.inspector)
         _ = try fixture.service.retractFinding(id: retracted.finding.id, reason: "nhầm", by: fixture.admin)
         _ = try fixture.service.closeInspection(id: 1, checked: 10, by: fixture.inspector)
-        let risk = try #require(try fixture.service.showOffice(code: "UBND-NHANLY").risk)
+        let risk = try #require(try fixture.service.showOffice(code: "UBND-NHANLY", as: fixture.admin).risk)
         #expect(risk.violations == 2)
         #expect(risk.checked == 10)
         #expect(risk.perHundred == 20.0)
@@ -29,7 +29,7 @@ struct HistoryServiceTests {
         #expect(risk.weight == 3000)
         // 91 days later the inspection is out of the window.
         fixture.clock.advance(seconds: 91 * 86400)
-        let later = try #require(try fixture.service.showOffice(code: "UBND-NHANLY").risk)
+        let later = try #require(try fixture.service.showOffice(code: "UBND-NHANLY", as: fixture.admin).risk)
         #expect(later.checked == 0 && later.perHundred == nil && later.weight == 1000)
     }
 
@@ -42,6 +42,7 @@ struct HistoryServiceTests {
         _ = try fixture.service.cancelInspection(id: 1, reason: "seeded", by: fixture.admin)
         _ = try fixture.service.addOffice(
             .init(code: "UBND-BANGHUU", name: "Bằng Hữu", kind: .commune), by: fixture.admin)
+        try fixture.addColleagues(5, to: "UBND-BANGHUU")
         let first = try fixture.visit(at: "2027-03-02 08:00", [("LATE", "CL-1"), ("BADGE", "CL-1")])
         fixture.at("2027-03-02 14:00")
         _ = try fixture.service.requireAction(

@@ -98,7 +98,7 @@ struct OwnRecordTests {
             ])
         #expect(
             try Operations.ExportStaff.authorizedPerform(service, as: fixture.inspector, NoParameters()).staff.count
-                == 2)
+                == 12)
         let identity = try Operations.WhoAmI.authorizedPerform(service, as: reader, NoParameters())
         #expect(identity.staff?.staff.badge == "CL-1" && identity.staff?.findings == 1)
 
@@ -158,7 +158,7 @@ struct OwnRecordTests {
             """
         _ = try fixture.service.importStaff(csv: csv, path: "staff.csv", by: fixture.admin)
         let staff = try fixture.service.listStaff()
-        #expect(staff.map(\.login) == [nil, nil, "nam", nil])
+        #expect(staff.prefix(4).map(\.login) == [nil, nil, "nam", nil])
 
         let clash = """
             badge,name,office,login
@@ -171,6 +171,6 @@ struct OwnRecordTests {
         ) {
             try fixture.service.importStaff(csv: clash, path: "staff.csv", by: fixture.admin)
         }
-        #expect(try fixture.count("staff") == 4)
+        #expect(try fixture.count("staff") == 14)
     }
 }

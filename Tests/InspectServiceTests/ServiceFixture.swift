@@ -64,13 +64,27 @@ struct ServiceFixture {
         }
     }
 
-    /// Nhân Lý with two staff, and an open inspection there; returns the inspection's id.
+    /// Nhân Lý with two named staff among the twelve a visit may check, and an open inspection there; returns the
+    /// inspection's id.
     func seed() throws -> Int64 {
         _ = try service.addOffice(.init(code: "UBND-NHANLY", name: "UBND xã Nhân Lý", kind: .commune), by: admin)
         _ = try service.addStaff(
             .init(badge: "CL-1", name: "Nông Thị Hoa", office: "UBND-NHANLY", category: .cadre), by: admin)
         _ = try service.addStaff(
             .init(badge: "CL-2", name: "Vi Văn Lâm", office: "UBND-NHANLY", category: .civilServant), by: admin)
+        try addColleagues(10, to: "UBND-NHANLY")
         return try service.openInspection(office: "UBND-NHANLY", by: inspector).id
+    }
+
+    /// Adds `count` more staff to `office` (badges `<office>-S1`, …): the people an inspection checks besides those
+    /// a test names, since no inspection may count more staff than its office has.
+    func addColleagues(_ count: Int, to office: String) throws {
+        for number in 1...count {
+            _ = try service.addStaff(
+                .init(
+                    badge: "\(office)-S\(number)", name: "Nhân viên \(number)", office: office,
+                    category: .publicEmployee),
+                by: admin)
+        }
     }
 }

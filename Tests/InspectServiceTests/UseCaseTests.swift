@@ -36,11 +36,47 @@ struct UseCaseTests {
                 createdAt: fixture.clock.now, createdBy: "inspectd")
             try surprise.insert(db)
         }
-        #expect(try fixture.service.listInspections(as: fixture.admin).map(\.id) == [1, 2])
+        let secret = InspectionIDs.secretBase
+        #expect(try fixture.service.listInspections(as: fixture.admin).map(\.id) == [1, secret])
         #expect(try fixture.service.listInspections(as: fixture.inspector).map(\.id) == [1])
-        #expect(throws: InspectError.notFound(kind: "inspection", key: "2")) {
-            try fixture.service.showInspection(id: 2, as: fixture.reader)
+        // To anyone else, a secret inspection is exactly as absent as an id never used, errors included.
+        for id in [secret, 2] {
+            #expect(throws: InspectError.notFound(kind: "inspection", key: String(id))) {
+                try fixture.service.showInspection(id: id, as: fixture.reader)
+            }
         }
+        #expect(throws: InspectError.notFound(kind: "inspection", key: String(secret))) {
+            try fixture.service.logFinding(.init(inspection: secret, violation: "BADGE"), by: fixture.inspector)
+        }
+        #expect(throws: InspectError.notFound(kind: "inspection", key: String(secret))) {
+            try fixture.service.closeInspection(id: secret, checked: 1, by: fixture.inspector)
+        }
+    }
+
+    @Test(
+        "a waiting surprise takes no id people see: the next inspection gets the next id, the surprise its own when due"
+    )
+    func surpriseIDs() throws {
+        let fixture = try ServiceFixture()
+        let open = try fixture.seed()
+        _ = try fixture.service.closeInspection(id: open, checked: 2, by: fixture.inspector)
+        let waiting = try fixture.service.database.write { db in
+            let office = try OfficeRecord.require(db, code: "UBND-NHANLY")
+            var surprise = InspectionRecord(
+                officeId: office.id!, kind: .surprise, status: .scheduled,
+                dueAt: fixture.clock.now.adding(seconds: 3600), createdAt: fixture.clock.now, createdBy: "inspectd")
+            try surprise.insert(db)
+            return surprise.id!
+        }
+        #expect(InspectionIDs.isSecret(waiting))
+        fixture.clock.advance(seconds: 60)
+        #expect(try fixture.service.openInspection(office: "UBND-NHANLY", by: fixture.inspector).id == 2)
+        fixture.clock.advance(seconds: 3600)
+        try fixture.service.markDue(id: waiting)
+        let due = try fixture.service.listInspections(.init(status: .due), as: fixture.reader)
+        #expect(due.map(\.id) == [3])
+        #expect(due.first?.kind == .surprise)
+        #expect(try fixture.count("inspection", where: "id >= \(InspectionIDs.secretBase)") == 0)
     }
 
     @Test("the minutes of an amended LATE finding follow the new arrival time")

@@ -31,7 +31,7 @@ private func lateVisit(_ cli: CLIFixture, day: String, badge: String = "CL-00002
         "finding", "log", "--inspection", id, "--type", "LATE", "--staff", badge, "--arrived", "07:50", "--at",
         "\(day) 07:51",
     ])
-    try cli.ok(["inspection", "close", id, "--checked", "3", "--at", "\(day) 09:00"])
+    try cli.ok(["inspection", "close", id, "--checked", "2", "--at", "\(day) 09:00"])
     return logged
 }
 
@@ -148,7 +148,9 @@ struct CLIDisciplineTests {
         let cli = try CLIFixture.seeded()
         try cli.ok(["finding", "log", "--inspection", "1", "--type", "OFFPOST", "--staff", "CL-00002"])
         try cli.ok(["finding", "log", "--inspection", "1", "--type", "BADGE", "--staff", "CL-00001"])
-        let closed = try cli.ok(["inspection", "close", "1", "--checked", "10"])
+        let closed = try cli.ok([
+            "inspection", "close", "1", "--checked", "10", "--beyond-staff", "cán bộ không chuyên trách",
+        ])
         #expect(closed.contains("Follow-up inspection 2 scheduled on a working day from "))
         #expect(closed.contains("secret until due"))
         #expect(try cli.ok(["inspection", "show", "1"]).contains("Followed up by: inspection 2"))

@@ -30,7 +30,7 @@ struct CLIErrorTests {
             message: "inspectctl: staff add: staff badge 'CL-00001' already exists"),
         .init(
             arguments: ["inspection", "close", "1", "--checked", "-3"], status: 65,
-            message: "inspectctl: inspection close: --checked must be 0 or more, not -3"),
+            message: "inspectctl: inspection close: checked must be from 0 to 100000, not -3"),
         .init(
             arguments: ["inspection", "close", "1", "--checked", "many"], status: 64,
             message: "inspectctl: inspection close: The value 'many' is invalid for '--checked <checked>'"),

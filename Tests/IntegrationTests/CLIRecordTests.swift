@@ -75,7 +75,17 @@ struct CLIRecordTests {
     func closeAndMove(mode: CLIMode) throws {
         let cli = try CLIFixture.seeded(mode: mode)
         try cli.ok(["finding", "log", "--inspection", "1", "--type", "BADGE", "--staff", "CL-00001"])
-        #expect(try cli.ok(["inspection", "close", "1", "--checked", "18"]).contains("18 staff checked"))
+        // Nhân Lý has two staff on the roster: counting 18 needs a reason, which goes to the journal with the close.
+        let tooMany = try cli.run(["inspection", "close", "1", "--checked", "18"])
+        #expect(tooMany.status == 65)
+        #expect(tooMany.stderr.contains("--checked 18 is more than the 2 active staff of the office"))
+        let reason = "cán bộ không chuyên trách cũng được kiểm tra"
+        #expect(
+            try cli.ok(["inspection", "close", "1", "--checked", "18", "--beyond-staff", reason]).contains(
+                "18 staff checked"))
+        #expect(
+            try cli.ok(["status", "--events", "20"]).contains(
+                "closed by root: 18 staff checked, 1 violation (more than its 2 staff: \(reason))"))
         let shown = try cli.ok(["--json", "inspection", "show", "1"])
         let detail = try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any]
         let inspection = detail?["inspection"] as? [String: Any]

@@ -51,7 +51,7 @@ struct DaemonDisciplineTests {
         try seed(daemon)
         try daemon.ctl(["finding", "log", "--inspection", "1", "--type", "ABSENT", "--staff", "CL-1"])
         #expect(
-            try daemon.ctl(["inspection", "close", "1", "--checked", "4"]).stdout.contains("Follow-up inspection 2"))
+            try daemon.ctl(["inspection", "close", "1", "--checked", "1"]).stdout.contains("Follow-up inspection 2"))
         try await daemon.start()
         #expect(try daemon.sql("SELECT count(*) FROM outbox WHERE kind = 'follow-up-revealed'") == "0\n")
         // Time passes: the follow-up's instant is two seconds away.

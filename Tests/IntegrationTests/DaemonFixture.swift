@@ -54,8 +54,13 @@ final class DaemonFixture {
         try process.run()
         self.process = process
         let readies = harness.messages.filter { $0 == "READY=1" }.count
-        _ = try await harness.waitUntil("READY=1 number \(readies + 1)") {
-            $0.filter { $0 == "READY=1" }.count > readies
+        do {
+            _ = try await harness.waitUntil("READY=1 number \(readies + 1)") {
+                $0.filter { $0 == "READY=1" }.count > readies
+            }
+        } catch {
+            let said = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            throw FixtureError("\(error); inspectd said: \(said.suffix(2000))")
         }
     }
 

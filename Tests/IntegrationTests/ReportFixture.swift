@@ -33,7 +33,10 @@ enum ReportFixture {
         ])
         try cli.ok(["finding", "amend", "20", "--reason", "Ghi nhầm loại", "--type", "DRESS"])
         try cli.ok(["finding", "retract", "21", "--reason", "Đã xác minh: không vi phạm"])
-        try cli.ok(["inspection", "close", "16", "--checked", "10", "--at", "2026-03-30 10:00"])
+        try cli.ok([
+            "inspection", "close", "16", "--checked", "10", "--at", "2026-03-30 10:00", "--beyond-staff",
+            "cán bộ không chuyên trách",
+        ])
         return cli
     }
 

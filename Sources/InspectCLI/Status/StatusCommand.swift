@@ -8,11 +8,13 @@ struct StatusCommand: ServiceCommand {
         commandName: "status", abstract: "Show whether inspectd runs, what is due and the latest events.",
         discussion: """
             The daemon counts as running when it answers on its socket next to the database. Surprise inspections \
-            are not shown before they are due.
+            are not shown before they are due. Events are those your role may read: everyone sees the service's \
+            life and the public schedule; inspectors also what was found; administrators also refused calls and \
+            configuration errors.
             """)
     static let access = CommandContext.Access.read
 
-    @Option(help: "How many recent events to show.") var events = 5
+    @Option(help: "How many recent events to show (0 to 100).") var events = 5
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {

@@ -87,6 +87,37 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     }
 }
 
+/// Who may read an event of a kind outside the journal (in `inspectctl status`): the journal itself is for the
+/// machine's administrators.
+public enum EventAudience: Int, Sendable, Comparable, CaseIterable {
+    /// Any local user: the life of the service, the public schedule, draws' commitments and reveals.
+    case everyone
+    /// Inspectors and administrators: what was found about people, escalations, corrective actions, the registry.
+    case inspectors
+    /// Administrators only: refused calls (who tried what), configuration errors (they quote the files).
+    case administrators
+
+    public static func < (lhs: EventAudience, rhs: EventAudience) -> Bool { lhs.rawValue < rhs.rawValue }
+}
+
+extension EventKind {
+    /// Who may read events of this kind: a person's findings are theirs and the inspectors', not every user's.
+    public var audience: EventAudience {
+        switch self {
+        case .daemonStarted, .daemonReloaded, .daemonStopping, .inspectionScheduled, .surpriseCommitted,
+            .surpriseRevealed, .inspectionDue, .inspectionOpened, .inspectionClosed, .inspectionMissed,
+            .inspectionCancelled, .followUpScheduled, .followUpRevealed, .inspectionsImported:
+            .everyone
+        case .violationRecorded, .findingAmended, .findingRetracted, .findingsImported, .escalationRaised,
+            .escalationAcknowledged, .registryChanged, .actionRequired, .actionDone, .actionVerified, .actionOverdue,
+            .storageFault, .storageRecovered, .integrityFailure:
+            .inspectors
+        case .accessDenied, .configInvalid:
+            .administrators
+        }
+    }
+}
+
 /// syslog priorities, as the journal's `PRIORITY=` field uses them.
 public enum Priority: Int, Sendable, Codable, CaseIterable, Comparable {
     case emergency = 0

@@ -17,6 +17,14 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
         self.to = to
     }
 
+    /// Decodes a period and checks it as ``init(from:to:)`` does: a period arriving in a call is no exception.
+    public init(from decoder: any Decoder) throws {
+        enum Keys: String, CodingKey { case from, to }
+        let container = try decoder.container(keyedBy: Keys.self)
+        try self.init(
+            from: container.decode(Instant.self, forKey: .from), to: container.decode(Instant.self, forKey: .to))
+    }
+
     /// The period of the same length that ends where this one starts: as many calendar months when the period
     /// runs from the first of a month to the first of a month (local midnights), else as many seconds.
     public func previous(in zone: LocalZone) -> ReportPeriod {

@@ -57,17 +57,20 @@ extension Operations {
             public var id: Int64
             public var checked: Int
             public var at: Instant?
-            public init(id: Int64, checked: Int, at: Instant?) {
+            /// Why more staff were checked than the office has, when they were.
+            public var beyondStaff: String?
+            public init(id: Int64, checked: Int, at: Instant?, beyondStaff: String? = nil) {
                 self.id = id
                 self.checked = checked
                 self.at = at
+                self.beyondStaff = beyondStaff
             }
         }
         public static let name = "CloseInspection"
         public static let role = Role.inspector
         public static let writes = true
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Inspection {
-            try service.closeInspection(id: p.id, checked: p.checked, at: p.at, by: caller)
+            try service.closeInspection(id: p.id, checked: p.checked, at: p.at, beyondStaff: p.beyondStaff, by: caller)
         }
     }
 

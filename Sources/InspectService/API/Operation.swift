@@ -20,8 +20,9 @@ public protocol APIOperation: Sendable {
 }
 
 extension APIOperation {
-    /// Runs the operation for `caller` after checking their role.
-    /// - Throws: `InspectError.permissionDenied` naming the role needed; otherwise what the use case throws.
+    /// Runs the operation for `caller` after checking their role and every value of `parameters` (`InputLimits`).
+    /// - Throws: `InspectError.permissionDenied` naming the role needed, `.invalidInput` naming a value out of its
+    ///   range; otherwise what the use case throws.
     public static func authorizedPerform(
         _ service: InspectService, as caller: Caller, _ parameters: Parameters
     )
@@ -32,6 +33,7 @@ extension APIOperation {
                 "\(name) needs the \(role.rawValue) role (\(role.groupDescription)); \(caller.user) is a "
                     + caller.role.rawValue)
         }
+        try ParameterCheck.validate(parameters)
         return try perform(service, as: caller, parameters)
     }
 }

@@ -71,7 +71,7 @@ extension Operations {
         public static let writes = false
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> StatusReport
         {
-            try service.status(recent: p.recent)
+            try service.status(recent: p.recent, as: caller)
         }
     }
 }

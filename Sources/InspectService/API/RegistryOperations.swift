@@ -42,7 +42,7 @@ extension Operations {
         public static let writes = false
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> OfficeDetail
         {
-            try service.showOffice(code: p.code)
+            try service.showOffice(code: p.code, as: caller)
         }
     }
 

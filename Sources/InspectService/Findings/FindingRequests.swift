@@ -97,3 +97,13 @@ public struct FindingView: Codable, Sendable, Hashable {
     /// The escalations that writing this row raised, when it was just written (absent in listings).
     public var escalations: [EscalationView]? = nil
 }
+
+extension FindingView {
+    /// The view with `prevHash` and `hash` empty, as readers get it.
+    func withoutHashes() -> FindingView {
+        var view = self
+        view.finding.prevHash = ""
+        view.finding.hash = ""
+        return view
+    }
+}

@@ -8,7 +8,7 @@ extension InspectService {
     ///   `.conflict` (inspection not open).
     public func logFinding(_ request: FindingLogRequest, by caller: Caller) throws -> FindingView {
         try perform { db, log in
-            let inspection = try RegistryRows.inspection(db, id: request.inspection)
+            let inspection = try visibleInspection(db, id: request.inspection, to: caller)
             guard inspection.status == .open else {
                 let hint =
                     inspection.status == .scheduled || inspection.status == .due

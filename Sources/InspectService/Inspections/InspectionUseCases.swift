@@ -101,10 +101,16 @@ extension InspectService {
 
     /// Closes an open inspection, recording how many staff were checked (the denominator of every rate), and
     /// schedules its follow-up when its findings call for one, with a seed from the system's CSPRNG.
-    /// - Throws: `.invalidInput` (negative count, or fewer than the staff with findings), `.conflict` (not open).
-    public func closeInspection(id: Int64, checked: Int, at: Instant? = nil, by caller: Caller) throws -> Inspection {
+    /// - Parameter beyondStaff: Why more staff were checked than the office has (people of other offices present);
+    ///   without it, such a count is refused: it would dilute the office's rates.
+    /// - Throws: `.invalidInput` (fewer than the staff with findings, or more than the office's active staff without
+    ///   a reason), `.conflict` (not open).
+    public func closeInspection(
+        id: Int64, checked: Int, at: Instant? = nil, beyondStaff: String? = nil, by caller: Caller
+    ) throws -> Inspection {
         var system = SystemRandomness()
-        return try closeInspection(id: id, checked: checked, at: at, by: caller, using: &system)
+        return try closeInspection(
+            id: id, checked: checked, at: at, beyondStaff: beyondStaff, by: caller, using: &system)
     }
 
     /// Closes an open inspection as `closeInspection(id:checked:at:by:)` does, drawing the follow-up's seed from
@@ -112,12 +118,12 @@ extension InspectService {
     ///
     /// The follow-up (see `[FollowUp]` in `inspectd.conf`) is scheduled in the same transaction as the close.
     public func closeInspection(
-        id: Int64, checked: Int, at: Instant? = nil, by caller: Caller,
+        id: Int64, checked: Int, at: Instant? = nil, beyondStaff: String? = nil, by caller: Caller,
         using generator: inout some RandomNumberGenerator
     ) throws -> Inspection {
         let seed = DrawSeed.random(using: &generator)
         return try perform { db, log in
-            guard checked >= 0 else { throw InspectError.invalidInput("--checked must be 0 or more, not \(checked)") }
+            _ = try visibleInspection(db, id: id, to: caller)
             var record = try InspectionRecord.require(db, id: id)
             guard record.status == .open else {
                 throw InspectError.conflict("inspection \(id) is \(record.status.rawValue), not open")
@@ -131,6 +137,14 @@ extension InspectService {
             guard checked >= recorded else {
                 throw InspectError.invalidInput(
                     "--checked \(checked) is less than the \(recorded) staff with findings in inspection \(id)")
+            }
+            let staff = try StaffRecord.filter(StaffRecord.Columns.officeId == record.officeId)
+                .filter(StaffRecord.Columns.active == true).fetchCount(db)
+            let beyond = beyondStaff.flatMap(Self.nonEmpty)
+            guard checked <= staff || beyond != nil else {
+                throw InspectError.invalidInput(
+                    "--checked \(checked) is more than the \(staff) active staff of the office; if the team did check "
+                        + "more people (staff of other offices present), say why with --beyond-staff REASON")
             }
             let when = at ?? log.now
             guard when >= record.openedAt ?? when else {
@@ -149,13 +163,14 @@ extension InspectService {
             var fields = inspectionFields(inspection, user: caller.user)
             fields["CHECKED"] = String(checked)
             fields["VIOLATIONS"] = String(violations)
-            try log.emit(
-                Event(
-                    kind: .inspectionClosed,
-                    message:
-                        "Inspection \(id) of \(inspection.office) closed by \(caller.user): \(checked) staff checked, "
-                        + "\(violations) violation\(violations == 1 ? "" : "s")",
-                    fields: fields))
+            var message =
+                "Inspection \(id) of \(inspection.office) closed by \(caller.user): \(checked) staff checked, "
+                + "\(violations) violation\(violations == 1 ? "" : "s")"
+            if let beyond, checked > staff {
+                fields["BEYOND_STAFF"] = beyond
+                message += " (more than its \(staff) staff: \(beyond))"
+            }
+            try log.emit(Event(kind: .inspectionClosed, message: message, fields: fields))
             _ = try scheduleFollowUp(db, after: inspection, seed: seed, log: &log, by: caller.user)
             return inspection
         }
@@ -174,11 +189,11 @@ extension InspectService {
             guard findings == 0 else {
                 throw InspectError.conflict("inspection \(id) has \(findings) findings; close it instead")
             }
-            record.status = .cancelled
             record.cancelReason = reason
             record.closedAt = log.now
             record.closedBy = caller.user
-            try record.update(db)
+            try record.update(db, status: .cancelled)
+            let id = record.id!
             try revealFollowUp(db, inspection: id, log: &log)
             let inspection = try RegistryRows.inspection(db, id: id)
             var fields = inspectionFields(inspection, user: caller.user)
@@ -195,6 +210,8 @@ extension InspectService {
     /// Surprise and follow-up inspections that are still scheduled are secret.
     static let notSecret = "NOT (i.kind IN ('surprise', 'follow-up') AND i.status = 'scheduled')"
 
+    /// The inspection `id` as `caller` may know it: a secret one (a surprise or follow-up not yet due) is, to anyone
+    /// but an administrator, exactly as absent as an id that was never used, errors included.
     func visibleInspection(_ db: Database, id: Int64, to caller: Caller) throws -> Inspection {
         let inspection = try RegistryRows.inspection(db, id: id)
         if caller.role < .admin && (inspection.kind == .surprise || inspection.kind == .followUp)

@@ -26,8 +26,9 @@ extension InspectService {
         }
     }
 
-    /// One office with its staff count, sub-offices, inspection history summary and recent violation rate.
-    public func showOffice(code: String) throws -> OfficeDetail {
+    /// One office with its staff count, sub-offices, inspection history summary and recent violation rate. Secret
+    /// inspections (surprises and follow-ups not yet due) are counted for administrators only.
+    public func showOffice(code: String, as caller: Caller) throws -> OfficeDetail {
         let now = clock()
         return try query { db in
             guard
@@ -39,8 +40,11 @@ extension InspectService {
             let children = try String.fetchAll(
                 db, sql: "SELECT code FROM office WHERE parent_id = ? AND active = 1 ORDER BY code",
                 arguments: [record.id])
+            let secrets = caller.role == .admin ? "" : " AND " + Self.notSecret
             let counts = try Row.fetchAll(
-                db, sql: "SELECT status, count(*) AS n FROM inspection WHERE office_id = ? GROUP BY status",
+                db,
+                sql:
+                    "SELECT i.status, count(*) AS n FROM inspection i WHERE i.office_id = ?\(secrets) GROUP BY i.status",
                 arguments: [record.id])
             let last = try Row.fetchOne(
                 db,

@@ -40,8 +40,8 @@ extension InspectService {
         try perform { db, log in
             var record = try InspectionRecord.require(db, id: id)
             guard record.status == .scheduled else { return }
-            record.status = .due
-            try record.update(db)
+            try record.update(db, status: .due)
+            let id = record.id!
             let inspection = try RegistryRows.inspection(db, id: id)
             var fields = inspectionFields(inspection, user: "inspectd")
             if let due = inspection.dueAt { fields["DUE"] = policy.zone.iso8601(due) }
@@ -72,8 +72,8 @@ extension InspectService {
         try perform { db, log in
             var record = try InspectionRecord.require(db, id: id)
             guard record.status == .scheduled || record.status == .due else { return }
-            record.status = .missed
-            try record.update(db)
+            try record.update(db, status: .missed)
+            let id = record.id!
             try revealFollowUp(db, inspection: id, log: &log)
             let inspection = try RegistryRows.inspection(db, id: id)
             var fields = inspectionFields(inspection, user: "inspectd")

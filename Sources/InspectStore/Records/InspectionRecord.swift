@@ -49,7 +49,27 @@ public struct InspectionRecord: Codable, Sendable, Hashable {
 extension InspectionRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
     public static let databaseTableName = "inspection"
 
+    /// Gives a new inspection its id: from the secret range while it is a scheduled surprise, else the next ordinary
+    /// one (see ``InspectionIDs``).
+    public mutating func willInsert(_ db: Database) throws {
+        guard id == nil else { return }
+        id =
+            kind == .surprise && status == .scheduled
+            ? try InspectionIDs.nextSecret(db) : try InspectionIDs.nextOrdinary(db)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// Records a new status. A surprise leaving `scheduled` (due, missed or cancelled) is no secret any more: it
+    /// takes the next ordinary id, which it keeps from then on.
+    public mutating func update(_ db: Database, status newStatus: InspectionStatus) throws {
+        status = newStatus
+        try update(db)
+        guard let old = id, InspectionIDs.isSecret(old), newStatus != .scheduled else { return }
+        let new = try InspectionIDs.nextOrdinary(db)
+        try db.execute(sql: "UPDATE inspection SET id = ? WHERE id = ?", arguments: [new, old])
+        id = new
+    }
 
     public enum Columns {
         public static let id = Column("id")
@@ -68,5 +88,32 @@ extension InspectionRecord: FetchableRecord, MutablePersistableRecord, SnakeCase
             throw InspectError.notFound(kind: "inspection", key: String(id))
         }
         return inspection
+    }
+}
+
+/// The ids of inspections, which everyone sees, must say nothing about the surprise inspections nobody may see yet.
+///
+/// Ordinary ids count up from 1 in the order inspections become known to all: planned and ad-hoc ones when they are
+/// created, follow-ups when they are scheduled (that one is coming, and within which working days, is public; only
+/// its instant is secret), surprises when they fall due. A surprise drawn ahead of time waits with an id from a
+/// separate range, seen only by administrators; nothing refers to it while it waits, so it can be renumbered when
+/// it falls due. Readers thus see no gap where a secret row is, and no order of the draw.
+public enum InspectionIDs {
+    /// The first id of the secret range; ordinary ids stay below it.
+    public static let secretBase: Int64 = 9_000_000_000
+
+    public static func isSecret(_ id: Int64) -> Bool { id >= secretBase }
+
+    static func nextOrdinary(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(
+            db, sql: "SELECT coalesce(max(id), 0) + 1 FROM inspection WHERE id < ?", arguments: [secretBase])
+            ?? 1
+    }
+
+    static func nextSecret(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(
+            db, sql: "SELECT coalesce(max(id) + 1, ?) FROM inspection WHERE id >= ?",
+            arguments: [secretBase, secretBase])
+            ?? secretBase
     }
 }

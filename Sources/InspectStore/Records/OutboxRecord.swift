@@ -47,6 +47,7 @@ extension OutboxRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColu
 
     public enum Columns {
         public static let id = Column("id")
+        public static let kind = Column("kind")
         public static let sentAt = Column("sent_at")
         public static let claimedBy = Column("claimed_by")
         public static let claimedAt = Column("claimed_at")

@@ -1,0 +1,145 @@
+import Foundation
+import InspectCore
+import InspectService
+import InspectStore
+import InspectTesting
+
+/// A small district built in process with a hand-set clock, for the noninterference tests: a district office, one
+/// department, four communes with three staff each, a round of past inspections with findings, escalations and a
+/// corrective action, an inspection left open, and a follow-up and surprise draws that are still secret at
+/// ``Noninterference/frozenAt``.
+///
+/// Everything random (follow-up instants, draws) comes from `seed`; everything else is the same for every seed.
+/// What a `Variation` changes is the one thing two records of a property differ in.
+struct SampleDistrict {
+    /// Who gets three late arrivals in X1 (an escalation).
+    var lateComer = "X1-2"
+    /// Who is found without a badge in X1 on the first and the second day.
+    var badgeSubjects = ["X1-3", "X1-2"]
+    /// The notes of the badge findings, in order.
+    var notes: [String?] = ["quên thẻ", nil, "áo phông"]
+    /// Who moves from X1 to X2 after the second day (and is found without a badge there on the third).
+    var mover = "X1-3"
+    /// Whose first badge finding gets a corrective action.
+    var actionSubject = "X1-3"
+    /// The seed of every random draw.
+    var seed: UInt64 = 1
+
+    static let linkedBadge = "X1-1"
+    static let linkedLogin = "daemon"
+
+    /// The files of the configuration directory the record follows.
+    static let configuration: [String: String] = [
+        "inspectd.conf": "",
+        "plans.d/monthly.conf": """
+        [Plan]
+        Kind=planned
+        OfficeKinds=department
+        Team=noi-vu
+        Window=2 working days
+        OnCalendar=Mon *-*-1..7 08:00
+        HolidayPolicy=next-working-session
+        """,
+        "plans.d/surprise.conf": """
+        [Plan]
+        Kind=surprise
+        OfficeKinds=commune
+        Team=doan-1 doan-2
+        Window=4h
+        Period=month
+        Total=4
+        MaxPerOffice=2
+        TeamCapacity=2
+        """,
+        "escalation.conf": """
+        [Rule late-reminder]
+        Violations=LATE EARLY
+        Count=3
+        Window=30 days
+        Level=reminder
+        """,
+    ]
+
+    /// Builds the record at `path`.
+    func build(at path: String, configuration: InspectConfiguration) throws {
+        let clock = TestClock(Noninterference.frozenAt.adding(seconds: -9 * 86400))
+        let database = try InspectDatabase.open(path: path, mode: .readWrite)
+        let sender = OutboxSender(
+            database: database, sink: RecordingEventSink(), claimant: "test:1", clock: clock.function)
+        let service = InspectService(
+            database: database, policy: ServicePolicy(configuration: configuration), sender: sender,
+            clock: clock.function)
+        let admin = Caller(user: "root", role: .admin)
+        let inspector = Caller(user: "bin", role: .inspector)
+        var random = SplitMix64(seed: seed)
+        _ = try service.addOffice(.init(code: "DIST", name: "UBND huyện", kind: .district), by: admin)
+        _ = try service.addOffice(
+            .init(code: "PNV", name: "Phòng Nội vụ", parent: "DIST", kind: .department), by: admin)
+        for commune in 1...4 {
+            _ = try service.addOffice(
+                .init(code: "X\(commune)", name: "UBND xã \(commune)", parent: "DIST", kind: .commune), by: admin)
+            for person in 1...3 {
+                _ = try service.addStaff(
+                    .init(
+                        badge: "X\(commune)-\(person)", name: "Người \(commune)-\(person)", office: "X\(commune)",
+                        category: person == 1 ? .cadre : .civilServant), by: admin)
+            }
+        }
+        _ = try service.linkStaff(badge: Self.linkedBadge, login: Self.linkedLogin, by: admin)
+
+        // Three mornings of visits to X1 and X2, a week before.
+        var notes = self.notes.makeIterator()
+        var actionRequired = false
+        for day in 0..<3 {
+            for office in ["X1", "X2"] {
+                clock.set(Noninterference.frozenAt.adding(seconds: Int64(day - 8) * 86400 - 7200))
+                let inspection = try service.openInspection(office: office, by: inspector).id
+                clock.advance(seconds: 600)
+                var badges: [String] = []
+                if office == "X1" {
+                    _ = try service.logFinding(
+                        .init(
+                            inspection: inspection, violation: "LATE", staff: lateComer,
+                            arrived: TimeOfDay(hour: 7, minute: 50 + day)), by: inspector)
+                    if day < 2 { badges.append(badgeSubjects[day]) }
+                    if day == 0 {
+                        _ = try service.logFinding(
+                            .init(
+                                inspection: inspection, violation: "LATE", staff: Self.linkedBadge,
+                                arrived: TimeOfDay(hour: 7, minute: 45)), by: inspector)
+                    }
+                } else if day == 2 {
+                    badges.append(mover)
+                }
+                for badge in badges {
+                    let finding = try service.logFinding(
+                        .init(inspection: inspection, violation: "BADGE", staff: badge, note: notes.next() ?? nil),
+                        by: inspector)
+                    if badge == actionSubject && !actionRequired {
+                        actionRequired = true
+                        _ = try service.requireAction(
+                            finding: finding.finding.id, requirement: "Đeo thẻ",
+                            due: CivilDate(year: 2027, month: 3, day: 20), by: inspector)
+                    }
+                }
+                clock.advance(seconds: 1800)
+                _ = try service.closeInspection(id: inspection, checked: 3, by: inspector, using: &random)
+            }
+            if day == 1 {
+                clock.advance(seconds: 3600)
+                _ = try service.moveStaff(badge: mover, to: "X2", at: nil, by: admin)
+            }
+        }
+        // A visit an hour ago whose moderate finding calls for a follow-up, secret until due; one still open.
+        clock.set(Noninterference.frozenAt.adding(seconds: -7200))
+        let recent = try service.openInspection(office: "X3", by: inspector).id
+        _ = try service.logFinding(.init(inspection: recent, violation: "OFFPOST", staff: "X3-1"), by: inspector)
+        clock.set(Noninterference.frozenAt.adding(seconds: -3600))
+        _ = try service.closeInspection(id: recent, checked: 3, by: inspector, using: &random)
+        clock.set(Noninterference.frozenAt.adding(seconds: -1800))
+        _ = try service.openInspection(office: "X4", team: "doan-1", by: inspector)
+        // The plans, as the daemon applies them: planned inspections, this month's and next month's draws.
+        clock.set(Noninterference.frozenAt)
+        _ = try service.applyPlans(by: admin, using: &random)
+    }
+}
