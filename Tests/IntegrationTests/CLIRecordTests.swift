@@ -124,6 +124,18 @@ struct CLIRecordTests {
         #expect(try cli.dump() == before)
     }
 
+    @Test("violation list --lang vi has Vietnamese headers, names and severities")
+    func violationListInVietnamese() throws {
+        let cli = try CLIFixture.seeded()
+        let lines = try cli.ok(["violation", "list", "--lang", "vi"]).split(separator: "\n")
+        #expect(lines.first?.hasPrefix("MÃ") == true)
+        #expect(lines.first?.contains("MỨC ĐỘ") == true)
+        #expect(lines.first?.contains("CĂN CỨ PHÁP LÝ") == true)
+        let late = try #require(lines.first { $0.hasPrefix("LATE ") })
+        #expect(late.contains("nhẹ") || late.contains("trung bình") || late.contains("nghiêm trọng"))
+        #expect(!late.contains("minor") && !late.contains("moderate"))
+    }
+
     @Test("closing records the staff checked; staff move keeps history", arguments: CLIMode.allCases)
     func closeAndMove(mode: CLIMode) throws {
         let cli = try CLIFixture.seeded(mode: mode)
