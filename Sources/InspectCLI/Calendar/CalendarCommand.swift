@@ -18,6 +18,12 @@ struct CalendarCommand: ConfigCommand {
     @Option(parsing: .unconditional, help: "Compute from this time instead of now.") var from: String?
     @OptionGroup var options: GlobalOptions
 
+    func validate() throws {
+        guard iterations >= 1 else {
+            throw ValidationError("--iterations must be at least 1, not \(iterations)")
+        }
+    }
+
     func execute(_ configuration: InspectConfiguration) throws {
         let zone = configuration.calendar.zone
         let now = Instant(Date())
