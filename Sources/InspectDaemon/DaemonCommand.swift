@@ -65,6 +65,7 @@ public struct DaemonCommand: ParsableCommand {
             Output.error("\(error)")
             return ExitStatus.config.rawValue
         }
+        DaemonLogHandler.zone.withLock { $0 = configuration.calendar.zone }
         if command.checkConfig {
             let calendar = configuration.calendar
             let rules = configuration.escalation.enabled.count
