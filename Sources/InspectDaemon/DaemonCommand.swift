@@ -88,7 +88,8 @@ public struct DaemonCommand: ParsableCommand {
                     databasePath: path, configPath: configPath ?? ConfigLoader.defaultPath,
                     configExplicit: configPath != nil,
                     socketPath: command.socket ?? environment["INSPECTD_SOCKET"] ?? Self.defaultSocket),
-                configuration: configuration, notifier: SystemdNotifier(), sink: JournalWriter(identifier: "inspectd"),
+                configuration: configuration, notifier: SystemdNotifier(),
+                sink: JournalWriter(identifier: "inspectd", fallback: DaemonLogHandler.writeEvent),
                 logger: logger)
         } catch let error as InspectError {
             Output.error(error.description)

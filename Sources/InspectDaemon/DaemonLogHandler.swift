@@ -31,10 +31,19 @@ public struct DaemonLogHandler: LogHandler {
     }
 
     public func log(event: LogEvent) {
-        let zone = Self.zone.withLock { $0 }
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         let details = merged.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
-        write(
-            "\(zone.iso8601(Instant(Date()))) \(event.level) \(label):\(details) [\(event.source)] \(event.message)")
+        write(Self.stamped("\(event.level) \(label):\(details) [\(event.source)] \(event.message)"))
+    }
+
+    /// `line` after the time now, in the configured zone.
+    static func stamped(_ line: String) -> String {
+        "\(zone.withLock { $0 }.iso8601(Instant(Date()))) \(line)"
+    }
+
+    /// Writes an event the journal did not take to stderr with the time, like the log's other lines: without a
+    /// journald nothing else dates it.
+    @Sendable public static func writeEvent(_ line: String) {
+        StandardError.writeLine(stamped(line))
     }
 }
