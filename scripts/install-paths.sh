@@ -17,3 +17,9 @@ sysusersdir=$systemd_lib/sysusers.d
 tmpfilesdir=$systemd_lib/tmpfiles.d
 catalogdir=$systemd_lib/systemd/catalog
 configdir=/etc/inspectd
+# The manual page and the shell completions, where man, bash-completion, zsh and fish look under /usr and
+# /usr/local (the share directories of $XDG_DATA_DIRS).
+man1dir=$prefix/share/man/man1
+bashcompletiondir=$prefix/share/bash-completion/completions
+zshcompletiondir=$prefix/share/zsh/site-functions
+fishcompletiondir=$prefix/share/fish/vendor_completions.d

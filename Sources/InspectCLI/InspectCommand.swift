@@ -26,7 +26,7 @@ public struct InspectCommand: ParsableCommand {
             OfficeCommand.self, StaffCommand.self, ViolationCommand.self, InspectionCommand.self,
             FindingCommand.self, VerifyCommand.self, CalendarCommand.self, HolidaysCommand.self, LunarCommand.self,
             FollowCommand.self, PlanCommand.self, ScheduleCommand.self, StatusCommand.self, BackupCommand.self,
-            EscalationCommand.self, ReportCommand.self, ExportCommand.self, WhoAmICommand.self,
+            EscalationCommand.self, ReportCommand.self, ExportCommand.self, WhoAmICommand.self, ManualCommand.self,
         ])
 
     public init() {}
