@@ -133,7 +133,7 @@ let package = Package(
             name: "IntegrationTests",
             dependencies: [
                 "InspectCore", "InspectStore", "InspectService", "InspectVarlink", "InspectTesting", "inspectctl",
-                "inspectd",
+                "inspectd", .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strict
         ),

@@ -15,7 +15,8 @@ public struct InspectCommand: ParsableCommand {
             Commands go through the daemon's socket (/run/inspectd/io.inspectd); --database PATH works on a \
             database directly instead (direct mode, for the database's owner). Global options (--database, \
             --socket, --config, --json, --lang) may be given before the command or after it.
-            Times are local ('2027-02-06 07:52') or ISO 8601 ('2027-02-06T07:52:00+07:00').
+            Times are local ('2027-02-06 07:52'), ISO 8601 ('2027-02-06T07:52:00+07:00'), or relative to now as \
+            journalctl reads them ('-10min', '-2h', '-1d 12h', 'yesterday', 'today', 'now').
 
             Exit status: 0 success, 64 usage, 65 bad data, 66 no such record or file, 69 daemon unavailable, \
             73 cannot create, 74 I/O error, 75 busy (try again), 77 permission denied, 78 bad configuration.
@@ -25,7 +26,7 @@ public struct InspectCommand: ParsableCommand {
             OfficeCommand.self, StaffCommand.self, ViolationCommand.self, InspectionCommand.self,
             FindingCommand.self, VerifyCommand.self, CalendarCommand.self, HolidaysCommand.self, LunarCommand.self,
             FollowCommand.self, PlanCommand.self, ScheduleCommand.self, StatusCommand.self, BackupCommand.self,
-            EscalationCommand.self, ReportCommand.self, ExportCommand.self, WhoAmICommand.self,
+            EscalationCommand.self, ReportCommand.self, ExportCommand.self, WhoAmICommand.self, ManualCommand.self,
         ])
 
     public init() {}

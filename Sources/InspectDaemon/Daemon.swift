@@ -180,6 +180,7 @@ public final class Daemon {
         do {
             let configuration = try ConfigLoader.load(path: settings.configPath, explicit: settings.configExplicit)
             service.policy = ServicePolicy(configuration: configuration)
+            DaemonLogHandler.zone.withLock { $0 = configuration.calendar.zone }
             record(
                 Event(
                     kind: .daemonReloaded, message: "inspectd reloaded its configuration from \(settings.configPath)",

@@ -65,6 +65,7 @@ public struct DaemonCommand: ParsableCommand {
             Output.error("\(error)")
             return ExitStatus.config.rawValue
         }
+        DaemonLogHandler.zone.withLock { $0 = configuration.calendar.zone }
         if command.checkConfig {
             let calendar = configuration.calendar
             let rules = configuration.escalation.enabled.count
@@ -87,7 +88,8 @@ public struct DaemonCommand: ParsableCommand {
                     databasePath: path, configPath: configPath ?? ConfigLoader.defaultPath,
                     configExplicit: configPath != nil,
                     socketPath: command.socket ?? environment["INSPECTD_SOCKET"] ?? Self.defaultSocket),
-                configuration: configuration, notifier: SystemdNotifier(), sink: JournalWriter(identifier: "inspectd"),
+                configuration: configuration, notifier: SystemdNotifier(),
+                sink: JournalWriter(identifier: "inspectd", fallback: DaemonLogHandler.writeEvent),
                 logger: logger)
         } catch let error as InspectError {
             Output.error(error.description)

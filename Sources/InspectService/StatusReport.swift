@@ -4,6 +4,8 @@ import InspectStore
 
 /// What `inspectctl status` shows about the record; whether the daemon runs is the CLI's to find out.
 public struct StatusReport: Codable, Sendable, Hashable {
+    /// The record's random name, which its journal entries carry as `INSPECTD_RECORD`: `follow` shows only those.
+    public var record: String
     /// The next planned inspection (surprises are never shown before they are due).
     public var nextPlanned: Inspection?
     public var due: Int
@@ -34,6 +36,7 @@ extension InspectService {
             throw InspectError.invalidInput("--events must be from 0 to \(Self.recentEventLimit), not \(recent)")
         }
         let kinds = EventKind.allCases.filter { $0.audience <= caller.role.eventAudience }.map(\.rawValue)
+        let record = try database.recordIdentity()
         return try query { db in
             let next = try Row.fetchOne(
                 db,
@@ -46,7 +49,7 @@ extension InspectService {
                         message: row.message, sent: row.sentAt != nil)
                 }
             return StatusReport(
-                nextPlanned: next.map(RegistryRows.inspection),
+                record: record, nextPlanned: next.map(RegistryRows.inspection),
                 due: try Int.fetchOne(db, sql: "SELECT count(*) FROM inspection WHERE status = 'due'") ?? 0,
                 open: try Int.fetchOne(db, sql: "SELECT count(*) FROM inspection WHERE status = 'open'") ?? 0,
                 pendingEvents: try Outbox.pendingCount(db), recentEvents: events)

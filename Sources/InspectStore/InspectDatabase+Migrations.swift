@@ -14,6 +14,7 @@ extension InspectDatabase {
         migrator.registerMigration("v4-report-indexes", migrate: createReportIndexes)
         migrator.registerMigration("v5-record-identity", migrate: createRecordIdentity)
         migrator.registerMigration("v6-staff-login", migrate: createStaffLogin)
+        migrator.registerMigration("v7-finding-corrected-at", migrate: createFindingCorrectedAt)
         return migrator
     }
 
@@ -360,6 +361,15 @@ extension InspectDatabase {
             sql: """
                 ALTER TABLE staff ADD COLUMN login TEXT;
                 CREATE UNIQUE INDEX staff_login ON staff(login) WHERE login IS NOT NULL;
+                """)
+    }
+
+    /// When a correction was made, when its recorder gives a time other than the moment of writing it (a round
+    /// written up after the visit). Only corrections have one.
+    private static func createFindingCorrectedAt(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE finding ADD COLUMN corrected_at INTEGER CHECK (corrected_at IS NULL OR action <> 'record');
                 """)
     }
 }

@@ -168,10 +168,11 @@ public struct InspectDatabase: Sendable {
     /// Copies the database to a new file at `destination` with SQLite's online backup: a consistent snapshot even
     /// while another process writes. The copy is written next to its destination and renamed into place, so a failed
     /// backup leaves no partial file.
-    /// - Throws: `.duplicate` when `destination` exists (a backup never overwrites), `.cannotCreate`, `.storage`.
+    /// - Throws: `.cannotCreate` when `destination` exists (a backup never overwrites: sysexits' 73, as for any file
+    ///   that cannot be created) or cannot be written, `.storage`.
     public func backup(to destination: String) throws {
         guard !FileManager.default.fileExists(atPath: destination) else {
-            throw InspectError.duplicate(kind: "file", key: destination)
+            throw InspectError.cannotCreate(path: destination, reason: "the file exists; a backup never overwrites one")
         }
         let partial = destination + ".partial"
         try? FileManager.default.removeItem(atPath: partial)

@@ -26,6 +26,9 @@ import InspectCore
 /// inspectd[812]: warning: Late arrival: CB-0042 at UBND-TP, 25 min [KIND=violation-recorded EVENT_ID=17 …]
 /// ```
 ///
+/// The outbox sends an event the journal refused again at every retry; its stderr line is written the first time
+/// only, so a log without a journald holds each event once (``FallbackEchoes``).
+///
 /// - Important: If journald goes away between the check and the send, libsystemd still drops the entry silently;
 ///   no client can close that window.
 public struct JournalWriter: EventSink {
@@ -36,6 +39,7 @@ public struct JournalWriter: EventSink {
     public let identifier: String
     let socketPath: String
     private let fallback: @Sendable (String) -> Void
+    private let echoes = FallbackEchoes()
 
     /// - Parameters:
     ///   - identifier: The program name entries carry (`inspectd` or `inspectctl`).
@@ -58,7 +62,9 @@ public struct JournalWriter: EventSink {
     @discardableResult
     public func send(_ event: Event, eventID: String? = nil) -> DeliveryOutcome {
         let outcome = attempt(event, eventID: eventID)
-        if outcome != .journaled {
+        if outcome == .journaled {
+            echoes.forget(event, eventID: eventID)
+        } else if echoes.isFirst(event, eventID: eventID) {
             fallback(FallbackLine.format(event, eventID: eventID, identifier: identifier, pid: getpid()))
         }
         return outcome

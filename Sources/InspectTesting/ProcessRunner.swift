@@ -43,6 +43,19 @@ public enum ProcessRunner {
             stderr: String(decoding: errData.data, as: UTF8.self))
     }
 
+    /// ``run(_:_:environment:stdin:)`` on a thread of its own, for async tests: a long blocking wait on one of the
+    /// few threads of Swift's cooperative pool would starve every other test running meanwhile.
+    public static func detached(
+        _ executable: String, _ arguments: [String], environment: [String: String?] = [:], stdin: String? = nil
+    ) async throws -> ProcessResult {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(
+                    with: Result { try run(executable, arguments, environment: environment, stdin: stdin) })
+            }
+        }
+    }
+
     /// The path of a program on `PATH`, or nil.
     public static func which(_ name: String) -> String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")

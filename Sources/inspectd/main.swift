@@ -2,5 +2,5 @@ import Foundation
 import InspectDaemon
 import Logging
 
-LoggingSystem.bootstrap(StreamLogHandler.standardError)
+LoggingSystem.bootstrap { DaemonLogHandler(label: $0) }
 exit(DaemonCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))

@@ -129,6 +129,17 @@ struct CalendarSpecParsingTests {
             "invalid calendar expression 'daily europe/berlin': unknown time zone 'europe/berlin'; name an IANA "
                 + "zone such as Asia/Ho_Chi_Minh, or UTC"
         ),
+        // A bad date before a space is named as such, not taken for an unknown time zone.
+        (
+            "Sat *-*-~7",
+            "invalid calendar expression 'Sat *-*-~7': '-~' at column 8: '~' takes the place of the '-' before the "
+                + "day, as in '*-*~7' (the 7th day from the end of the month)"
+        ),
+        (
+            "Sat 08:00 *-*-1",
+            "invalid calendar expression 'Sat 08:00 *-*-1': expected ':' or the end after the minute at ' *-*-1' "
+                + "(column 10)"
+        ),
         (
             "Mon..Fri 08:00 +07",
             "invalid calendar expression 'Mon..Fri 08:00 +07': unknown time zone '+07'; name an IANA zone such as "

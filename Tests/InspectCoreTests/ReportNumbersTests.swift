@@ -27,7 +27,7 @@ struct ReportNumbersTests {
     @Test("largest-remainder shares add up to exactly 100.0% and stay within a tenth of the exact value")
     func sharesAddUp() {
         let cases: [[Int]] = [
-            [1, 1, 1], [16, 32, 44, 14], [1, 2, 3, 4, 5, 6, 7], [999, 1], [7], [0, 3, 0], [2, 2, 2, 2, 2, 2],
+            [16, 32, 44, 14], [1, 2, 3, 4, 5, 6, 7], [999, 1], [7], [0, 3, 0], [2, 1, 1], [5, 4, 2, 1],
         ]
         for counts in cases {
             let shares = LargestRemainder.shares(counts).map { $0!.tenths }
@@ -37,10 +37,32 @@ struct ReportNumbersTests {
                 #expect(abs(share * total - count * 1000) < total, "\(counts)")
             }
         }
-        #expect(LargestRemainder.shares([1, 1, 1]).map { $0!.tenths } == [334, 333, 333])
         // The article's four shares of 106 papers: 16, 32, 44, 14.
         #expect(LargestRemainder.shares([16, 32, 44, 14]).map { $0!.tenths } == [151, 302, 415, 132])
         #expect(LargestRemainder.shares([0, 0]) == [nil, nil])
+    }
+
+    @Test("equal counts get equal shares, even where the whole then is not exactly 100.0%")
+    func equalCountsEqualShares() {
+        let cases: [[Int]] = [
+            [1, 1, 1], [2, 2, 2, 2, 2, 2], [1, 1, 1, 1, 1, 1], [3, 1, 1, 1], [4, 2, 2, 1, 1, 1, 1], [7, 7, 7, 2, 2],
+            [1, 1, 1, 1, 1, 1, 1], [10, 3, 3, 3, 1, 1, 1],
+        ]
+        for counts in cases {
+            let shares = LargestRemainder.shares(counts).map { $0!.tenths }
+            let total = counts.reduce(0, +)
+            for (index, count) in counts.enumerated() {
+                #expect(abs(shares[index] * total - count * 1000) < total, "\(counts): within a tenth")
+                for (other, otherCount) in counts.enumerated() where otherCount == count {
+                    #expect(shares[index] == shares[other], "\(counts): equal counts, equal shares")
+                }
+            }
+        }
+        // The sample's six equal types: 16.7% each, not 16.7% and 16.6%; three thirds 33.3% each.
+        #expect(LargestRemainder.shares([1, 1, 1, 1, 1, 1]).map { $0!.tenths } == [167, 167, 167, 167, 167, 167])
+        #expect(LargestRemainder.shares([1, 1, 1]).map { $0!.tenths } == [333, 333, 333])
+        // Equal counts take the missing tenths together when there are enough for all of them.
+        #expect(LargestRemainder.shares([2, 1, 1, 1, 1, 1]).map { $0!.tenths } == [285, 143, 143, 143, 143, 143])
     }
 
     @Test("Vietnamese groups with dots and writes decimals with a comma; English the other way")
@@ -85,6 +107,16 @@ struct ReportNumbersTests {
             from: zone.startOfDay(CivilDate(year: 2027, month: 5, day: 10)),
             to: zone.startOfDay(CivilDate(year: 2027, month: 5, day: 20)))
         #expect(ReportDates.span(days.previous(in: zone), zone: zone, .en) == "30 April 2027 – 9 May 2027")
+        // The year so far (the default period) against the same days a year earlier, not the end of that year.
+        let yearSoFar = try ReportPeriod(
+            from: zone.startOfDay(CivilDate(year: 2026, month: 1, day: 1)),
+            to: zone.startOfDay(CivilDate(year: 2026, month: 12, day: 7)))
+        #expect(ReportDates.span(yearSoFar.previous(in: zone), zone: zone, .vi) == "01/01/2025 – 06/12/2025")
+        let leapYearSoFar = try ReportPeriod(
+            from: zone.startOfDay(CivilDate(year: 2028, month: 1, day: 1)),
+            to: zone.startOfDay(CivilDate(year: 2028, month: 2, day: 29)))
+        #expect(
+            ReportDates.span(leapYearSoFar.previous(in: zone), zone: zone, .en) == "1 January 2027 – 28 February 2027")
         #expect(throws: InspectError.self) { try ReportPeriod(from: to, to: from) }
     }
 }

@@ -69,6 +69,50 @@ struct TimeTests {
         #expect(ambiguous.description == "2027-10-31T00:30:00Z")
     }
 
+    /// A relative time and what it reads as at 2027-02-06 07:52 in Vietnam.
+    struct RelativeCase: Sendable, CustomTestStringConvertible {
+        var text: String
+        var local: String
+        var testDescription: String { "'\(text)'" }
+    }
+
+    @Test(
+        "on the command line, relative times read as journalctl reads them",
+        arguments: [
+            RelativeCase(text: "-10min", local: "2027-02-06T07:42:00+07:00"),
+            RelativeCase(text: "-2h", local: "2027-02-06T05:52:00+07:00"),
+            RelativeCase(text: "+2h", local: "2027-02-06T09:52:00+07:00"),
+            RelativeCase(text: "-1d 12h", local: "2027-02-04T19:52:00+07:00"),
+            RelativeCase(text: "-1d12h", local: "2027-02-04T19:52:00+07:00"),
+            RelativeCase(text: "2 hours ago", local: "2027-02-06T05:52:00+07:00"),
+            RelativeCase(text: "3 min left", local: "2027-02-06T07:55:00+07:00"),
+            RelativeCase(text: "-1w", local: "2027-01-30T07:52:00+07:00"),
+            RelativeCase(text: "-30s", local: "2027-02-06T07:51:30+07:00"),
+            RelativeCase(text: "-10", local: "2027-02-06T07:51:50+07:00"),
+            RelativeCase(text: "-1M", local: "2027-01-06T21:22:00+07:00"),
+            RelativeCase(text: "-1 MONTH", local: "2027-01-06T21:22:00+07:00"),
+            RelativeCase(text: "-2m", local: "2027-02-06T07:50:00+07:00"),
+            RelativeCase(text: "today", local: "2027-02-06T00:00:00+07:00"),
+            RelativeCase(text: "yesterday", local: "2027-02-05T00:00:00+07:00"),
+            RelativeCase(text: "tomorrow", local: "2027-02-07T00:00:00+07:00"),
+            RelativeCase(text: "now", local: "2027-02-06T07:52:00+07:00"),
+            RelativeCase(text: "@1800000000", local: "2027-01-15T15:00:00+07:00"),
+        ])
+    func relativeTimes(_ relative: RelativeCase) throws {
+        let now = try TimeParsing.instant("2027-02-06 07:52", in: .vietnam)
+        let instant = try TimeParsing.instant(relative.text, in: .vietnam, now: now)
+        #expect(LocalZone.vietnam.iso8601(instant) == relative.local)
+    }
+
+    @Test(
+        "malformed relative times are refused, and files never read relative ones",
+        arguments: ["-10 parsecs", "-min", "10min", "--10min", "-1d -2h", "-99999999999999y", "@x", "ago"])
+    func malformedRelativeTimes(text: String) throws {
+        let now = try TimeParsing.instant("2027-02-06 07:52", in: .vietnam)
+        #expect(throws: InspectError.self) { try TimeParsing.instant(text, in: .vietnam, now: now) }
+        #expect(throws: InspectError.self) { try TimeParsing.instant("-10min", in: .vietnam) }
+    }
+
     @Test("instants before 1970 format correctly")
     func negativeInstants() {
         #expect(Instant(seconds: -1).description == "1969-12-31T23:59:59Z")

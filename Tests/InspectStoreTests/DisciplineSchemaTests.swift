@@ -31,10 +31,26 @@ struct DisciplineSchemaTests {
                     INSERT INTO inspection (office_id, kind, status, created_at, created_by)
                         VALUES (1, 'ad-hoc', 'open', 0, 'test');
                     """)
-            for (action, corrects) in [
+            var previous = FindingChain.genesis
+            for (index, (action, corrects)) in [
                 (FindingAction.record, nil), (.record, nil), (.amend, 1), (.retract, 2), (.amend, 3), (.record, nil),
-            ] as [(FindingAction, Int64?)] {
-                _ = try FindingLedger.append(db, Self.row(1, action: action, corrects: corrects))
+            ].enumerated() as EnumeratedSequence<[(FindingAction, Int64?)]> {
+                var finding = Self.row(1, action: action, corrects: corrects)
+                finding.id = Int64(index + 1)
+                finding = FindingChain.linked(finding, after: previous)
+                previous = finding.hash
+                // The columns of the v2 schema, as inspectd wrote them then.
+                try db.execute(
+                    sql: """
+                        INSERT INTO finding (id, inspection_id, violation, observed_at, recorded_by, recorded_at,
+                            action, corrects_id, reason, prev_hash, hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        finding.id, finding.inspection, finding.violation, finding.observedAt.seconds,
+                        finding.recordedBy, finding.recordedAt.seconds, finding.action.rawValue, finding.corrects,
+                        finding.reason, finding.prevHash, finding.hash,
+                    ])
             }
         }
         try queue.close()

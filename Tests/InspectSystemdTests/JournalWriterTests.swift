@@ -33,6 +33,29 @@ struct JournalWriterTests {
             ])
     }
 
+    @Test("an outbox event the journal keeps refusing reaches stderr once, however often it is sent again")
+    func fallsBackOncePerEvent() {
+        // Given a writer without a journald, as the daemon's outbox retries use it
+        let lines = LineRecorder()
+        let writer = JournalWriter(
+            identifier: "inspectd", socketPath: "/nonexistent-inspectd-test/socket", fallback: lines.record)
+        var started = Event(kind: .daemonStarted, message: "inspectd started", fields: ["RECORD": "a1"])
+
+        // When the same outbox event is sent three times, and another record's event 1 once
+        for _ in 1...3 { #expect(writer.send(started, eventID: "1") != .journaled) }
+        started.fields["RECORD"] = "b2"
+        writer.send(started, eventID: "1")
+        // and an event without an outbox row twice
+        let probe = Event(kind: .integrityFailure, message: "inspectd will not start")
+        writer.send(probe)
+        writer.send(probe)
+
+        // Then each outbox event is one line, and each event without a row one line per send
+        #expect(lines.all.filter { $0.contains("inspectd started") }.count == 2)
+        #expect(lines.all.filter { $0.contains("RECORD=a1") }.count == 1)
+        #expect(lines.all.filter { $0.contains("will not start") }.count == 2)
+    }
+
     @Test("a field name the journal would not accept is refused, and the event still reaches stderr")
     func refusesInvalidFieldNames() {
         let lines = LineRecorder()

@@ -52,6 +52,23 @@ struct CLIErrorTests {
         .init(
             arguments: ["office", "frobnicate"], status: 64,
             message: "inspectctl: office: Unexpected argument 'frobnicate'"),
+        // Usage errors, not bad data: 64, and the usage hint.
+        .init(
+            arguments: ["calendar", "Mon *-*-1..7 08:00", "--iterations", "0"], status: 64,
+            message: "inspectctl: calendar: --iterations must be at least 1, not 0\nSee 'inspectctl calendar --help'."),
+        .init(
+            arguments: ["follow", "--priority", "bogus", "--no-wait"], status: 64,
+            message: "inspectctl: follow: unknown priority 'bogus'; use emerg, alert, crit, err, warning, notice, "
+                + "info, debug or 0-7\nSee 'inspectctl follow --help'."),
+        // A bad date is reported as one, not as an unknown time zone.
+        .init(
+            arguments: ["calendar", "Sat *-*-~7"], status: 65,
+            message: "inspectctl: calendar: invalid calendar expression 'Sat *-*-~7': '-~' at column 8: '~' takes the "
+                + "place of the '-' before the day, as in '*-*~7' (the 7th day from the end of the month)"),
+        .init(
+            arguments: ["follow", "--since", "-10 parsecs", "--no-wait"], status: 65,
+            message: "inspectctl: follow: '-10 parsecs' is not a time; use 'YYYY-MM-DD HH:MM' (local time), ISO 8601 "
+                + "like '2027-02-06T07:52:00+07:00', or relative like '-10min', '-2h', 'yesterday' or 'today'"),
     ]
 
     @Test(

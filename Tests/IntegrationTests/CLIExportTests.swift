@@ -112,9 +112,9 @@ struct CLIExportTests {
                 == [1, 3, 6, 8, 9, 11, 13, 14].map { "inspection-\($0)@inspectd" })
         #expect(events.first?["start"] as? String == "2025-10-06T00:30:00+00:00")
         #expect(events.first?["summary"] as? String == "Kiểm tra theo kế hoạch: UBND xã Nhân Lý")
-        #expect(
-            events.first(where: { $0["uid"] as? String == "inspection-8@inspectd" })?["status"] as? String
-                == "CANCELLED")
+        let cancelled = events.first(where: { $0["uid"] as? String == "inspection-8@inspectd" })
+        #expect(cancelled?["status"] as? String == "CANCELLED")
+        #expect((cancelled?["description"] as? String)?.contains("Trạng thái: đã hủy") == true)
         #expect((events.last?["description"] as? String)?.contains("Kế hoạch: quarterly") == true)
         #expect(calendar["version"] as? String == "2.0")
 

@@ -26,7 +26,9 @@ struct CLIFollowTests {
         let note = "follow-\(UUID().uuidString)"
         let follower = Process()
         follower.executableURL = URL(fileURLWithPath: BuiltProducts.inspectctl)
-        follower.arguments = ["follow", "--json", "--office", "UBND-NHANLY", "--config", cli.config]
+        follower.arguments = [
+            "follow", "--json", "--office", "UBND-NHANLY", "--database", cli.database, "--config", cli.config,
+        ]
         let output = Pipe()
         follower.standardOutput = output
         let lines = LineCollector()
@@ -81,6 +83,35 @@ struct CLIFollowTests {
                 "warning inspectctl: DRESS (Improper attire) recorded in inspection 2 of UBND-BANGHUU"))
         #expect(!result.stdout.contains("opened"), "notices are below warning")
         let bad = try cli.run(["follow", "--priority", "loud", "--no-wait"])
-        #expect(bad.status == 65)
+        #expect(bad.status == 64, "a usage error")
+    }
+
+    @Test("follow shows this record's events only, even for an office another database has too")
+    func thisRecordOnly() async throws {
+        try #require(Journald.isAnswering, "no journald answers")
+        // Given two databases with the same office, each with a violation there
+        let mine = try CLIFixture.seeded()
+        let other = try CLIFixture.seeded()
+        try mine.ok(["finding", "log", "--inspection", "1", "--type", "BADGE"])
+        try other.ok(["finding", "log", "--inspection", "1", "--type", "BADGE"])
+        let records = try [mine, other].map { cli in
+            let status = try #require(
+                try JSONSerialization.jsonObject(with: Data(cli.ok(["status", "--json"]).utf8)) as? [String: Any])
+            return try #require((status["report"] as? [String: Any])?["record"] as? String)
+        }
+        for record in records {
+            _ = try await Journald.entries(matching: ["INSPECTD_RECORD=\(record)", "INSPECTD_VIOLATION=BADGE"])
+        }
+        // When one is followed since a relative time, by office
+        let result = try mine.run(["follow", "--since", "-10min", "--no-wait", "--office", "UBND-NHANLY", "--json"])
+        // Then its own events show, and none of the other's
+        #expect(result.status == 0, "\(result.stderr)")
+        let events = try result.stdout.split(separator: "\n").map { line in
+            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        }
+        let fields = events.compactMap { $0["fields"] as? [String: String] }
+        #expect(fields.contains { $0["INSPECTD_VIOLATION"] == "BADGE" })
+        #expect(fields.count == events.count)
+        #expect(fields.allSatisfy { $0["INSPECTD_RECORD"] == records[0] && $0["INSPECTD_OFFICE"] == "UBND-NHANLY" })
     }
 }

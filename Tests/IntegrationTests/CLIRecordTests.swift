@@ -71,6 +71,71 @@ struct CLIRecordTests {
         #expect(try cli.ok(["verify"]).contains("Finding chain: ok (4 rows)"))
     }
 
+    @Test(
+        "a round written up later: amend and retract --at put the corrections at their time in the timeline",
+        arguments: CLIMode.allCases)
+    func backDatedCorrections(mode: CLIMode) throws {
+        // Given a visit on 2 March 2026, recorded afterwards with the times on the spot
+        let cli = try CLIFixture.seeded(mode: mode)
+        try cli.ok(["inspection", "open", "--office", "UBND-BANGHUU", "--at", "2026-03-02 13:05"])
+        try cli.ok([
+            "finding", "log", "--inspection", "2", "--type", "LATE", "--staff", "CL-00003", "--arrived", "13:50",
+            "--at", "2026-03-02 13:55",
+        ])
+        try cli.ok(["finding", "log", "--inspection", "2", "--type", "BADGE", "--at", "2026-03-02 14:00"])
+        // When the corrections made there are written with their times
+        try cli.ok([
+            "finding", "amend", "1", "--reason", "Giờ đến ghi nhầm", "--arrived", "13:45", "--at", "2026-03-02 13:58",
+        ])
+        try cli.ok(["finding", "retract", "2", "--reason", "Có đeo thẻ", "--at", "2026-03-02 14:10"])
+        try cli.ok(["inspection", "close", "2", "--checked", "1", "--at", "2026-03-02 15:00"])
+        // Then the timeline reads in the visit's time, and the rows keep both times
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(cli.ok(["report", "office", "UBND-BANGHUU", "--json"]).utf8))
+                as? [String: Any])
+        let timeline = try #require(report["timeline"] as? [[String: Any]])
+        let times = timeline.map { "\($0["kind"] ?? "") \($0["at"] ?? "")" }
+        #expect(
+            times == [
+                "inspection-opened 2026-03-02T13:05:00+07:00", "finding-recorded 2026-03-02T13:55:00+07:00",
+                "finding-amended 2026-03-02T13:58:00+07:00", "finding-recorded 2026-03-02T14:00:00+07:00",
+                "finding-retracted 2026-03-02T14:10:00+07:00", "inspection-closed 2026-03-02T15:00:00+07:00",
+            ])
+        let rows = try #require(
+            try JSONSerialization.jsonObject(with: Data(cli.ok(["finding", "list", "--history", "--json"]).utf8))
+                as? [[String: Any]])
+        let amendment = try #require(
+            rows.compactMap { $0["finding"] as? [String: Any] }.first { $0["id"] as? Int == 3 })
+        #expect(amendment["correctedAt"] as? String == "2026-03-02T13:58:00+07:00")
+        #expect(amendment["observedAt"] as? String == "2026-03-02T13:55:00+07:00")
+        #expect((amendment["recordedAt"] as? String)?.hasPrefix("2026-03-02") == false, "written now, not then")
+        #expect(try cli.ok(["verify"]).contains("Finding chain: ok (4 rows)"))
+
+        // A correction before the observation, or in the future, is refused and changes nothing
+        try cli.ok(["finding", "log", "--inspection", "1", "--type", "SMOKE"])
+        let before = try cli.dump()
+        let early = try cli.run(["finding", "amend", "5", "--reason", "x", "--note", "y", "--at", "2026-03-02 13:00"])
+        #expect(early.status == 65)
+        #expect(
+            early.stderr == "inspectctl: finding amend: a correction cannot be made before finding 5 was observed\n")
+        let future = try cli.run(["finding", "retract", "5", "--reason", "x", "--at", "2099-01-01 08:00"])
+        #expect(future.status == 65)
+        #expect(future.stderr == "inspectctl: finding retract: a correction cannot be made in the future\n")
+        #expect(try cli.dump() == before)
+    }
+
+    @Test("violation list --lang vi has Vietnamese headers, names and severities")
+    func violationListInVietnamese() throws {
+        let cli = try CLIFixture.seeded()
+        let lines = try cli.ok(["violation", "list", "--lang", "vi"]).split(separator: "\n")
+        #expect(lines.first?.hasPrefix("MÃ") == true)
+        #expect(lines.first?.contains("MỨC ĐỘ") == true)
+        #expect(lines.first?.contains("CĂN CỨ PHÁP LÝ") == true)
+        let late = try #require(lines.first { $0.hasPrefix("LATE ") })
+        #expect(late.contains("nhẹ") || late.contains("trung bình") || late.contains("nghiêm trọng"))
+        #expect(!late.contains("minor") && !late.contains("moderate"))
+    }
+
     @Test("closing records the staff checked; staff move keeps history", arguments: CLIMode.allCases)
     func closeAndMove(mode: CLIMode) throws {
         let cli = try CLIFixture.seeded(mode: mode)

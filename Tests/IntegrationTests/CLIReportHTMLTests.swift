@@ -10,6 +10,14 @@ import Testing
 struct CLIReportHTMLTests {
     static let script = ReportFixture.root.appendingPathComponent("Tests/Scripts/check_report_html.py").path
 
+    /// Headless Chromium's flags for a test: no GPU, no scroll bars, a profile of its own in the test's directory
+    /// (never the user's), and, as root (CI runs as root), no sandbox: Chromium refuses to start its sandbox as root
+    /// ("Running as root without --no-sandbox is not supported"), while another user keeps it.
+    static func browserFlags(profile: String) -> [String] {
+        ["--headless", "--disable-gpu", "--hide-scrollbars", "--user-data-dir=\(profile)"]
+            + (getuid() == 0 ? ["--no-sandbox"] : [])
+    }
+
     @Test("the page renders non-blank and shows the JSON report's numbers", arguments: ["vi", "en"])
     func rendersTheSameNumbers(language: String) throws {
         let cli = try ReportFixture.make()
@@ -26,10 +34,8 @@ struct CLIReportHTMLTests {
         let png = cli.directory.file("report.png")
         let browser = try ProcessRunner.run(
             try #require(SystemTool.find("chromium")),
-            [
-                "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1000,2400",
-                "--screenshot=\(png)", "file://\(page)",
-            ],
+            Self.browserFlags(profile: cli.directory.file("chromium"))
+                + ["--window-size=1000,2400", "--screenshot=\(png)", "file://\(page)"],
             environment: ["HOME": cli.directory.path])
         #expect(FileManager.default.fileExists(atPath: png), "chromium: \(browser.stderr)")
         let check = try ProcessRunner.run(

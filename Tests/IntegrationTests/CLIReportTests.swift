@@ -60,7 +60,8 @@ struct CLIReportTests {
         #expect((offices["notInspected"] as? [[String: Any]])?.map { $0["code"] as? String } == ["PNV"])
         let byType = try #require((report["violations"] as? [String: Any])?["byType"] as? [[String: Any]])
         let shares = byType.compactMap { $0["share"] as? Double }
-        #expect(abs(shares.reduce(0, +) - 100) < 0.0001)
+        // 4, 3 and five types once: the five show 8.3% each, and the whole 99.9% (the tenth left cannot go to all five).
+        #expect(shares == [33.4, 25.0, 8.3, 8.3, 8.3, 8.3, 8.3])
         let trend = try #require(report["trend"] as? [String: Any])
         #expect((trend["previous"] as? [String: Any])?["performed"] as? Int == 3)
         #expect((trend["change"] as? [String: Any])?["performed"] as? Int == 3)
@@ -97,6 +98,33 @@ struct CLIReportTests {
         // No resource from the network: the only URL is SVG's namespace name, which is never fetched.
         #expect(!html.replacingOccurrences(of: "xmlns=\"http://www.w3.org/2000/svg\"", with: "").contains("://"))
         #expect(html.components(separatedBy: "<svg").count - 1 == 3)
+    }
+
+    @Test("the page's chart by office shows the offices with violations, most first, and counts those without")
+    func officeChart() throws {
+        let cli = try ReportFixture.make()
+        let report = try json(cli.ok(["report", "summary", "--json", "--by", "office"] + Self.quarter))
+        let breakdown = try #require((report["breakdowns"] as? [[String: Any]])?.first)
+        let counts = try #require(breakdown["rows"] as? [[String: Any]]).compactMap { $0["violations"] as? Int }
+        let shown = counts.filter { $0 > 0 }
+        let without = counts.count - shown.count
+        try #require(without > 1, "the fixture has offices without violations in the quarter")
+        let page = cli.directory.file("report.html")
+        try cli.ok(["report", "summary", "--format", "html", "--lang", "en", "--output", page] + Self.quarter)
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        let figures = html.components(separatedBy: "<figure>")
+        try #require(figures.count == 4, "charts by type, month and office")
+        let chart = figures[3]
+        #expect(chart.contains("Violations: by office"))
+        #expect(chart.components(separatedBy: "<rect").count - 1 == shown.count)
+        #expect(
+            chart.contains("<p class=\"note\">\(without) offices with no violation in the period are not shown.</p>"))
+        let values = chart.components(separatedBy: "<text x=\"").compactMap { piece -> Int? in
+            // The value at a bar's end: "3 (25.0%)".
+            guard let text = piece.split(separator: ">").dropFirst().first else { return nil }
+            return Int(text.prefix(while: \.isNumber))
+        }
+        #expect(values == shown.sorted(by: >))
     }
 
     @Test("bad periods and dimensions are refused with usage or data errors")

@@ -32,6 +32,22 @@ struct DaemonProcessTests {
         #expect(outbox.stdout == expected)
     }
 
+    @Test("its log's times are in the configured zone, not the system's")
+    func logTimesInTheConfiguredZone() async throws {
+        // Given a system in UTC and a configuration in Tokyo's zone (UTC+9, no daylight saving)
+        let daemon = try DaemonFixture(config: "[Calendar]\nTimeZone=Asia/Tokyo\n")
+        try await daemon.start(environment: ["TZ": "UTC"])
+        #expect(daemon.stop() == 0)
+        // Then each log line starts with a local time and its offset
+        let lines = try String(contentsOfFile: daemon.log, encoding: .utf8).split(separator: "\n")
+            .filter { $0.contains(" inspectd: ") }
+        try #require(lines.contains { $0.hasSuffix("] ready") })
+        for line in lines {
+            let time = line.prefix { $0 != " " }
+            #expect(time.count == 25 && time.hasSuffix("+09:00"), "\(line)")
+        }
+    }
+
     @Test("a database it cannot create makes it exit 73 with the reason")
     func badDatabase() throws {
         let result = try ProcessRunner.run(BuiltProducts.inspectd, ["--database", "/nonexistent/inspectd.db"])
@@ -79,8 +95,11 @@ struct RecordSafetyTests {
         #expect(verify.status == 0)
         let again = try ProcessRunner.run(
             BuiltProducts.inspectctl, ["backup", copy, "--database", cli.database, "--config", cli.config])
-        #expect(again.status == 65)
-        #expect(again.stderr.contains("already exists"))
+        #expect(again.status == 73, "sysexits' cannot create")
+        #expect(
+            again.stderr
+                == "inspectctl: backup: cannot create database \(copy): the file exists; a backup never overwrites one\n"
+        )
     }
 
     @Test("the daemon refuses to start on a record whose chain was tampered with, exit 65, and leaves it as it is")

@@ -15,12 +15,19 @@ struct CalendarCommand: ConfigCommand {
 
     @Argument(help: "The calendar expression (quote it).") var expression: String
     @Option(help: "How many elapses to show.") var iterations = 1
-    @Option(help: "Compute from this time instead of now.") var from: String?
+    @Option(parsing: .unconditional, help: "Compute from this time instead of now.") var from: String?
     @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        guard iterations >= 1 else {
+            throw ValidationError("--iterations must be at least 1, not \(iterations)")
+        }
+    }
 
     func execute(_ configuration: InspectConfiguration) throws {
         let zone = configuration.calendar.zone
-        let start = try from.map { try TimeParsing.instant($0, in: zone) } ?? Instant(Date())
+        let now = Instant(Date())
+        let start = try from.map { try TimeParsing.instant($0, in: zone, now: now) } ?? now
         let report = try CalendarSpecReport(expression: expression, iterations: iterations, from: start, zone: zone)
         if options.json {
             return try Output.json(CalendarJSON(report), zone: zone)

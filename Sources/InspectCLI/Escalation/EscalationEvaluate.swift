@@ -14,7 +14,7 @@ struct EscalationEvaluate: ServiceCommand {
             """)
     static let access = CommandContext.Access.write
 
-    @Option(help: "Only findings observed from this time.") var since: String?
+    @Option(parsing: .unconditional, help: "Only findings observed from this time.") var since: String?
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {

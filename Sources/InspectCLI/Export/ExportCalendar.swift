@@ -31,6 +31,7 @@ struct ExportCalendar: ServiceCommand {
             .init(from: try range.from.map(context.instant), to: try range.to.map(context.instant)))
         let entries = reply.entries
         let vi = options.language == .vi
+        let labels = ReportLabels(options.language)
         let zone = context.zone
         let events = entries.map { entry in
             let inspection = entry.inspection
@@ -40,7 +41,7 @@ struct ExportCalendar: ServiceCommand {
             if let end = inspection.windowEnd {
                 details.append((vi ? "Hạn bắt đầu: " : "To be opened by: ") + zone.display(end))
             }
-            details.append((vi ? "Trạng thái: " : "Status: ") + inspection.status.rawValue)
+            details.append("\(labels.statusHeading): \(labels.status(inspection.status))")
             return ICalendar.Event(
                 uid: "inspection-\(inspection.id)@inspectd", start: inspection.dueAt!,
                 summary: (vi ? "Kiểm tra theo kế hoạch: " : "Planned inspection: ") + entry.officeName,

@@ -33,6 +33,6 @@ struct ExportOptions: ParsableArguments {
 
 /// A period to export, both ends optional.
 struct ExportRange: ParsableArguments {
-    @Option(help: "From this time (inclusive).") var from: String?
-    @Option(help: "Until this time (exclusive).") var to: String?
+    @Option(parsing: .unconditional, help: "From this time (inclusive).") var from: String?
+    @Option(parsing: .unconditional, help: "Until this time (exclusive).") var to: String?
 }

@@ -12,8 +12,8 @@ struct FindingList: ServiceCommand {
     @Option(help: "Only findings in this office.") var office: String?
     @Option(help: "Only findings about this badge.") var staff: String?
     @Option(help: "Only this violation type.") var type: String?
-    @Option(help: "Observed from this time (inclusive).") var from: String?
-    @Option(help: "Observed until this time (exclusive).") var to: String?
+    @Option(parsing: .unconditional, help: "Observed from this time (inclusive).") var from: String?
+    @Option(parsing: .unconditional, help: "Observed until this time (exclusive).") var to: String?
     @Flag(help: "Also show amended and retracted rows and the corrections.") var history = false
     @OptionGroup var options: GlobalOptions
 

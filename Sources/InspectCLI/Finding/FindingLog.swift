@@ -21,7 +21,7 @@ struct FindingLog: ServiceCommand {
     @Option(help: "Arrival time HH:MM, for LATE.") var arrived: String?
     @Option(help: "Departure time HH:MM, for EARLY.") var left: String?
     @Option(help: "What was observed.") var note: String?
-    @Option(help: "When it was observed (default: now).") var at: String?
+    @Option(parsing: .unconditional, help: "When it was observed (default: now).") var at: String?
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {

@@ -1,32 +1,49 @@
 import ArgumentParser
 import Foundation
 import InspectCore
+import InspectService
 import InspectSystemd
 
-/// `inspectctl follow [--since T] [--office CODE] [--priority P]`: inspectd's events from the journal, live.
-struct FollowCommand: ConfigCommand {
+/// `inspectctl follow [--since T] [--office CODE] [--priority P]`: the record's events from the journal, live.
+struct FollowCommand: ServiceCommand {
     static let configuration = CommandConfiguration(
         commandName: "follow", abstract: "Show inspectd's events from the journal as they happen.",
         discussion: """
-            Reads the system journal through libsystemd: every event inspectd and inspectctl report, one line each \
-            (or one JSON object per line with --json). Runs until interrupted, unless --no-wait is given. Reading \
-            the system journal needs root or membership of the systemd-journal (or adm) group.
-            """)
+            Reads the system journal through libsystemd: every event inspectd and inspectctl report about this \
+            record (the daemon's, or the --database one: entries carry its name as INSPECTD_RECORD, so another \
+            database's events never show), one line each (or one JSON object per line with --json). Runs until \
+            interrupted, unless --no-wait is given. Reading the system journal needs root or membership of the \
+            systemd-journal (or adm) group.
 
-    @Option(help: "Start with the events since this time (default: only new ones).") var since: String?
+            --since takes the times other options take, and relative ones as journalctl does: '-10min', '-2h', \
+            '-1d 12h', '2h ago', 'yesterday', 'today' (local midnight), 'now'.
+            """)
+    static let access = CommandContext.Access.read
+
+    @Option(parsing: .unconditional, help: "Start with the events since this time (default: only new ones).")
+    var since: String?
     @Option(help: "Only events about this office.") var office: String?
     @Option(help: "Only events of this priority or more severe: emerg … debug, or 0–7 (e.g. warning).")
     var priority: String?
     @Flag(help: "Print the matching events so far and exit instead of waiting for more.") var noWait = false
     @OptionGroup var options: GlobalOptions
 
-    func execute(_ configuration: InspectConfiguration) throws {
-        let zone = configuration.calendar.zone
+    func validate() throws {
+        if let priority, Self.priority(priority) == nil {
+            throw ValidationError(
+                "unknown priority '\(priority)'; use \(Priority.allCases.map(\.name).joined(separator: ", ")) or 0-7")
+        }
+    }
+
+    func execute(_ context: CommandContext) throws {
+        let zone = context.zone
+        let start = try since.map(context.instant)
+        let record = try context.perform(Operations.Status.self, .init(recent: 0)).record
         if let warning = JournalAccess.current().warning { Output.error("inspectctl: follow: \(warning)") }
-        let start = try since.map { try TimeParsing.instant($0, in: zone) }
-        let severest = try priority.map { try Self.priority($0) }
+        var fields = ["RECORD": record]
+        if let office { fields["OFFICE"] = office }
         let filter = JournalFilter(
-            fields: office.map { ["OFFICE": $0] } ?? [:], priorities: severest.map { .emergency...$0 })
+            fields: fields, priorities: priority.flatMap(Self.priority).map { .emergency...$0 })
         let reader = try Self.journal { try JournalReader() }
         try Self.journal {
             try reader.apply(filter)
@@ -66,16 +83,11 @@ struct FollowCommand: ConfigCommand {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
-    /// A priority given by name (`warning`, `err`) or number (`4`).
-    private static func priority(_ text: String) throws -> Priority {
-        if let number = Int(text), let priority = Priority(rawValue: number) { return priority }
+    /// A priority given by name (`warning`, `err`) or number (`4`); nil when `text` names none.
+    private static func priority(_ text: String) -> Priority? {
+        if let number = Int(text) { return Priority(rawValue: number) }
         let aliases = ["error": Priority.error, "emergency": .emergency, "critical": .critical, "warn": .warning]
-        if let priority = Priority.allCases.first(where: { $0.name == text.lowercased() }) ?? aliases[text.lowercased()]
-        {
-            return priority
-        }
-        throw InspectError.invalidInput(
-            "unknown priority '\(text)'; use \(Priority.allCases.map(\.name).joined(separator: ", ")) or 0-7")
+        return Priority.allCases.first(where: { $0.name == text.lowercased() }) ?? aliases[text.lowercased()]
     }
 
     /// Runs a journal call, reporting its failure as an I/O error.

@@ -17,7 +17,7 @@ struct InspectionClose: ServiceCommand {
 
     @Argument(help: "The inspection's id.") var id: Int64
     @Option(parsing: .unconditional, help: "How many staff were checked.") var checked: Int
-    @Option(help: "When the team left (default: now).") var at: String?
+    @Option(parsing: .unconditional, help: "When the team left (default: now).") var at: String?
     @Option(help: ArgumentHelp("Why more staff were checked than the office has.", valueName: "reason"))
     var beyondStaff: String?
     @OptionGroup var options: GlobalOptions

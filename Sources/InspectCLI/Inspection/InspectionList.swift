@@ -12,8 +12,8 @@ struct InspectionList: ServiceCommand {
     @Option(help: "One of: \(InspectionStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
     var status: InspectionStatus?
     @Option(help: "Only inspections of this office.") var office: String?
-    @Option(help: "From this time (inclusive).") var from: String?
-    @Option(help: "Until this time (exclusive).") var to: String?
+    @Option(parsing: .unconditional, help: "From this time (inclusive).") var from: String?
+    @Option(parsing: .unconditional, help: "Until this time (exclusive).") var to: String?
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {

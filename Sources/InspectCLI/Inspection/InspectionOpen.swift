@@ -10,7 +10,7 @@ struct InspectionOpen: ServiceCommand {
     static let access = CommandContext.Access.write
 
     @Option(help: "Code of the office visited.") var office: String
-    @Option(help: "When the team arrived (default: now).") var at: String?
+    @Option(parsing: .unconditional, help: "When the team arrived (default: now).") var at: String?
     @Option(help: "The inspection team.") var team: String?
     @OptionGroup var options: GlobalOptions
 

@@ -27,8 +27,10 @@ enum HTMLReport {
         ]
         for chart in charts(report, document: document, numbers: numbers) {
             html += [
-                "<figure>", "<figcaption>\(escape(chart.title))</figcaption>", chart.render(), "</figure>",
+                "<figure>", "<figcaption>\(escape(chart.title))</figcaption>", chart.render(),
             ]
+            if let note = chart.note { html.append("<p class=\"note\">\(escape(note))</p>") }
+            html.append("</figure>")
         }
         html.append("</section>")
         for table in document.tables {
@@ -84,20 +86,21 @@ enum HTMLReport {
         ]
         for dimension in [BreakdownDimension.month, .office] {
             guard let breakdown = report.breakdown(dimension) else { continue }
-            charts.append(
-                SVGBarChart(
-                    title: chartTitle(dimension, labels: labels),
-                    bars: breakdown.rows.map { row in
-                        let label =
-                            dimension == .month
-                            ? ReportMonth(iso: row.key).map { ReportDates.month($0, document.language) } ?? row.key
-                            : row.name ?? row.key
-                        return SVGBarChart.Bar(
-                            label: label, value: row.violations, text: text(row.violations, row.share))
-                    }.sorted { a, b in
-                        // Months in calendar order; offices with the most violations first.
-                        dimension == .office && a.value != b.value ? a.value > b.value : false
-                    }))
+            var bars = breakdown.rows.map { row in
+                let label =
+                    dimension == .month
+                    ? ReportMonth(iso: row.key).map { ReportDates.month($0, document.language) } ?? row.key
+                    : row.name ?? row.key
+                return SVGBarChart.Bar(label: label, value: row.violations, text: text(row.violations, row.share))
+            }
+            var note: String?
+            if dimension == .office {
+                // Offices with the most violations first; those with none would only lengthen the page: counted.
+                bars = bars.filter { $0.value > 0 }.sorted { $0.value > $1.value }
+                let without = breakdown.rows.count - bars.count
+                if without > 0 { note = labels.officesWithoutViolations(numbers.integer(without), count: without) }
+            }
+            charts.append(SVGBarChart(title: chartTitle(dimension, labels: labels), bars: bars, note: note))
         }
         return charts
     }
@@ -137,6 +140,7 @@ enum HTMLReport {
         td.code { font-family: "DejaVu Sans Mono", monospace; font-size: 9.5pt; white-space: nowrap; }
         figure { margin: 1em 0; }
         figcaption { font-weight: bold; margin-bottom: 0.3em; }
+        figure .note { color: #333; font-size: 10pt; margin: 0.2em 0 0; }
         svg { max-width: 100%; height: auto; font-size: 12px; }
         svg text { fill: #111; }
         svg .bar { fill: #2f6f9f; }

@@ -15,8 +15,8 @@ struct ReportOffice: ServiceCommand {
     static let access = CommandContext.Access.read
 
     @Argument(help: "The office's code.") var code: String
-    @Option(help: "Only entries from this time (inclusive).") var from: String?
-    @Option(help: "Only entries before this time.") var to: String?
+    @Option(parsing: .unconditional, help: "Only entries from this time (inclusive).") var from: String?
+    @Option(parsing: .unconditional, help: "Only entries before this time.") var to: String?
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {

@@ -13,8 +13,8 @@ struct ReportStaff: ServiceCommand {
     static let access = CommandContext.Access.read
 
     @Argument(help: "Badge number.") var badge: String
-    @Option(help: "Only entries from this time (inclusive).") var from: String?
-    @Option(help: "Only entries before this time.") var to: String?
+    @Option(parsing: .unconditional, help: "Only entries from this time (inclusive).") var from: String?
+    @Option(parsing: .unconditional, help: "Only entries before this time.") var to: String?
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {

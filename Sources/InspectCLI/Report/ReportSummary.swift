@@ -23,8 +23,8 @@ struct ReportSummary: ServiceCommand {
             """)
     static let access = CommandContext.Access.read
 
-    @Option(help: "Start of the period (inclusive), e.g. 2027-01-01.") var from: String?
-    @Option(help: "End of the period (exclusive), e.g. 2027-04-01.") var to: String?
+    @Option(parsing: .unconditional, help: "Start of the period (inclusive), e.g. 2027-01-01.") var from: String?
+    @Option(parsing: .unconditional, help: "End of the period (exclusive), e.g. 2027-04-01.") var to: String?
     @Option(help: "Break the figures down by one dimension.")
     var by: BreakdownDimension?
     @Option(help: "How to write the report (default: table).") var format: ReportFormat?

@@ -14,6 +14,8 @@ struct SVGBarChart {
 
     var title: String
     var bars: [Bar]
+    /// A line under the chart, saying what it leaves out.
+    var note: String? = nil
 
     static let width = 720
     static let labelWidth = 260

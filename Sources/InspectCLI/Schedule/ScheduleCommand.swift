@@ -13,8 +13,8 @@ struct ScheduleCommand: ServiceCommand {
             """)
     static let access = CommandContext.Access.read
 
-    @Option(help: "From this time (default: now).") var from: String?
-    @Option(help: "Until this time (default: 60 days after --from).") var to: String?
+    @Option(parsing: .unconditional, help: "From this time (default: now).") var from: String?
+    @Option(parsing: .unconditional, help: "Until this time (default: 60 days after --from).") var to: String?
     @Flag(help: "Also show surprise inspections not yet due (administrators only).") var reveal = false
     @OptionGroup var options: GlobalOptions
 

@@ -10,7 +10,7 @@ struct StaffMove: ServiceCommand {
 
     @Argument(help: "Badge number.") var badge: String
     @Option(help: "Code of the new office.") var to: String
-    @Option(help: "When the move took effect (default: now).") var at: String?
+    @Option(parsing: .unconditional, help: "When the move took effect (default: now).") var at: String?
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {

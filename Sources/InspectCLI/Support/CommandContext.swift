@@ -60,8 +60,8 @@ struct CommandContext {
         }
     }
 
-    /// Parses a time given on the command line, in the configured zone.
-    func instant(_ text: String) throws -> Instant { try TimeParsing.instant(text, in: zone) }
+    /// Parses a time given on the command line, in the configured zone; relative times count from now.
+    func instant(_ text: String) throws -> Instant { try TimeParsing.instant(text, in: zone, now: Instant(Date())) }
 
     /// Performs `operation`, the same way in both modes: same replies, same errors.
     func perform<Op: APIOperation>(_ operation: Op.Type, _ parameters: Op.Parameters) throws -> Op.Reply {

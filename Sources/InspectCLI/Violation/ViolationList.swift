@@ -13,11 +13,17 @@ struct ViolationList: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let types = try context.perform(Operations.ListViolationTypes.self).types
         if options.json { return try Output.json(types, zone: context.zone) }
+        let language = options.language
+        let labels = ReportLabels(language)
         Output.table(
-            ["CODE", "SEVERITY", "NAME", "LEGAL BASIS"],
-            types.map {
-                [$0.code, $0.severity.rawValue, options.language == .vi ? $0.nameVI : $0.nameEN, $0.legalBasis]
+            [labels.code, labels.severityHeading, labels.nameHeading, labels.legalBasisHeading].map {
+                $0.uppercased()
             },
-            empty: "No violation types.")
+            types.map { type in
+                // English keeps the severity's own word, as --json and the configuration write it.
+                let severity = language == .vi ? labels.severity(type.severity).lowercased() : type.severity.rawValue
+                return [type.code, severity, language == .vi ? type.nameVI : type.nameEN, type.legalBasis]
+            },
+            empty: language == .vi ? "Không có loại vi phạm nào." : "No violation types.")
     }
 }

@@ -20,7 +20,8 @@ extension CalendarSpec {
         } catch {
             var reason = error.reason
             // "daily +07", "daily europe/berlin": the expression is fine but its last word names no zone we know.
-            if let space = trimmed.lastIndex(of: " ") {
+            // A last word no zone name could be ("Sat *-*-~7") is a bad date or time, whose reason stands.
+            if let space = trimmed.lastIndex(of: " "), CalendarSpecParser.couldNameZone(trimmed[space...].dropFirst()) {
                 var prefix = CalendarSpecParser(String(trimmed[..<space]))
                 if (try? prefix.parse()) != nil {
                     reason =
@@ -133,6 +134,15 @@ struct CalendarSpecParser {
         bytes.removeSubrange(space...)
         zone = .named(named)
         zoneName = name
+    }
+
+    /// Whether `word` has the shape of a zone name (`Europe/Berlin`, `UTC`, `+07`, `Etc/GMT-7`): letters, digits,
+    /// `/`, `_`, `+` and `-`, with a letter or a `+`; never a date or a time, which have none, or `*`, `~`, `:`.
+    static func couldNameZone(_ word: Substring) -> Bool {
+        let allowed = { (character: Character) in
+            character.isASCII && (character.isLetter || character.isNumber || "/_+-".contains(character))
+        }
+        return !word.isEmpty && word.allSatisfy(allowed) && word.contains(where: { $0.isLetter || $0 == "+" })
     }
 
     /// Zone identifiers the ICU library accepts but the IANA database has no file for: the old three-letter ids of
@@ -265,6 +275,12 @@ struct CalendarSpecParser {
         default: throw unexpected("'-' or '~' between date fields")
         }
         position += 1
+        // "*-*-~7": a '~' written after the '-' rather than in its place.
+        if byte(at: position) == UInt8(ascii: "~") {
+            throw Failure(
+                reason: "'-~' at column \(position): '~' takes the place of the '-' before the day, as in '*-*~7' "
+                    + "(the 7th day from the end of the month)")
+        }
     }
 
     /// `@SECONDS`: one instant, in UTC. Like systemd (which reads the number with `strtoul`), leading blanks and a

@@ -7,7 +7,8 @@ import Crypto
 /// link at that row or at the next; `verify` names the first row where it breaks.
 ///
 /// The canonical encoding is versioned and fixed: a tag, then each field in a fixed order as `<byte count>:<UTF-8>`
-/// (or `~` for an absent value), separated by `;`. It never depends on Swift's or SQLite's formatting.
+/// (or `~` for an absent value), separated by `;`. It never depends on Swift's or SQLite's formatting. A correction
+/// made at a given time (`correctedAt`) has that time as a fourteenth field; every other row has thirteen.
 public enum FindingChain {
     /// The `prev_hash` of the first row: 64 zeros.
     public static let genesis = String(repeating: "0", count: 64)
@@ -28,6 +29,8 @@ public enum FindingChain {
         writer.field(finding.action.rawValue)
         writer.field(finding.corrects)
         writer.field(finding.reason)
+        // Added with the correction time; absent, as in every row written before it, the encoding is unchanged.
+        if let correctedAt = finding.correctedAt { writer.field(correctedAt) }
         return writer.bytes
     }
 

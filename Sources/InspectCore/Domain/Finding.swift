@@ -33,13 +33,18 @@ public struct Finding: Hashable, Sendable, Codable {
     public var corrects: Int64?
     /// Why it was amended or retracted.
     public var reason: String?
+    /// When an amendment or a retraction was made, as its recorder gives it (`finding amend --at`): the time on
+    /// the spot for a round written up later, so that its timeline reads in one time. Nil for a `record` row, and
+    /// when not given: the correction was then made when it was recorded (`recordedAt`).
+    public var correctedAt: Instant?
     public var prevHash: String
     public var hash: String
 
     public init(
         id: Int64, inspection: Int64, violation: String, staff: String?, observedAt: Instant,
         clockTime: TimeOfDay?, minutes: Int?, note: String?, recordedBy: String, recordedAt: Instant,
-        action: FindingAction, corrects: Int64?, reason: String?, prevHash: String = "", hash: String = ""
+        action: FindingAction, corrects: Int64?, reason: String?, correctedAt: Instant? = nil, prevHash: String = "",
+        hash: String = ""
     ) {
         self.id = id
         self.inspection = inspection
@@ -54,7 +59,14 @@ public struct Finding: Hashable, Sendable, Codable {
         self.action = action
         self.corrects = corrects
         self.reason = reason
+        self.correctedAt = correctedAt
         self.prevHash = prevHash
         self.hash = hash
+    }
+
+    /// When the row's act took place: the observation for a `record` row, the correction for the others (as given
+    /// with `--at`, else when it was recorded). Timelines place the row there.
+    public var actedAt: Instant {
+        action == .record ? observedAt : correctedAt ?? recordedAt
     }
 }

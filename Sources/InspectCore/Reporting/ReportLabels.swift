@@ -98,6 +98,33 @@ public struct ReportLabels: Sendable {
     public var item: String { pick("Item", "Chỉ tiêu") }
     public var value: String { pick("Value", "Số liệu") }
     public var severityHeading: String { pick("Severity", "Mức độ") }
+    /// Under the chart of violations by office, which shows only offices with some: how many it leaves out.
+    /// - Parameters:
+    ///   - number: The count as the language writes numbers.
+    ///   - count: The count, for the English plural.
+    public func officesWithoutViolations(_ number: String, count: Int) -> String {
+        pick(
+            "\(number) \(count == 1 ? "office" : "offices") with no violation in the period \(count == 1 ? "is" : "are") "
+                + "not shown.",
+            "\(number) cơ quan, đơn vị không có vi phạm trong kỳ không được thể hiện trên biểu đồ.")
+    }
+
+    public var nameHeading: String { pick("Name", "Tên") }
+    public var legalBasisHeading: String { pick("Legal basis", "Căn cứ pháp lý") }
+    public var statusHeading: String { pick("Status", "Trạng thái") }
+
+    /// An inspection's status, as people read it; English keeps the status's own word.
+    public func status(_ status: InspectionStatus) -> String {
+        guard language == .vi else { return status.rawValue }
+        return switch status {
+        case .scheduled: "đã lên lịch"
+        case .due: "đến hạn"
+        case .open: "đang kiểm tra"
+        case .closed: "đã kết thúc"
+        case .missed: "bỏ lỡ"
+        case .cancelled: "đã hủy"
+        }
+    }
 
     /// Column and row headings for the measures, by their JSON key.
     public func measure(_ key: String) -> String {

@@ -2,8 +2,10 @@
 ///
 /// Reports compare a period with the one just before it, of the same length: 1 January – 31 March against
 /// 1 October – 31 December (whole calendar months are compared with as many whole months, so a quarter with 90
-/// days is compared with one of 92), 10–20 May against 30 April – 10 May. An inspection belongs to the period its reference time falls in: when it was opened,
-/// else when it was due, else when it was created.
+/// days is compared with one of 92), 10–20 May against 30 April – 10 May. The year so far (from 1 January to a day
+/// in the year, the default period) is compared with the same days a year earlier: 1 January – 6 December against
+/// 1 January – 6 December of the year before, not with the end of that year. An inspection belongs to the period
+/// its reference time falls in: when it was opened, else when it was due, else when it was created.
 public struct ReportPeriod: Hashable, Sendable, Codable {
     public var from: Instant
     public var to: Instant
@@ -25,12 +27,23 @@ public struct ReportPeriod: Hashable, Sendable, Codable {
             from: container.decode(Instant.self, forKey: .from), to: container.decode(Instant.self, forKey: .to))
     }
 
-    /// The period of the same length that ends where this one starts: as many calendar months when the period
-    /// runs from the first of a month to the first of a month (local midnights), else as many seconds.
+    /// The period to compare with: as many calendar months before when the period runs from the first of a month to
+    /// the first of a month (local midnights); the same days a year earlier when it runs from 1 January to a later
+    /// midnight of that year (the year so far); else as many seconds, ending where this one starts.
     public func previous(in zone: LocalZone) -> ReportPeriod {
         let start = zone.local(from)
         let end = zone.local(to)
         let midnight = TimeOfDay(secondsSinceMidnight: 0)
+        if start.time == midnight, end.time == midnight, start.date.month == 1, start.date.day == 1,
+            end.date.day != 1, end.date.year == start.date.year
+        {
+            // The last day is never 29 February: a period ending with it ends on 1 March, whole months.
+            let last = end.date.adding(days: -1)
+            let year = start.date.year - 1
+            return try! ReportPeriod(
+                from: zone.startOfDay(CivilDate(year: year, month: 1, day: 1)),
+                to: zone.startOfDay(CivilDate(year: year, month: last.month, day: last.day).adding(days: 1)))
+        }
         if start.time == midnight, end.time == midnight, start.date.day == 1, end.date.day == 1 {
             let months = (end.date.year * 12 + end.date.month) - (start.date.year * 12 + start.date.month)
             let first = start.date.year * 12 + (start.date.month - 1) - months

@@ -1,15 +1,20 @@
 /// Reads the times people type: `YYYY-MM-DD HH:MM[:SS]` (local), `YYYY-MM-DD` (local midnight), and ISO 8601
-/// with an offset or `Z` (`2027-02-06T07:52:00+07:00`).
+/// with an offset or `Z` (`2027-02-06T07:52:00+07:00`); on the command line also the relative times of
+/// `journalctl --since` (`-10min`, `yesterday`, see ``RelativeTime``).
 public enum TimeParsing {
     /// Parses `text` as an instant, reading zone-less forms in `zone`.
+    /// - Parameter now: When given, relative times (`-10min`, `today`) are read from it too: command-line options
+    ///   take them; files (imports) do not, as a row must mean the same whenever it is read.
     /// - Throws: `InspectError.invalidInput` naming the accepted forms.
-    public static func instant(_ text: String, in zone: LocalZone) throws -> Instant {
+    public static func instant(_ text: String, in zone: LocalZone, now: Instant? = nil) throws -> Instant {
         let trimmed = text.trimmingSpaces
         if let local = localDateTime(trimmed) { return zone.instant(local) }
         if let iso = iso8601(trimmed) { return iso }
+        if let now, let relative = RelativeTime.instant(trimmed, now: now, in: zone) { return relative }
+        let relative = now == nil ? "" : ", or relative like '-10min', '-2h', 'yesterday' or 'today'"
         throw InspectError.invalidInput(
-            "'\(text)' is not a time; use 'YYYY-MM-DD HH:MM' (local time) or ISO 8601 like '2027-02-06T07:52:00+07:00'"
-        )
+            "'\(text)' is not a time; use 'YYYY-MM-DD HH:MM' (local time), ISO 8601 like "
+                + "'2027-02-06T07:52:00+07:00'\(relative)")
     }
 
     /// Parses `YYYY-MM-DD`, `YYYY-MM-DD HH:MM[:SS]` or `YYYY-MM-DDTHH:MM[:SS]` without an offset.

@@ -51,9 +51,12 @@ extension Operations {
         public struct Parameters: Codable, Sendable {
             public var id: Int64
             public var reason: String
-            public init(id: Int64, reason: String) {
+            /// When the retraction was made, if not now.
+            public var at: Instant?
+            public init(id: Int64, reason: String, at: Instant? = nil) {
                 self.id = id
                 self.reason = reason
+                self.at = at
             }
         }
         public static let name = "RetractFinding"
@@ -61,7 +64,7 @@ extension Operations {
         public static let writes = true
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> FindingView
         {
-            try service.retractFinding(id: p.id, reason: p.reason, by: caller)
+            try service.retractFinding(id: p.id, reason: p.reason, at: p.at, by: caller)
         }
     }
 

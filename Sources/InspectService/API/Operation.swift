@@ -30,8 +30,8 @@ extension APIOperation {
     {
         guard caller.role >= role else {
             throw InspectError.permissionDenied(
-                "\(name) needs the \(role.rawValue) role (\(role.groupDescription)); \(caller.user) is a "
-                    + caller.role.rawValue)
+                "\(name) needs the \(role.rawValue) role (\(role.groupDescription)); \(caller.user) is "
+                    + caller.role.withArticle)
         }
         try ParameterCheck.validate(parameters)
         return try perform(service, as: caller, parameters)
@@ -45,6 +45,15 @@ extension Role {
         case .reader: "any user"
         case .inspector: "group inspectd"
         case .admin: "root or group inspectd-admin"
+        }
+    }
+
+    /// "a reader", "an inspector", "an admin": the role in a sentence.
+    var withArticle: String {
+        switch self {
+        case .reader: "a reader"
+        case .inspector: "an inspector"
+        case .admin: "an admin"
         }
     }
 }

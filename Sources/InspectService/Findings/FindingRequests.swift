@@ -36,10 +36,12 @@ public struct FindingAmendRequest: Codable, Sendable, Hashable {
     public var arrived: TimeOfDay?
     public var left: TimeOfDay?
     public var note: String?
+    /// When the correction was made, if not now: the time on the spot for a round written up later.
+    public var at: Instant?
 
     public init(
         finding: Int64, reason: String, violation: String? = nil, staff: String? = nil, arrived: TimeOfDay? = nil,
-        left: TimeOfDay? = nil, note: String? = nil
+        left: TimeOfDay? = nil, note: String? = nil, at: Instant? = nil
     ) {
         self.finding = finding
         self.reason = reason
@@ -48,6 +50,7 @@ public struct FindingAmendRequest: Codable, Sendable, Hashable {
         self.arrived = arrived
         self.left = left
         self.note = note
+        self.at = at
     }
 }
 

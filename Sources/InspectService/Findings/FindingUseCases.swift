@@ -45,6 +45,7 @@ extension InspectService {
         try perform { db, log in
             let reason = try Self.requireReason(request.reason)
             let target = try correctable(db, id: request.finding)
+            let correctedAt = try Self.correctionTime(request.at, of: target, now: log.now)
             let inspection = try RegistryRows.inspection(db, id: target.inspection)
             let type = try ViolationTypeRecord.require(db, code: request.violation ?? target.violation).violationType
             var arrived = request.arrived
@@ -69,6 +70,7 @@ extension InspectService {
             draft.action = .amend
             draft.corrects = target.id
             draft.reason = reason
+            draft.correctedAt = correctedAt
             let finding = try FindingLedger.append(db, draft)
             var fields = findingFields(finding, type: details.type, office: inspection.office)
             fields["CORRECTS"] = String(target.id)
@@ -83,10 +85,12 @@ extension InspectService {
     }
 
     /// Retracts a finding: a new row withdrawing it, with a reason. The original stays in the record.
-    public func retractFinding(id: Int64, reason: String, by caller: Caller) throws -> FindingView {
+    /// - Parameter at: When the retraction was made, if not now (see ``FindingAmendRequest/at``).
+    public func retractFinding(id: Int64, reason: String, at: Instant? = nil, by caller: Caller) throws -> FindingView {
         try perform { db, log in
             let reason = try Self.requireReason(reason)
             let target = try correctable(db, id: id)
+            let correctedAt = try Self.correctionTime(at, of: target, now: log.now)
             let inspection = try RegistryRows.inspection(db, id: target.inspection)
             var draft = target
             draft.recordedBy = caller.user
@@ -94,6 +98,7 @@ extension InspectService {
             draft.action = .retract
             draft.corrects = target.id
             draft.reason = reason
+            draft.correctedAt = correctedAt
             let finding = try FindingLedger.append(db, draft)
             let type = try ViolationTypeRecord.require(db, code: finding.violation).violationType
             var fields = findingFields(finding, type: type, office: inspection.office)
@@ -105,6 +110,20 @@ extension InspectService {
                     message: "Finding \(target.id) retracted by \(caller.user): \(reason)", fields: fields))
             return try FindingRows.view(db, id: finding.id)
         }
+    }
+
+    /// The time a correction says it was made: not before the finding it corrects was observed, nor in the future
+    /// (a minute's leeway for clocks, as for observations).
+    /// - Throws: `.invalidInput` saying which.
+    static func correctionTime(_ at: Instant?, of target: Finding, now: Instant) throws -> Instant? {
+        guard let at else { return nil }
+        guard at <= now.adding(seconds: 60) else {
+            throw InspectError.invalidInput("a correction cannot be made in the future")
+        }
+        guard at >= target.observedAt else {
+            throw InspectError.invalidInput("a correction cannot be made before finding \(target.id) was observed")
+        }
+        return at
     }
 
     /// Findings matching `filter`, in the order they were recorded; only as they stand unless history is asked for.

@@ -32,17 +32,17 @@ enum TimelineRows {
                 if let minutes = finding.minutes { summary += ", \(minutes) min" }
                 if let note = finding.note { summary += ": \(note)" }
                 return TimelineEntry(
-                    at: finding.observedAt, kind: .findingRecorded, summary: summary, office: office,
+                    at: finding.actedAt, kind: .findingRecorded, summary: summary, office: office,
                     staff: finding.staff, inspection: finding.inspection, finding: finding.id)
             case .amend:
                 return TimelineEntry(
-                    at: finding.recordedAt, kind: .findingAmended,
+                    at: finding.actedAt, kind: .findingAmended,
                     summary: "Finding \(finding.corrects ?? 0) amended by \(finding.recordedBy) as finding "
                         + "\(finding.id) (\(finding.violation)\(about)): \(finding.reason ?? "")",
                     office: office, staff: finding.staff, inspection: finding.inspection, finding: finding.id)
             case .retract:
                 return TimelineEntry(
-                    at: finding.recordedAt, kind: .findingRetracted,
+                    at: finding.actedAt, kind: .findingRetracted,
                     summary: "Finding \(finding.corrects ?? 0) retracted by \(finding.recordedBy): "
                         + (finding.reason ?? ""),
                     office: office, staff: finding.staff, inspection: finding.inspection, finding: finding.id)

@@ -16,6 +16,7 @@ public struct FindingRecord: Codable, Sendable, Hashable {
     public var action: FindingAction
     public var correctsId: Int64?
     public var reason: String?
+    public var correctedAt: Instant?
     public var prevHash: String
     public var hash: String
 
@@ -33,6 +34,7 @@ public struct FindingRecord: Codable, Sendable, Hashable {
         action = finding.action
         correctsId = finding.corrects
         reason = finding.reason
+        correctedAt = finding.correctedAt
         prevHash = finding.prevHash
         hash = finding.hash
     }
@@ -41,7 +43,8 @@ public struct FindingRecord: Codable, Sendable, Hashable {
         Finding(
             id: id, inspection: inspectionId, violation: violation, staff: staffBadge, observedAt: observedAt,
             clockTime: clockTime, minutes: minutes, note: note, recordedBy: recordedBy, recordedAt: recordedAt,
-            action: action, corrects: correctsId, reason: reason, prevHash: prevHash, hash: hash)
+            action: action, corrects: correctsId, reason: reason, correctedAt: correctedAt, prevHash: prevHash,
+            hash: hash)
     }
 }
 

@@ -81,7 +81,7 @@ final class Noninterference {
         defer { daemon.stop() }
         var seen: [TestUser: [Observation]] = [:]
         for user in users {
-            let observations = try run(as: user, varlink: varlink, cli: cli)
+            let observations = try await run(as: user, varlink: varlink, cli: cli)
             seen[user] = observations
             // A call that kills the daemon would leave every later one refused alike in both runs, proving nothing.
             guard let pid = daemon.daemonPID, kill(pid, 0) == 0 else {
@@ -99,7 +99,7 @@ final class Noninterference {
 
     private func run(
         as user: TestUser, varlink: [(method: String, parameters: VarlinkValue)], cli: [CLICall]
-    ) throws -> [Observation] {
+    ) async throws -> [Observation] {
         let socket = daemon.directory.file("io.inspectd")
         var commands: [VarlinkValue] = []
         for (index, call) in cli.enumerated() {
@@ -122,7 +122,7 @@ final class Noninterference {
             "cli": .array(commands),
         ])
         let input = String(decoding: try JSONEncoder().encode(batch), as: UTF8.self)
-        let result = try ProcessRunner.run(
+        let result = try await ProcessRunner.detached(
             ProcessRunner.which("setpriv")!,
             user.setprivArguments + ["/usr/bin/python3", BuiltProducts.repository + "/Tests/Scripts/run_calls.py"],
             stdin: input)

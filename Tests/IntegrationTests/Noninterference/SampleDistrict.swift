@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import InspectCore
 import InspectService
 import InspectStore
@@ -64,6 +65,8 @@ struct SampleDistrict {
     func build(at path: String, configuration: InspectConfiguration) throws {
         let clock = TestClock(Noninterference.frozenAt.adding(seconds: -9 * 86400))
         let database = try InspectDatabase.open(path: path, mode: .readWrite)
+        // The record's name is public (its journal entries carry it): the two records of a property share it.
+        try database.write { db in try db.execute(sql: "UPDATE record_identity SET id = 'sample-district'") }
         let sender = OutboxSender(
             database: database, sink: RecordingEventSink(), claimant: "test:1", clock: clock.function)
         let service = InspectService(
@@ -123,7 +126,8 @@ struct SampleDistrict {
                     }
                 }
                 clock.advance(seconds: 1800)
-                _ = try service.closeInspection(id: inspection, checked: 3, by: inspector, using: &random)
+                let roster = try service.listStaff(office: office, includeRetired: false).count
+                _ = try service.closeInspection(id: inspection, checked: roster, by: inspector, using: &random)
             }
             if day == 1 {
                 clock.advance(seconds: 3600)
