@@ -34,6 +34,9 @@ public struct InspectCommand: ParsableCommand {
     /// Parses `arguments`, runs the command and returns the process exit status, printing errors as
     /// `inspectctl: <command>: <why>`.
     public static func run(arguments: [String]) -> Int32 {
+        // The files a command creates (a database in direct mode with its -wal and -shm, a backup, a report) hold
+        // secret draws and people's records: readable by their owner only, whatever umask the caller has.
+        umask(0o077)
         let normalized = ArgumentOrder.normalize(arguments, root: self)
         let path = ArgumentOrder.commandPath(normalized, root: self).joined(separator: " ")
         let label = path.isEmpty ? "inspectctl" : "inspectctl: \(path)"

@@ -44,6 +44,9 @@ public struct DaemonCommand: ParsableCommand {
 
     /// Runs the daemon until it is told to stop; returns the process exit status.
     public static func run(arguments: [String]) -> Int32 {
+        // The record and its -wal and -shm are the service's alone, also when it is started by hand with a lax umask
+        // (the unit sets UMask=0077 too); the API socket's mode is set explicitly.
+        umask(0o077)
         let command: DaemonCommand
         do {
             command = try parse(arguments)

@@ -66,15 +66,16 @@ public enum FindingLedger {
 }
 
 extension InspectDatabase {
-    /// SQLite's quick check and the findings' hash chain, as the daemon checks them before it starts.
+    /// SQLite's integrity check (pages, records and every index against its table: an index edited apart from its
+    /// table is found too) and the findings' hash chain, as the daemon checks them before it starts.
     /// - Throws: `InspectError.integrity` saying what failed and what to do.
     public func checkIntegrity() throws {
-        let (quick, chain) = try read { db in
-            (try String.fetchAll(db, sql: "PRAGMA quick_check"), try FindingLedger.verify(db))
+        let (integrity, chain) = try read { db in
+            (try String.fetchAll(db, sql: "PRAGMA integrity_check"), try FindingLedger.verify(db))
         }
-        guard quick == ["ok"] else {
+        guard integrity == ["ok"] else {
             throw InspectError.integrity(
-                "database \(path) fails SQLite's quick check (\(quick.prefix(3).joined(separator: "; "))); "
+                "database \(path) fails SQLite's integrity check (\(integrity.prefix(3).joined(separator: "; "))); "
                     + "restore it from a backup")
         }
         if let broken = chain.firstBreak {

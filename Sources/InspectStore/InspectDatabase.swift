@@ -178,6 +178,8 @@ public struct InspectDatabase: Sendable {
         try? FileManager.default.removeItem(atPath: partial)
         do {
             let copy = try DatabaseQueue(path: partial)
+            // A backup holds the draws' seeds: its owner's alone, whatever the umask.
+            chmod(partial, 0o600)
             try writer.backup(to: copy)
             try copy.close()
             try FileManager.default.moveItem(atPath: partial, toPath: destination)

@@ -22,13 +22,26 @@ struct CSVTableTests {
 
     @Test("quoted fields keep commas, quotes and line breaks, and lines are counted through them")
     func quoting() throws {
-        let csv = try table(
-            "code,name,parent\nA,\"Trung tâm Văn hóa, Thể thao\",\nB,\"say \"\"hi\"\"\nthere\",A\nC,plain,A\n")
+        let csv = try CSVTable(
+            text: "code,note,parent\nA,\"Trung tâm Văn hóa, Thể thao\",\nB,\"say \"\"hi\"\"\r\nthere\",A\nC,plain,A\n",
+            path: "notes.csv", required: ["code"], allowed: ["code", "note", "parent"])
         #expect(csv.records.count == 3)
-        #expect(csv.value("name", in: csv.records[0]) == "Trung tâm Văn hóa, Thể thao")
-        #expect(csv.value("name", in: csv.records[1]) == "say \"hi\"\nthere")
+        #expect(csv.value("note", in: csv.records[0]) == "Trung tâm Văn hóa, Thể thao")
+        #expect(csv.value("note", in: csv.records[1]) == "say \"hi\"\nthere")
         #expect(csv.records.map(\.line) == [2, 3, 5])
         #expect(csv.value("parent", in: csv.records[0]) == nil)
+    }
+
+    @Test("a cell is checked as a call's parameter of its column's name: a name is one line, a note has no escape")
+    func cellText() {
+        #expect(
+            failure("code,name\nA,\"two\nlines\"\n")
+                == .invalidFile(
+                    path: "offices.csv", line: 2, reason: "column 'name' contains a line break; it must be one line"))
+        #expect(
+            failure("code,name\nA,\u{9B}31m\n")
+                == .invalidFile(
+                    path: "offices.csv", line: 2, reason: "column 'name' contains a control character (U+009B)"))
     }
 
     @Test("CRLF line ends, a byte-order mark, blank lines and a missing final newline are accepted")

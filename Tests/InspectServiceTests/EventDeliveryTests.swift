@@ -9,6 +9,7 @@ struct EventDeliveryTests {
     func violationEvent() throws {
         let fixture = try ServiceFixture()
         let inspection = try fixture.seed()
+        fixture.at("2027-03-01 08:00")
         _ = try fixture.service.logFinding(
             .init(inspection: inspection, violation: "LATE", staff: "CL-2", arrived: TimeOfDay(hour: 7, minute: 52)),
             by: fixture.inspector)

@@ -83,6 +83,7 @@ struct UseCaseTests {
     func amendRecomputesMinutes() throws {
         let fixture = try ServiceFixture()
         let inspection = try fixture.seed()
+        fixture.at("2027-03-01 08:00")
         _ = try fixture.service.logFinding(
             .init(inspection: inspection, violation: "LATE", staff: "CL-1", arrived: TimeOfDay(hour: 7, minute: 52)),
             by: fixture.inspector)

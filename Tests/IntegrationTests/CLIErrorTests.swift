@@ -49,6 +49,18 @@ struct CLIErrorTests {
         .init(
             arguments: ["finding", "log", "--inspection", "1", "--type", "BADGE", "--at", "2099-01-01 08:00"],
             status: 65, message: "inspectctl: finding log: a finding cannot be observed in the future"),
+        // Text and times are checked where they enter (InputLimits).
+        .init(
+            arguments: ["finding", "log", "--inspection", "1", "--type", "BADGE", "--note", "xin \u{1B}[31mchào"],
+            status: 65,
+            message: "inspectctl: finding log: note contains a control character (U+001B); only line breaks and tabs "
+                + "are allowed"),
+        .init(
+            arguments: ["office", "add", "UBND-X", "--name", String(repeating: "ư", count: 201)], status: 65,
+            message: "inspectctl: office add: name is longer than 200 characters"),
+        .init(
+            arguments: ["inspection", "list", "--from", "2150-01-01"], status: 65,
+            message: "inspectctl: inspection list: from must lie between 1970 and 2099 (it is 2149-12-31T17:00:00Z)"),
         .init(
             arguments: ["office", "frobnicate"], status: 64,
             message: "inspectctl: office: Unexpected argument 'frobnicate'"),
@@ -109,7 +121,16 @@ struct CLIErrorTests {
         )
         let result = try cli.run(["staff", "import", file])
         #expect(result.status == 65)
-        #expect(result.stderr == "inspectctl: staff import: \(file):5: no office 'NOWHERE'\n")
+        #expect(
+            result.stderr
+                == "inspectctl: staff import: \(file):3: column 'name' contains a line break; it must be one line\n")
+        // A note may span lines; the rows after it are counted by the lines they start on.
+        let findings = cli.directory.write(
+            "findings.csv",
+            "inspection,type,staff,note\n1,BADGE,CL-00001,\"Thẻ để\ntrong cặp\"\n1,BADGE,CL-00002,\n1,NAPPING,,\n")
+        let bad = try cli.run(["finding", "import", findings])
+        #expect(bad.status == 65)
+        #expect(bad.stderr.hasPrefix("inspectctl: finding import: \(findings):5: no violation type 'NAPPING'"))
         #expect(try cli.dump() == before)
         let missing = try cli.run(["office", "import", cli.directory.file("absent.csv")])
         #expect(missing.status == 66)

@@ -70,7 +70,8 @@ final class DaemonFixture {
         guard wrapped else { return process.processIdentifier }
         let pid = process.processIdentifier
         let children = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)
-        return children?.split(separator: " ").first.flatMap { pid_t($0) }
+        // A wrapper that execs the daemon (`sh -c 'exec …'`) has become it.
+        return children?.split(separator: " ").first.flatMap { pid_t($0) } ?? pid
     }
 
     func signal(_ number: Int32) {

@@ -42,6 +42,23 @@ public struct CSVTable: Sendable {
         }
         header = names
         records = Array(rows.dropFirst())
+        try checkText()
+    }
+
+    /// Checks every cell as a call's parameter of the same name is checked (`InputLimits`): no NUL or other
+    /// control character, only notes and reasons over several lines, lengths within limits.
+    private func checkText() throws {
+        let rules = header.map { InputLimits.rule(forField: $0) }
+        for record in records {
+            for (index, field) in record.fields.enumerated() {
+                do {
+                    try rules[index].check(field, as: "column '\(header[index])'")
+                } catch let error as InspectError {
+                    guard case .invalidInput(let reason) = error else { throw error }
+                    throw InspectError.invalidFile(path: path, line: record.line, reason: reason)
+                }
+            }
+        }
     }
 
     /// The value of `column` in `record`, trimmed; nil when the column is absent or the value empty.
@@ -109,6 +126,9 @@ public struct CSVTable: Sendable {
                         inQuotes = false
                         afterQuote = true
                     }
+                } else if byte == UInt8(ascii: "\r") && index < bytes.count && bytes[index] == UInt8(ascii: "\n") {
+                    // A line break inside quotes is kept as LF, whichever ending the file uses.
+                    continue
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 }
                     field.append(byte)

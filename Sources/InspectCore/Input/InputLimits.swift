@@ -21,7 +21,8 @@ public enum InputLimits {
     /// The rule for a text parameter called `field`.
     public static func rule(forField field: String) -> TextRule {
         switch field {
-        case "note", "reason", "requirement", "doneNote", "verifiedNote", "cancelReason", "beyondStaff":
+        case "note", "reason", "requirement", "doneNote", "verifiedNote", "cancelReason", "beyondStaff",
+            "cancel_reason":
             .paragraph(maxCharacters: noteLength)
         case "path": .line(maxCharacters: pathLength)
         case "csv": .csv(maxBytes: csvBytes)
@@ -33,9 +34,16 @@ public enum InputLimits {
     /// - Throws: `InspectError.invalidInput` naming `what`.
     public static func check(_ instant: Instant, as what: String) throws {
         guard instant >= earliest, instant <= latest else {
-            throw InspectError.invalidInput(
-                "\(what) must be a time from 1970 to 2099, not \(instant.seconds) seconds since 1970")
+            throw InspectError.invalidInput("\(what) must lie between 1970 and 2099 (it is \(instant))")
         }
+    }
+
+    /// Parses a time of an imported row (`TimeParsing`) and checks it as a call's instant is checked.
+    /// - Throws: `InspectError.invalidInput`.
+    public static func storedInstant(_ text: String, in zone: LocalZone) throws -> Instant {
+        let instant = try TimeParsing.instant(text, in: zone)
+        try check(instant, as: "'\(text)'")
+        return instant
     }
 
     /// Checks that `date` lies in the years ``check(_:as:)`` allows for instants.
@@ -89,6 +97,9 @@ public enum TextRule: Sendable, Equatable {
                 count += 1
                 guard count <= limit else {
                     throw InspectError.invalidInput("\(what) is longer than \(limit) characters")
+                }
+                if !multiline && (scalar == "\n" || scalar == "\r") {
+                    throw InspectError.invalidInput("\(what) contains a line break; it must be one line")
                 }
                 if Self.isControl(scalar) && !(multiline && (scalar == "\n" || scalar == "\t")) {
                     throw InspectError.invalidInput(

@@ -8,11 +8,13 @@ struct FindingDetails {
     let clockTime: TimeOfDay?
     let minutes: Int?
 
-    /// Checks that the staff member (if any) works in the inspected office and that a clock time is given exactly
-    /// when the type measures one, then computes the minutes from the office's hours on the day of observation.
+    /// Checks that the staff member (if any) works in the inspected office, measures the clock time (`Measurement`)
+    /// on the office's hours of the day of observation, and checks it is the person's first such finding in that
+    /// session.
+    /// - Parameter replacing: The finding an amendment replaces, which does not count as another in its session.
     init(
         _ db: Database, type: ViolationType, staff: String?, arrived: TimeOfDay?, left: TimeOfDay?,
-        inspection: Inspection, observedAt: Instant, policy: ServicePolicy
+        inspection: Inspection, observedAt: Instant, policy: ServicePolicy, replacing: Int64? = nil
     ) throws {
         self.type = type
         if let badge = staff {
@@ -34,25 +36,43 @@ struct FindingDetails {
             }
         }
         let office = try OfficeRecord.require(db, code: inspection.office)
-        let hours = { try policy.hours(profile: office.hoursProfile, on: policy.zone.local(observedAt).date) }
-        switch type.measure {
-        case .arrival:
-            guard left == nil else { throw InspectError.invalidInput("\(type.code) takes --arrived, not --left") }
-            guard let arrived else { throw InspectError.invalidInput("\(type.code) needs --arrived HH:MM") }
-            clockTime = arrived
-            minutes = try hours().minutesLate(arrival: arrived)
-        case .departure:
-            guard arrived == nil else { throw InspectError.invalidInput("\(type.code) takes --left, not --arrived") }
-            guard let left else { throw InspectError.invalidInput("\(type.code) needs --left HH:MM") }
-            clockTime = left
-            minutes = try hours().minutesEarly(departure: left)
-        case nil:
-            guard arrived == nil, left == nil else {
-                throw InspectError.invalidInput(
-                    "--arrived and --left apply only to measured types (LATE, EARLY), not \(type.code)")
-            }
-            clockTime = nil
-            minutes = nil
+        let local = policy.zone.local(observedAt)
+        let measurement = try Measurement(
+            type, arrived: arrived, left: left,
+            hours: try policy.hours(profile: office.hoursProfile, on: local.date), observed: local.time)
+        clockTime = measurement.clockTime
+        minutes = measurement.minutes
+        if let badge = staff, let session = measurement.session {
+            try Self.requireFirst(
+                db, type: type, badge: badge, day: local.date, session: session, policy: policy, replacing: replacing)
+        }
+    }
+
+    /// Checks that `badge` has no other current `type` finding in the same session of `day`: the same late arrival
+    /// logged twice would count twice towards an escalation.
+    /// - Throws: `InspectError.invalidInput` naming the finding already recorded.
+    static func requireFirst(
+        _ db: Database, type: ViolationType, badge: String, day: CivilDate, session: Session, policy: ServicePolicy,
+        replacing: Int64?
+    ) throws {
+        let start = policy.zone.startOfDay(day)
+        let end = policy.zone.startOfDay(CivilDate(dayNumber: day.dayNumber + 1))
+        let existing = try Int64.fetchOne(
+            db,
+            sql: """
+                SELECT f.id FROM finding f
+                WHERE f.staff_badge = ? AND f.violation = ? AND f.observed_at >= ? AND f.observed_at < ?
+                    AND f.clock_time >= ? AND f.clock_time < ? AND f.id IS NOT ? AND \(FindingRows.isCurrent)
+                LIMIT 1
+                """,
+            arguments: [
+                badge, type.code, start.seconds, end.seconds, session.start.fullDescription,
+                session.end.fullDescription, replacing,
+            ])
+        if let existing {
+            throw InspectError.invalidInput(
+                "staff \(badge) already has \(type.code) finding \(existing) in the \(session) session of \(day); "
+                    + "amend it instead")
         }
     }
 }

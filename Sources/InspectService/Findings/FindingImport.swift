@@ -101,6 +101,15 @@ private struct ImportContext {
     var retired: Set<String> = []
     /// Inspections imported in the same transaction, which may be closed already.
     let restoring: Set<Int64>
+    /// The sessions in which this file has a measured finding about a person: one per person, type and session.
+    var measuredSessions: Set<SessionKey> = []
+
+    struct SessionKey: Hashable {
+        var badge: String
+        var violation: String
+        var day: CivilDate
+        var session: TimeOfDay
+    }
 
     init(_ db: Database, policy: ServicePolicy, restoring: Set<Int64>) throws {
         self.db = db
@@ -142,7 +151,7 @@ private struct ImportContext {
                 "no violation type '\(code)'; known types: \(types.keys.sorted().joined(separator: ", "))")
         }
         let observedAt =
-            try columns.value(columns.observedAt, record).map { try TimeParsing.instant($0, in: policy.zone) }
+            try columns.value(columns.observedAt, record).map { try InputLimits.storedInstant($0, in: policy.zone) }
             ?? now
         guard observedAt <= now.adding(seconds: 60) else {
             throw InspectError.invalidInput("a finding cannot be observed in the future")
@@ -163,24 +172,22 @@ private struct ImportContext {
         }
         let arrived = try columns.value(columns.arrived, record).map { try Self.clock($0, "arrived") }
         let left = try columns.value(columns.left, record).map { try Self.clock($0, "left") }
-        let hours = try policy.hours(
-            profile: profiles[inspection.office] ?? HoursProfile.defaultName, on: policy.zone.local(observedAt).date)
-        var clockTime: TimeOfDay?
-        var minutes: Int?
-        switch type.measure {
-        case .arrival:
-            guard let arrived, left == nil else { throw InspectError.invalidInput("\(code) needs arrived (not left)") }
-            clockTime = arrived
-            minutes = try hours.minutesLate(arrival: arrived)
-        case .departure:
-            guard let left, arrived == nil else { throw InspectError.invalidInput("\(code) needs left (not arrived)") }
-            clockTime = left
-            minutes = try hours.minutesEarly(departure: left)
-        case nil:
-            guard arrived == nil, left == nil else {
-                throw InspectError.invalidInput("arrived and left apply only to LATE and EARLY, not \(code)")
+        let local = policy.zone.local(observedAt)
+        let measurement = try Measurement(
+            type, arrived: arrived, left: left,
+            hours: try policy.hours(profile: profiles[inspection.office] ?? HoursProfile.defaultName, on: local.date),
+            observed: local.time)
+        if let staff, let session = measurement.session {
+            let key = SessionKey(badge: staff, violation: code, day: local.date, session: session.start)
+            guard measuredSessions.insert(key).inserted else {
+                throw InspectError.invalidInput(
+                    "staff \(staff) has another \(code) row in the \(session) session of \(local.date) in this file")
             }
+            try FindingDetails.requireFirst(
+                db, type: type, badge: staff, day: local.date, session: session, policy: policy, replacing: nil)
         }
+        let clockTime = measurement.clockTime
+        let minutes = measurement.minutes
         return Finding(
             id: id, inspection: inspectionID, violation: code, staff: staff, observedAt: observedAt,
             clockTime: clockTime, minutes: minutes, note: columns.value(columns.note, record), recordedBy: user,

@@ -58,7 +58,7 @@ extension InspectService {
             }
             let details = try FindingDetails(
                 db, type: type, staff: request.staff ?? target.staff, arrived: arrived, left: left,
-                inspection: inspection, observedAt: target.observedAt, policy: policy)
+                inspection: inspection, observedAt: target.observedAt, policy: policy, replacing: target.id)
             var draft = target
             draft.violation = details.type.code
             draft.staff = request.staff ?? target.staff

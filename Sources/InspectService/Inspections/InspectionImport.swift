@@ -71,7 +71,7 @@ extension InspectService {
     {
         func value(_ column: String) -> String? { table.value(column, in: record) }
         func instant(_ column: String) throws -> Instant? {
-            try value(column).map { try TimeParsing.instant($0, in: policy.zone) }
+            try value(column).map { try InputLimits.storedInstant($0, in: policy.zone) }
         }
         guard let idText = value("id"), let id = Int64(idText), id > 0 else {
             throw InspectError.invalidInput("id must be a positive number")
