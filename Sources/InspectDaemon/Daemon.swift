@@ -208,7 +208,7 @@ public final class Daemon {
             if faultRetryAt != nil {
                 if writeFault != nil { try reopenForWriting() }
                 // Reads may work while writes do not (a full or read-only file system): only a write says it is over.
-                try database.write { db in try db.execute(sql: "UPDATE record_identity SET id = id") }
+                try database.write { db in try db.execute(sql: "UPDATE ledger_head SET count = count") }
             }
             var changed = true
             // A second pass arms with the agenda the first pass changed; it marks nothing again.

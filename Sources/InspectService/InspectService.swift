@@ -36,6 +36,8 @@ public struct InspectService: Sendable {
         let (result, ids) = try database.write { db in
             var log = EventLog(db: db, now: now, claimant: sender.claimant)
             let result = try body(db, &log)
+            // Changes written after the transaction's last event are reported by it too.
+            try Ledger.seal(db, event: log.ids.last)
             return (result, log.ids)
         }
         _ = try? sender.send(ids: ids)

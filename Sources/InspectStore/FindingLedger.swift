@@ -67,11 +67,15 @@ public enum FindingLedger {
 
 extension InspectDatabase {
     /// SQLite's integrity check (pages, records and every index against its table: an index edited apart from its
-    /// table is found too) and the findings' hash chain, as the daemon checks them before it starts.
+    /// table is found too), the findings' hash chain and the ledger of every other change with the tables it
+    /// describes, as the daemon checks them before it starts.
     /// - Throws: `InspectError.integrity` saying what failed and what to do.
     public func checkIntegrity() throws {
-        let (integrity, chain) = try read { db in
-            (try String.fetchAll(db, sql: "PRAGMA integrity_check"), try FindingLedger.verify(db))
+        let (integrity, chain, ledger) = try read { db in
+            (
+                try String.fetchAll(db, sql: "PRAGMA integrity_check"), try FindingLedger.verify(db),
+                try Ledger.verify(db)
+            )
         }
         guard integrity == ["ok"] else {
             throw InspectError.integrity(
@@ -81,6 +85,11 @@ extension InspectDatabase {
         if let broken = chain.firstBreak {
             throw InspectError.integrity(
                 "the findings of \(path) do not verify: \(broken); restore the database from a backup")
+        }
+        if let problem = ledger.problems.first {
+            throw InspectError.integrity(
+                "the record \(path) does not verify: \(problem); run 'inspectctl verify' and restore the database from a "
+                    + "backup")
         }
     }
 }

@@ -15,6 +15,7 @@ extension InspectDatabase {
         migrator.registerMigration("v5-record-identity", migrate: createRecordIdentity)
         migrator.registerMigration("v6-staff-login", migrate: createStaffLogin)
         migrator.registerMigration("v7-finding-corrected-at", migrate: createFindingCorrectedAt)
+        migrator.registerMigration("v8-ledger", migrate: createLedger)
         return migrator
     }
 
@@ -371,5 +372,61 @@ extension InspectDatabase {
             sql: """
                 ALTER TABLE finding ADD COLUMN corrected_at INTEGER CHECK (corrected_at IS NULL OR action <> 'record');
                 """)
+    }
+
+    /// The ledger of every change to the tables other than findings (see `Ledger`), begun with one entry per
+    /// existing row; and the surprise inspections still waiting moved to the secret id range (`InspectionIDs`), so
+    /// no id readers see is taken by one from now on.
+    private static func createLedger(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                UPDATE inspection SET id = id + \(InspectionIDs.secretBase)
+                WHERE kind = 'surprise' AND status = 'scheduled' AND id < \(InspectionIDs.secretBase);
+
+                -- One entry per change: the row after it (NULL when deleted), the event that reported it, and the
+                -- MAC chaining it to the entry before (LedgerChain). Sealed once, never changed or deleted.
+                CREATE TABLE ledger (
+                    seq INTEGER PRIMARY KEY,
+                    table_name TEXT NOT NULL,
+                    row_key TEXT NOT NULL,
+                    snapshot TEXT,
+                    event_id INTEGER,
+                    prev_mac TEXT,
+                    mac TEXT
+                ) STRICT;
+                CREATE INDEX ledger_row ON ledger(table_name, row_key);
+                CREATE INDEX ledger_unsealed ON ledger(seq) WHERE mac IS NULL;
+                CREATE TRIGGER ledger_is_sealed_once BEFORE UPDATE ON ledger WHEN OLD.mac IS NOT NULL
+                BEGIN
+                    SELECT RAISE(ABORT, 'ledger entries are kept as sealed');
+                END;
+                CREATE TRIGGER ledger_is_not_deleted BEFORE DELETE ON ledger
+                BEGIN
+                    SELECT RAISE(ABORT, 'ledger entries are kept');
+                END;
+
+                -- The key of the ledger's MACs (the record's own, random) and the end of the chain.
+                CREATE TABLE ledger_head (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    key TEXT NOT NULL,
+                    last_seq INTEGER,
+                    last_mac TEXT NOT NULL,
+                    count INTEGER NOT NULL,
+                    genesis_seq INTEGER
+                ) STRICT;
+                INSERT INTO ledger_head (id, key, last_seq, last_mac, count)
+                    VALUES (1, lower(hex(randomblob(32))), NULL, '\(LedgerChain.genesis)', 0);
+                """)
+        for table in Ledger.tables {
+            let (columns, key) = try Ledger.shape(db, table: table)
+            try db.execute(
+                sql: """
+                    INSERT INTO ledger (table_name, row_key, snapshot)
+                    SELECT '\(table)', \(key("")), \(Ledger.snapshot(columns: columns, prefix: "")) FROM "\(table)"
+                    """)
+            try Ledger.installTriggers(db, table: table)
+        }
+        try Ledger.seal(db, event: nil)
+        try db.execute(sql: "UPDATE ledger_head SET genesis_seq = last_seq")
     }
 }

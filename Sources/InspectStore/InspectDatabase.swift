@@ -121,9 +121,16 @@ public struct InspectDatabase: Sendable {
         do { return try writer.read(body) } catch { throw StorageFailure.translate(error, path: path) }
     }
 
-    /// Writes in one immediate transaction; either all of `body` is committed or none of it.
+    /// Writes in one immediate transaction; either all of `body` is committed or none of it. Ledger entries the
+    /// body left unsealed (no event reported them) are sealed before the commit, so `verify` names them.
     public func write<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try writer.write(body) } catch { throw StorageFailure.translate(error, path: path) }
+        do {
+            return try writer.write { db in
+                let result = try body(db)
+                try Ledger.seal(db, event: nil)
+                return result
+            }
+        } catch { throw StorageFailure.translate(error, path: path) }
     }
 
     /// Refuses a newer schema and migrates an older one. Writers check on the writer connection, so a command that

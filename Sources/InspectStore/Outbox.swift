@@ -16,11 +16,24 @@ public enum Outbox {
     /// Adds `event` to the outbox in the current transaction.
     /// - Parameter claimant: who will send it right after commit, or nil to leave it to the next flush.
     /// - Returns: the row id, which also identifies the journal entry (`INSPECTD_EVENT_ID`).
+    ///
+    /// The ledger entries written before it in the transaction are sealed naming this event, and the event carries
+    /// the ledger's head (`LEDGER_SEQ`, `LEDGER_MAC`) to the journal, which thus witnesses the ledger as it was.
     @discardableResult
     public static func enqueue(_ db: Database, _ event: Event, at now: Instant, claimant: String?) throws -> Int64 {
         var record = OutboxRecord(event: event, createdAt: now, claimedBy: claimant)
         try record.insert(db)
-        return record.id!
+        let id = record.id!
+        try Ledger.seal(db, event: id)
+        let head = try Ledger.head(db)
+        if let seq = head.seq {
+            var fields = event.fields
+            fields["LEDGER_SEQ"] = String(seq)
+            fields["LEDGER_MAC"] = head.mac
+            try db.execute(
+                sql: "UPDATE outbox SET fields = ? WHERE id = ?", arguments: [OutboxRecord.encode(fields), id])
+        }
+        return id
     }
 
     /// The rows with these ids that are still unsent.

@@ -115,6 +115,24 @@ public final class JournalReader {
         return moved == 0 ? nil : try currentEntry()
     }
 
+    /// Moves to the next entry that matches, without reading its fields; false at the end of the journal. Read the
+    /// fields wanted with ``value(of:)``: much faster than ``next()`` over a long journal.
+    public func advance() throws(JournalError) -> Bool {
+        let moved = sd_journal_next(journal)
+        try check(moved, "read the next entry")
+        return moved > 0
+    }
+
+    /// The value of `field` in the current entry, or nil when the entry has none.
+    public func value(of field: String) -> String? {
+        var data: UnsafeRawPointer?
+        var length = 0
+        guard sd_journal_get_data(journal, field, &data, &length) >= 0, let data else { return nil }
+        let bytes = UnsafeRawBufferPointer(start: data, count: length)
+        guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
+        return String(decoding: bytes[(equals + 1)...], as: UTF8.self)
+    }
+
     /// Waits until the journal changes or `timeout` passes.
     ///
     /// - Parameter timeout: How long to wait at most; `nil` waits as long as it takes.

@@ -55,4 +55,15 @@ public final class RecordingEventSink: EventSink {
                 })
         }
     }
+
+    /// What it took for `record`, as the journal would witness it.
+    public func witnessed(record: String) -> Witnessed? {
+        var witnessed = Witnessed()
+        for entry in records where entry.outcome == .journaled && entry.event.fields["RECORD"] == record {
+            var fields = entry.event.fields
+            if let id = entry.eventID { fields["EVENT_ID"] = String(id) }
+            witnessed.add(fields: fields)
+        }
+        return witnessed
+    }
 }

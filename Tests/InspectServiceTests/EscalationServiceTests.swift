@@ -69,8 +69,10 @@ struct EscalationServiceTests {
         let event = try #require(fixture.sink.events.last)
         #expect(event.kind == .escalationRaised)
         #expect(event.priority == .warning)
+        // Every event also carries the ledger's head for the journal to witness.
+        #expect(event.fields["LEDGER_SEQ"] != nil && event.fields["LEDGER_MAC"]?.count == 64)
         #expect(
-            event.fields == [
+            event.fields.filter { !$0.key.hasPrefix("LEDGER_") } == [
                 "ESCALATION": String(raised.id), "RULE": "late-reminder", "LEVEL": "reminder", "SUBJECT": "CL-1",
                 "SUBJECT_KIND": "staff", "STAFF": "CL-1", "OFFICE": "UBND-NHANLY", "COUNT": "3", "THRESHOLD": "3",
                 "WINDOW": "30 days", "WINDOW_START": "2027-03-02", "WINDOW_END": "2027-03-31",

@@ -18,8 +18,12 @@ struct EventDeliveryTests {
         #expect(violation.priority == .warning)
         let record = try fixture.service.database.recordIdentity()
         #expect(record.count == 32)
+        // The finding's hash and the ledger's head go to the journal too, for verify to compare the record with.
+        let stored = try fixture.service.listFindings().first?.finding
+        #expect(violation.fields["HASH"] == stored?.hash)
+        #expect(violation.fields["LEDGER_SEQ"] != nil && violation.fields["LEDGER_MAC"]?.count == 64)
         #expect(
-            violation.fields == [
+            violation.fields.filter { !$0.key.hasPrefix("LEDGER_") && $0.key != "HASH" } == [
                 "RECORD": record, "FINDING": "1", "INSPECTION": String(inspection), "OFFICE": "UBND-NHANLY",
                 "VIOLATION": "LATE",
                 "SEVERITY": "minor", "STAFF": "CL-2", "MINUTES": "22", "USER": "tuan",

@@ -17,7 +17,12 @@ struct OutboxTests {
         let id = try fixture.database.write { try Outbox.enqueue($0, event, at: Instant(seconds: 10), claimant: "a") }
         let rows = try fixture.database.read { try Outbox.unsent($0, ids: [id]) }
         #expect(rows.count == 1)
-        #expect(rows.first?.event == event)
+        // The row carries the event, and the ledger's head for the journal to witness.
+        var witnessed = event
+        let head = try fixture.database.read { try Ledger.head($0) }
+        witnessed.fields["LEDGER_SEQ"] = head.seq.map(String.init)
+        witnessed.fields["LEDGER_MAC"] = head.mac
+        #expect(rows.first?.event == witnessed)
         #expect(rows.first?.claimedBy == "a")
     }
 

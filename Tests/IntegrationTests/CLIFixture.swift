@@ -59,6 +59,14 @@ final class CLIFixture {
 
     /// The record as SQL text from the `sqlite3` tool, without the event outbox (a running daemon writes to it on its
     /// own): equal dumps mean the facts did not change.
+    /// Runs SQL on the database with the `sqlite3` tool, as someone editing the file by hand would.
+    @discardableResult
+    func sql(_ statements: String) throws -> String {
+        let result = try ProcessRunner.run("/usr/bin/sqlite3", [database, statements])
+        guard result.status == 0 else { throw FixtureError("sqlite3: \(result.stderr)") }
+        return result.stdout
+    }
+
     func dump() throws -> String {
         try ProcessRunner.run("/usr/bin/sqlite3", [database, ".dump"]).stdout.split(separator: "\n")
             .filter { !$0.hasPrefix("INSERT INTO outbox") }.joined(separator: "\n")

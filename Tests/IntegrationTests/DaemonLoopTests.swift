@@ -2,21 +2,26 @@ import Foundation
 import InspectTesting
 import Testing
 
-/// An office and an inspection scheduled `due` seconds from now, its window closing `window` seconds later.
+/// An office and an inspection scheduled `due` seconds from now, its window closing `window` seconds later, put on
+/// the schedule the way an administrator can (`inspection import`): written into the file by hand, it would be a
+/// change inspectd never made, and the daemon would refuse the record at its next start.
 private func scheduleInspection(_ daemon: DaemonFixture, due: Int, window: Int) throws -> Int64 {
     if try daemon.ctl(["office", "show", "UBND-NHANLY"]).status != 0 {
         try daemon.ctl(["office", "add", "UBND-NHANLY", "--name", "UBND xã Nhân Lý", "--kind", "commune"])
     }
-    let now = Int(Date().timeIntervalSince1970)
-    let id = try daemon.sql(
-        """
-        INSERT INTO inspection (office_id, kind, status, plan, due_at, window_end, created_at, created_by)
-        SELECT id, 'planned', 'scheduled', 'test', \(now + due), \(now + due + window), \(now), 'test'
-        FROM office WHERE code = 'UBND-NHANLY';
-        SELECT last_insert_rowid();
-        """
-    ).trimmingCharacters(in: .whitespacesAndNewlines)
-    return Int64(id)!
+    let now = Date()
+    let id =
+        (Int64(
+            try daemon.sql("SELECT coalesce(max(id), 0) FROM inspection WHERE id < 9000000000")
+                .trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) + 1
+    let time = { (offset: Int) in ISO8601DateFormatter().string(from: now.addingTimeInterval(TimeInterval(offset))) }
+    let file = daemon.directory.write(
+        "schedule-\(id).csv",
+        "id,office,kind,status,plan,due_at,window_end\n\(id),UBND-NHANLY,planned,scheduled,test,\(time(due)),"
+            + "\(time(due + window))\n")
+    let imported = try daemon.ctl(["inspection", "import", file])
+    guard imported.status == 0 else { throw FixtureError("inspection import: \(imported.stderr)") }
+    return id
 }
 
 @Suite("inspectd's loop as a process", .serialized)

@@ -27,6 +27,7 @@ struct InspectionAudit: ServiceCommand {
             print("  commitment \(report.commitment)")
             print("  seed       \(report.seed)")
             print("  due        \(context.zone.display(report.dueAt))")
+            print("  journal    \(report.witness)")
             for problem in report.problems { print("  problem: \(problem)") }
         }
         if let problem = report.problems.first {

@@ -9,8 +9,10 @@ struct PlanAudit: ServiceCommand {
         discussion: """
             PERIOD is a label such as 2027-03 (month), 2027-Q1 (quarter) or 2027-W05 (week). After the period ends \
             its seed is public: the audit recomputes the commitment published in the journal before the period, \
-            replays the draw from the seed and the recorded inputs, and checks the inspections are exactly the \
-            drafts. Exit status 0 when every draw is confirmed, 65 otherwise.
+            replays the draw from the seed and the recorded inputs, checks the inspections are exactly the \
+            drafts, and asks the journal which commitments it witnessed for the period: more than one, or another \
+            than the record's, means the period was drawn again. Exit status 0 when every draw is confirmed, 65 \
+            otherwise.
             """)
     static let access = CommandContext.Access.read
 
@@ -28,6 +30,7 @@ struct PlanAudit: ServiceCommand {
                 print("  commitment \(audit.commitment)")
                 print("  seed       \(audit.seed)")
                 print("  \(audit.inspections) inspections")
+                print("  journal    \(audit.witness)")
                 for problem in audit.problems { print("  problem: \(problem)") }
             }
         }

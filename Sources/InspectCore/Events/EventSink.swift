@@ -7,6 +7,15 @@ public protocol EventSink: Sendable {
     /// sink cannot tell. Asked before sending again an event whose sender may have died between sending it and
     /// marking it sent, so that a crash does not put the event in the journal twice.
     func delivered(_ eventIDs: Set<Int64>, record: String) -> Set<Int64>?
+
+    /// What the sink holds of the events sent with `RECORD=record`, for `verify` and `plan audit` to check the record
+    /// against; nil when it cannot be read (no journald, or a user who may not read the system journal).
+    func witnessed(record: String) -> Witnessed?
+}
+
+extension EventSink {
+    /// A sink that keeps nothing witnesses nothing.
+    public func witnessed(record: String) -> Witnessed? { nil }
 }
 
 /// What became of an event handed to an `EventSink`.

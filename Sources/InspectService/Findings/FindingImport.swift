@@ -22,10 +22,22 @@ extension InspectService {
                     message:
                         "\(table.records.count) findings imported from \(path) into \(inspections.count) inspections "
                         + "by \(caller.user)",
-                    fields: ["USER": caller.user, "COUNT": String(table.records.count)]))
+                    fields: try Self.chainFields(db, appended.ids).merging([
+                        "USER": caller.user, "COUNT": String(table.records.count),
+                    ]) { $1 }))
             let raised = try raiseEscalations(db, log: &log, triggers: Set(appended.ids), by: caller.user)
             return ImportSummary(path: path, rows: table.records.count, escalations: raised.count)
         }
+    }
+
+    /// The fields by which an import's one event has the journal witness the rows it appended: the first and the
+    /// last, with the last one's hash (the chain links every row between).
+    static func chainFields(_ db: Database, _ ids: Range<Int64>) throws -> [String: String] {
+        guard let last = ids.last,
+            let hash = try String.fetchOne(
+                db, sql: "SELECT hash FROM finding WHERE id = ?", arguments: [last])
+        else { return [:] }
+        return ["FINDINGS_FROM": String(ids.lowerBound), "FINDING": String(last), "HASH": hash]
     }
 
     /// Appends the findings of `table` to the chain in the current transaction, and returns the inspections they

@@ -200,9 +200,10 @@ extension InspectService {
     }
 
     func findingFields(_ finding: Finding, type: ViolationType, office: String) -> [String: String] {
+        // The hash lets the journal witness the chain: verify compares the record with it.
         var fields = [
-            "FINDING": String(finding.id), "INSPECTION": String(finding.inspection), "OFFICE": office,
-            "VIOLATION": type.code, "SEVERITY": type.severity.rawValue, "USER": finding.recordedBy,
+            "FINDING": String(finding.id), "HASH": finding.hash, "INSPECTION": String(finding.inspection),
+            "OFFICE": office, "VIOLATION": type.code, "SEVERITY": type.severity.rawValue, "USER": finding.recordedBy,
         ]
         if let staff = finding.staff { fields["STAFF"] = staff }
         if let minutes = finding.minutes { fields["MINUTES"] = String(minutes) }

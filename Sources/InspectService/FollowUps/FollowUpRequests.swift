@@ -25,6 +25,8 @@ public struct FollowUpAuditReport: Codable, Sendable, Hashable {
     public var dueAt: Instant
     /// Empty when the follow-up was drawn at random as committed, and scheduled as drawn.
     public var problems: [String]
+    /// What the journal witnessed of the commitment, or why it could not be asked.
+    public var witness: String
 
     public var isConfirmed: Bool { problems.isEmpty }
 }

@@ -105,7 +105,8 @@ extension InspectService {
     /// the draw, and checks the inspection is due when the draw says.
     /// - Throws: `.notFound` when `id` is not a drawn follow-up; `.conflict` while it is still scheduled.
     public func auditFollowUp(id: Int64) throws -> FollowUpAuditReport {
-        try query { db in
+        let witnessed = sender.sink.witnessed(record: try database.recordIdentity())
+        return try query { db in
             guard
                 let record = try FollowUpDrawRecord.filter(FollowUpDrawRecord.Columns.inspectionId == id)
                     .fetchOne(db)
@@ -132,9 +133,12 @@ extension InspectService {
             if inspection.follows != record.followsId {
                 problems.append("inspection \(id) does not follow inspection \(record.followsId) as drawn")
             }
+            let (witness, refuted) = Self.witness(
+                witnessed, commitment: record.commitment, key: Witnessed.followUpKey(id), what: "follow-up \(id)")
+            problems += refuted.map { [$0] } ?? []
             return FollowUpAuditReport(
                 inspection: id, follows: record.followsId, commitment: record.commitment, seed: record.seed,
-                dueAt: record.dueAt, problems: problems)
+                dueAt: record.dueAt, problems: problems, witness: witness)
         }
     }
 }

@@ -41,8 +41,11 @@ extension InspectService {
                 }
                 imported.insert(id)
             }
+            var appended: Range<Int64> = 0..<0
             if let findingTable {
-                _ = try appendImportedFindings(db, findingTable, now: log.now, user: caller.user, restoring: imported)
+                appended = try appendImportedFindings(
+                    db, findingTable, now: log.now, user: caller.user, restoring: imported
+                ).ids
             }
             for record in table.records {
                 try table.located(record) { try checkStaffCovered(db, id: Int64(table.value("id", in: record)!)!) }
@@ -54,9 +57,9 @@ extension InspectService {
                     message:
                         "\(table.records.count) inspections and \(findingCount) findings imported from \(path)"
                         + (findings.map { " and \($0.path)" } ?? "") + " by \(caller.user)",
-                    fields: [
+                    fields: try Self.chainFields(db, appended).merging([
                         "USER": caller.user, "COUNT": String(table.records.count), "FINDINGS": String(findingCount),
-                    ]))
+                    ]) { $1 }))
             return InspectionImportSummary(
                 inspections: ImportSummary(path: path, rows: table.records.count),
                 findings: findings.map { ImportSummary(path: $0.path, rows: findingCount) })
@@ -82,6 +85,12 @@ extension InspectService {
         let office = try OfficeRecord.require(db, code: value("office") ?? "")
         let kind = try Self.parse(InspectionKind.self, value("kind"), "kind")
         let status = try Self.parse(InspectionStatus.self, value("status"), "status")
+        // The id range of waiting surprises is theirs alone (`InspectionIDs`); a file exported before that range
+        // existed may still give one an ordinary id.
+        guard !InspectionIDs.isSecret(id) || (kind == .surprise && status == .scheduled) else {
+            throw InspectError.invalidInput(
+                "id \(id): ids from \(InspectionIDs.secretBase) on are those of surprise inspections still scheduled")
+        }
         let dueAt = try instant("due_at")
         let openedAt = try instant("opened_at")
         let closedAt = try instant("closed_at")

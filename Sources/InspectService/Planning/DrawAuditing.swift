@@ -10,6 +10,7 @@ extension InspectService {
     ///   still secret).
     public func auditDraws(period: String, plan: String? = nil) throws -> [DrawAudit] {
         let now = clock()
+        let witnessed = sender.sink.witnessed(record: try database.recordIdentity())
         return try query { db in
             var request = SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.period == period)
             if let plan { request = request.filter(SurpriseDrawRecord.Columns.plan == plan) }
@@ -24,12 +25,12 @@ extension InspectService {
                         "period \(period) of plan \(record.plan) ends \(policy.zone.display(record.periodEnd)); "
                             + "its seed stays secret until then")
                 }
-                return try audit(db, record)
+                return try audit(db, record, witnessed: witnessed)
             }
         }
     }
 
-    private func audit(_ db: Database, _ record: SurpriseDrawRecord) throws -> DrawAudit {
+    private func audit(_ db: Database, _ record: SurpriseDrawRecord, witnessed: Witnessed?) throws -> DrawAudit {
         let draw = try record.decoded()
         var problems: [String] = []
         if let seed = DrawSeed(hex: record.seed) {
@@ -60,9 +61,25 @@ extension InspectService {
             }
         }
         problems += drafts.map { "the draft \($0.office) at \(policy.zone.display($0.dueAt)) has no inspection" }
+        let (witness, refuted) = Self.witness(
+            witnessed, commitment: record.commitment, key: Witnessed.drawKey(plan: record.plan, period: record.period),
+            what: "the draw of plan \(record.plan) for \(record.period)")
+        problems += refuted.map { [$0] } ?? []
         return DrawAudit(
             plan: record.plan, period: record.period, commitment: record.commitment, seed: record.seed,
-            inspections: scheduled.count, problems: problems)
+            inspections: scheduled.count, problems: problems, witness: witness)
+    }
+
+    /// What the journal says of a commitment, or that it could not be asked.
+    static func witness(
+        _ witnessed: Witnessed?, commitment: String, key: String, what: String
+    ) -> (
+        note: String, problem: String?
+    ) {
+        guard let witnessed else {
+            return ("not checked against the journal: it cannot be read here", nil)
+        }
+        return witnessed.check(commitment: commitment, key: key, what: what)
     }
 }
 

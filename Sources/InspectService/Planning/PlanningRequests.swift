@@ -26,6 +26,8 @@ public struct DrawAudit: Codable, Sendable, Hashable {
     public var inspections: Int
     /// Empty when the draw is confirmed: committed before the period, random, and carried out as drawn.
     public var problems: [String]
+    /// What the journal witnessed of the commitment, or why it could not be asked.
+    public var witness: String
 
     public var isConfirmed: Bool { problems.isEmpty }
 }

@@ -32,7 +32,7 @@ public struct OutboxRecord: Codable, Sendable, Hashable {
         return Event(kind: kind, priority: Priority(rawValue: priority), message: message, fields: object)
     }
 
-    private static func encode(_ fields: [String: String]) -> String {
+    static func encode(_ fields: [String: String]) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         // Encoding a dictionary of strings cannot fail.

@@ -25,6 +25,9 @@ struct SampleDistrict {
     var actionSubject = "X1-3"
     /// The seed of every random draw.
     var seed: UInt64 = 1
+    /// The record's name (`INSPECTD_RECORD`): each record of a test its own, so that what the journal witnessed of
+    /// one (the daemon's own events) is not taken for the other's, nor for a record of an earlier run.
+    var record = "sample-\(UUID().uuidString.prefix(8).lowercased())"
 
     static let linkedBadge = "X1-1"
     static let linkedLogin = "daemon"
@@ -65,8 +68,11 @@ struct SampleDistrict {
     func build(at path: String, configuration: InspectConfiguration) throws {
         let clock = TestClock(Noninterference.frozenAt.adding(seconds: -9 * 86400))
         let database = try InspectDatabase.open(path: path, mode: .readWrite)
-        // The record's name is public (its journal entries carry it): the two records of a property share it.
-        try database.write { db in try db.execute(sql: "UPDATE record_identity SET id = 'sample-district'") }
+        try database.write { db in
+            try db.execute(sql: "UPDATE record_identity SET id = ?", arguments: [record])
+            _ = try Outbox.enqueue(
+                db, Event(kind: .registryChanged, message: "Record named for the tests"), at: clock.now, claimant: nil)
+        }
         let sender = OutboxSender(
             database: database, sink: RecordingEventSink(), claimant: "test:1", clock: clock.function)
         let service = InspectService(

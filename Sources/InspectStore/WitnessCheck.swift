@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import InspectCore
+
+/// Compares the record with what the journal witnessed of it (`Witnessed`): the journal keeps, outside the file, the
+/// hash of every finding as it was logged and the ledger's head as each event left. So a record cut short, a row
+/// rewritten with the rest of its chain recomputed, or a row added without its event shows, which a chain checked
+/// against itself cannot show.
+///
+/// What it cannot show: a change by someone who rewrites the journal as well, or one made before the journal's
+/// oldest entry of this record (journald rotates and vacuums its files).
+public enum WitnessCheck {
+    public struct Outcome: Sendable, Equatable {
+        /// What the journal holds, in one line.
+        public var summary: String
+        public var problems: [String]
+    }
+
+    public static func check(_ db: Database, against witnessed: Witnessed) throws -> Outcome {
+        var problems: [String] = []
+        let findings = try checkFindings(db, witnessed, into: &problems)
+        try checkLedger(db, witnessed, into: &problems)
+        let newestFinding = witnessed.findings.keys.max().map { ", up to finding \($0)" } ?? ""
+        let newestEntry = witnessed.ledger.keys.max().map { ", up to entry \($0)" } ?? ""
+        return Outcome(
+            summary: "the journal witnessed \(findings) findings\(newestFinding) and "
+                + "\(witnessed.ledger.count) ledger heads\(newestEntry)",
+            problems: Array(problems.prefix(Ledger.problemLimit)))
+    }
+
+    /// Findings whose events are still in the outbox: not witnessed yet, through no fault of the record.
+    private static func pendingFindings(_ db: Database) throws -> Set<Int64> {
+        Set(
+            try Int64.fetchAll(
+                db,
+                sql: """
+                    SELECT CAST(json_extract(fields, '$.FINDING') AS INTEGER) FROM outbox
+                    WHERE sent_at IS NULL AND json_extract(fields, '$.FINDING') IS NOT NULL
+                    """))
+    }
+
+    /// Checks every witnessed hash, that the record reaches the newest witnessed finding, and that every finding
+    /// from the oldest witnessed on was witnessed (or waits in the outbox). Returns how many findings it vouched for.
+    private static func checkFindings(
+        _ db: Database, _ witnessed: Witnessed, into problems: inout [String]
+    ) throws
+        -> Int
+    {
+        let pending = try pendingFindings(db)
+        let oldest = witnessed.findings.keys.min()
+        let newest = witnessed.findings.keys.max()
+        var last: Int64?
+        var vouched = 0
+        let cursor = try Row.fetchCursor(db, sql: "SELECT id, hash FROM finding ORDER BY id")
+        while let row = try cursor.next() {
+            let id: Int64 = row["id"]
+            let hash: String = row["hash"]
+            last = id
+            if let seen = witnessed.findings[id] {
+                vouched += 1
+                if seen != hash {
+                    problems.append(
+                        "finding \(id)'s hash is not the one the journal witnessed (\(seen.prefix(12))…): the row, or one "
+                            + "before it, was rewritten")
+                }
+            } else if witnessed.vouches(forFinding: id) {
+                vouched += 1
+            } else if let oldest, id > oldest, !pending.contains(id) {
+                problems.append(
+                    "finding \(id) was never witnessed by the journal, and no event for it waits in the outbox: it was "
+                        + "added outside inspectd")
+            }
+        }
+        if let newest, newest > last ?? 0 {
+            let hash = witnessed.findings[newest].map { " (hash \($0.prefix(12))…)" } ?? ""
+            problems.insert(
+                "the record ends at "
+                    + (last.map { "finding \($0)" } ?? "no finding")
+                    + "; the journal witnessed finding \(newest)\(hash): findings were cut from the record", at: 0)
+        }
+        return vouched
+    }
+
+    /// Checks every witnessed ledger head, that the ledger reaches the newest, and that every entry from the oldest
+    /// witnessed on names an event the journal holds (or that waits in the outbox).
+    private static func checkLedger(_ db: Database, _ witnessed: Witnessed, into problems: inout [String]) throws {
+        guard let newest = witnessed.ledger.keys.max() else { return }
+        let head = try Ledger.head(db)
+        if newest > head.seq ?? 0 {
+            problems.insert(
+                "the ledger ends at entry \(head.seq.map(String.init) ?? "-"); the journal witnessed entry \(newest): "
+                    + "changes were cut from the record", at: 0)
+        }
+        for (seq, mac) in witnessed.ledger.sorted(by: { $0.key < $1.key }) {
+            guard let stored = try String.fetchOne(db, sql: "SELECT mac FROM ledger WHERE seq = ?", arguments: [seq])
+            else { continue }
+            if stored != mac {
+                problems.append(
+                    "ledger entry \(seq) is not the one the journal witnessed: the ledger was rewritten from there")
+                break
+            }
+        }
+        let oldestEvent = witnessed.events.min() ?? 0
+        let pending = Set(try Int64.fetchAll(db, sql: "SELECT id FROM outbox WHERE sent_at IS NULL"))
+        let unreported = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT seq, table_name, row_key, event_id FROM ledger
+                WHERE event_id > ? ORDER BY seq
+                """,
+            arguments: [oldestEvent])
+        for row in unreported {
+            let event: Int64 = row["event_id"]
+            guard !witnessed.events.contains(event), !pending.contains(event) else { continue }
+            let seq: Int64 = row["seq"]
+            let table: String = row["table_name"]
+            let key: String = row["row_key"]
+            problems.append(
+                "ledger entry \(seq) (\(table) \(key)) names event \(event), which the journal never received")
+            break
+        }
+    }
+}
