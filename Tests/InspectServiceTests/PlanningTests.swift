@@ -69,6 +69,13 @@ private struct PlanningFixture {
             .sorted { ($0.dueAt!, $0.office) < ($1.dueAt!, $1.office) }
     }
 
+    /// The rules the stored draw of `period` was held to.
+    func drawnRules(_ period: String) throws -> SurpriseRules? {
+        try service.database.read { db in
+            try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.period == period).fetchOne(db)
+        }.map { try $0.decoded().inputs.rules }
+    }
+
     func apply(seed: UInt64 = 7) throws -> SchedulingReport {
         var generator = SplitMix64(seed: seed)
         return try service.applyPlans(by: admin, using: &generator)
@@ -292,6 +299,29 @@ struct PlanningTests {
         #expect(audits.first?.isConfirmed == true, "\(audits.first?.problems ?? [])")
         #expect(audits.first?.inspections == 3)
         #expect(fixture.sink.events.last { $0.kind == .surpriseRevealed }?.fields["SEED"] == audits.first?.seed)
+    }
+
+    @Test("a period drawn after it began owes its share of the total, and its horizon no minimum")
+    func lateDraw() throws {
+        // Given a daemon started on the last Saturday of March: Monday to Wednesday are left, 3 of 23 working days
+        let fixture = try PlanningFixture()
+        fixture.clock.set(try TimeParsing.instant("2027-03-27 10:00", in: .vietnam))
+        // When the plans are applied, then March gets 1 of its 3 inspections, April all 3 and its quarter's minimum
+        #expect(try fixture.apply().drawn == ["surprise 2027-03", "surprise 2027-04"])
+        #expect(try fixture.drawnRules("2027-03").map { [$0.total, $0.minPerOffice] } == [1, 0])
+        #expect(try fixture.drawnRules("2027-04").map { [$0.total, $0.minPerOffice] } == [3, 1])
+        // And when the daemon was down over the turn of May, May is drawn late and June owes no minimum: the plan
+        // was not there for all of the quarter
+        fixture.clock.set(try TimeParsing.instant("2027-05-05 10:00", in: .vietnam))
+        #expect(try fixture.apply().drawn == ["surprise 2027-05", "surprise 2027-06"])
+        #expect(try fixture.drawnRules("2027-05")?.minPerOffice == 0)
+        #expect(try fixture.drawnRules("2027-06").map { [$0.total, $0.minPerOffice] } == [3, 0])
+        fixture.clock.set(try TimeParsing.instant("2027-04-01 00:00", in: .vietnam))
+        var report = SchedulingReport()
+        try fixture.service.revealEndedDraws(into: &report)
+        let audit = try fixture.service.auditDraws(period: "2027-03")
+        #expect(audit.first?.isConfirmed == true, "\(audit.first?.problems ?? [])")
+        #expect(audit.first?.inspections == 1)
     }
 
     @Test("an audit refutes a draw whose inspections or inputs were changed afterwards")

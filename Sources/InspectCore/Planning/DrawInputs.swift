@@ -31,8 +31,9 @@ public struct DrawInputs: Hashable, Sendable, Codable {
     public var horizon: DrawPeriod
     /// How many periods of the horizon remain, this one included.
     public var periodsLeftInHorizon: Int
-    /// The first instant a draft may fall at: the period's start when drawn in advance, or the time of the draw when
-    /// the period had already begun (a daemon started mid-period), so no surprise lands in the past.
+    /// The first instant a draft may fall at: the period's start when drawn in advance, or the time of the draw (on
+    /// the next whole minute) when the period had already begun (a daemon started mid-period), so no surprise lands
+    /// in the past.
     public var notBefore: Instant
     /// The selected offices, sorted by code.
     public var offices: [DrawOffice]
@@ -93,7 +94,9 @@ public struct DrawInputs: Hashable, Sendable, Codable {
         self.period = period
         self.horizon = horizon
         periodsLeftInHorizon = left
-        self.notBefore = max(period.start, notBefore ?? period.start)
+        // On a whole minute, as every instant the planner draws is.
+        let minute = (notBefore ?? period.start).seconds
+        self.notBefore = max(period.start, Instant(seconds: (minute + 59) / 60 * 60))
         self.offices = sorted
         self.history = relevant.sorted()
         calendarDigest = try CalendarFacts.digest(
