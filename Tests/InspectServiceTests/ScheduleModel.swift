@@ -16,7 +16,7 @@ struct ScheduleModel {
     /// and cancellations on any day) leaves a period that can no longer be drawn: no spacing, capacity to spare, a
     /// minimum the total covers. So a period that is not drawn is a fault of the schedule, never of the plan; the
     /// planner's own rules are checked in `InspectCoreTests`.
-    static let planVariants: [String: [String]] = [
+    private static let planVariants: [String: [String]] = [
         "monthly": [
             plan("Kind=planned\nOfficeKinds=department\nOnCalendar=Mon *-*-1..7 08:00\nWindow=2 working days"),
             plan("Kind=planned\nOfficeKinds=department\nOnCalendar=Mon *-*-1..7 14:00\nWindow=2 working days"),
@@ -43,29 +43,29 @@ struct ScheduleModel {
         ],
     ]
 
-    static func plan(_ body: String) -> String { "[Plan]\n" + body + "\n" }
+    private static func plan(_ body: String) -> String { "[Plan]\n" + body + "\n" }
 
     /// The registry: two departments and six communes, each with a few staff.
-    static let offices: [Office] =
+    private static let offices: [Office] =
         ["PNV", "PTP"].map { Office(code: $0, name: $0, kind: .department) }
         + (1...6).map { Office(code: "XA-0\($0)", name: "Xã \($0)", kind: .commune) }
-    static let staffPerOffice = 4
+    private static let staffPerOffice = 4
 
     /// The span the clock stays in: no Tết, so every period of these plans can be drawn.
-    static let earliest = try! TimeParsing.instant("2027-03-01 00:00", in: .vietnam)
-    static let latest = try! TimeParsing.instant("2027-12-20 00:00", in: .vietnam)
+    private static let earliest = try! TimeParsing.instant("2027-03-01 00:00", in: .vietnam)
+    private static let latest = try! TimeParsing.instant("2027-12-20 00:00", in: .vietnam)
 
-    let directory = TemporaryDirectory(prefix: "inspectd-model", inMemory: true)
-    let clock: TestClock
-    var random: SplitMix64
+    private let directory = TemporaryDirectory(prefix: "inspectd-model", inMemory: true)
+    private let clock: TestClock
+    private var random: SplitMix64
     /// The seconds of a monotonic clock: moves with time passing, not with wall-clock jumps.
-    var monotonic: Int64 = 1_000_000
-    var service: InspectService
+    private var monotonic: Int64 = 1_000_000
+    private var service: InspectService
     /// The daemon's memory, lost at a restart.
-    var scheduler = SchedulerState()
-    var plansAppliedAt: Instant?
+    private var scheduler = SchedulerState()
+    private var plansAppliedAt: Instant?
     /// Which variant of each plan file is configured; absent: the file is not there.
-    var variants: [String: Int]
+    private var variants: [String: Int]
     /// What each step did.
     private(set) var log: [String] = []
     /// How often each kind of event happened, so a run can show it reached them all.
@@ -75,8 +75,8 @@ struct ScheduleModel {
     /// Each draw made, by plan and period: draws are never made twice, changed or lost.
     private var draws: [String: String] = [:]
 
-    let admin = Caller(user: "nga", role: .admin)
-    let inspector = Caller(user: "tuan", role: .inspector)
+    private let admin = Caller(user: "nga", role: .admin)
+    private let inspector = Caller(user: "tuan", role: .inspector)
 
     init(seed: UInt64) throws {
         var random = SplitMix64(seed: seed)
@@ -105,7 +105,7 @@ struct ScheduleModel {
         try startDaemon()
     }
 
-    static func service(path: String, variants: [String: Int], clock: TestClock) throws -> InspectService {
+    private static func service(path: String, variants: [String: Int], clock: TestClock) throws -> InspectService {
         let database = try InspectDatabase.open(path: path, mode: .readWrite)
         return InspectService(
             database: database, policy: ServicePolicy(configuration: try configuration(variants)),
@@ -114,7 +114,7 @@ struct ScheduleModel {
             clock: clock.function)
     }
 
-    static func configuration(_ variants: [String: Int]) throws -> InspectConfiguration {
+    private static func configuration(_ variants: [String: Int]) throws -> InspectConfiguration {
         try InspectConfiguration(
             main: IniDocument(text: "", path: "inspectd.conf"), holidayFiles: [],
             planFiles: try variants.sorted { $0.key < $1.key }.map { name, variant in
@@ -152,14 +152,14 @@ struct ScheduleModel {
     }
 
     /// `inspectctl plan apply`.
-    mutating func applyPlans() throws {
+    private mutating func applyPlans() throws {
         let report = try service.applyPlans(by: admin, using: &random)
         log.append("plan apply: \(summary(report))")
         if !report.failed.isEmpty { throw ModelFailure("plan apply failed: \(report.failed)") }
     }
 
     /// The daemon sleeps until the instant it armed for (or a while, if none), time passing, and wakes.
-    mutating func sleep() throws {
+    private mutating func sleep() throws {
         let target = scheduler.armedFor ?? now.adding(seconds: 3600)
         let seconds = max(1, min(target.seconds - now.seconds, 20 * 86400))
         guard now.adding(seconds: seconds) < Self.latest else { return jump(forward: false) }
@@ -170,7 +170,7 @@ struct ScheduleModel {
     }
 
     /// What the daemon does when its timer fires: the scheduler's actions, until the agenda is settled.
-    mutating func wake() throws {
+    private mutating func wake() throws {
         var changed = true
         var actions: [String] = []
         while changed {
@@ -217,12 +217,12 @@ struct ScheduleModel {
     }
 
     /// An administrator cancels an inspection that is not over yet, of any kind, secret ones included.
-    mutating func cancel() throws {
+    private mutating func cancel() throws {
         try cancel(where: "i.status IN ('scheduled', 'due', 'open')")
     }
 
     /// An administrator cancels a surprise or follow-up inspection still waiting for its instant.
-    mutating func cancelSecret() throws {
+    private mutating func cancelSecret() throws {
         try cancel(where: "i.status = 'scheduled' AND i.kind IN ('surprise', 'follow-up')")
     }
 
@@ -252,7 +252,7 @@ struct ScheduleModel {
 
     /// An inspector opens an inspection at the very instant a planned one falls due, before the daemon marked it
     /// due: an ad-hoc inspection beside the planned one.
-    mutating func openAtPlannedInstant() throws {
+    private mutating func openAtPlannedInstant() throws {
         let upcoming = try service.database.read { db in
             try Row.fetchAll(
                 db,
@@ -275,7 +275,7 @@ struct ScheduleModel {
 
     /// An inspector opens an inspection of some office, often one with an inspection due: the due one, or else an
     /// ad-hoc one.
-    mutating func open() throws {
+    private mutating func open() throws {
         let due = try service.listInspections(.init(status: .due), as: admin).map(\.office)
         let office =
             !due.isEmpty && below(2) == 0 ? due[below(due.count)] : Self.offices[below(Self.offices.count)].code
@@ -298,7 +298,7 @@ struct ScheduleModel {
     }
 
     /// An inspector closes an open inspection, sometimes after a serious finding that calls for a follow-up.
-    mutating func close() throws {
+    private mutating func close() throws {
         let open = try service.listInspections(.init(status: .open), as: admin)
         guard !open.isEmpty else { return log.append("close: nothing open") }
         let inspection = open[below(open.count)]
@@ -323,7 +323,7 @@ struct ScheduleModel {
     }
 
     /// `systemctl reload inspectd` after a plan file was added, removed or edited.
-    mutating func reload() throws {
+    private mutating func reload() throws {
         let name = Self.planVariants.keys.sorted()[below(Self.planVariants.count)]
         switch (variants[name], below(3)) {
         case (nil, _):
@@ -343,7 +343,7 @@ struct ScheduleModel {
     }
 
     /// The wall clock is set forward or back; the daemon notices at its next wake-up.
-    mutating func jump(forward: Bool) {
+    private mutating func jump(forward: Bool) {
         let seconds = Int64(3600 + below((forward ? 60 : 20) * 86400))
         let target = forward ? now.adding(seconds: seconds) : now.adding(seconds: -seconds)
         clock.set(min(max(target, Self.earliest), Self.latest))
@@ -353,7 +353,7 @@ struct ScheduleModel {
     }
 
     /// The daemon stops and starts again over the same file: a new service, a scheduler that remembers nothing.
-    mutating func restart() throws {
+    private mutating func restart() throws {
         service = try Self.service(path: directory.file("inspectd.db"), variants: variants, clock: clock)
         scheduler = SchedulerState()
         plansAppliedAt = nil
