@@ -327,7 +327,7 @@ public final class Daemon {
         do {
             let report = try service.applyPlans(by: caller, using: &generator)
             for failure in report.failed {
-                logger.error("a surprise draw failed", metadata: ["draw": "\(failure)"])
+                logger.error("a plan could not be applied", metadata: ["plan": "\(failure)"])
             }
         } catch {
             logger.error("cannot apply the plans", metadata: ["error": "\(error)"])

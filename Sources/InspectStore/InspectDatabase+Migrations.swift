@@ -15,7 +15,8 @@ extension InspectDatabase {
         migrator.registerMigration("v5-record-identity", migrate: createRecordIdentity)
         migrator.registerMigration("v6-staff-login", migrate: createStaffLogin)
         migrator.registerMigration("v7-finding-corrected-at", migrate: createFindingCorrectedAt)
-        migrator.registerMigration("v8-ledger", migrate: createLedger)
+        migrator.registerMigration("v8-stale-occurrences", migrate: createStaleOccurrences)
+        migrator.registerMigration("v9-ledger", migrate: createLedger)
         return migrator
     }
 
@@ -371,6 +372,25 @@ extension InspectDatabase {
         try db.execute(
             sql: """
                 ALTER TABLE finding ADD COLUMN corrected_at INTEGER CHECK (corrected_at IS NULL OR action <> 'record');
+                """)
+    }
+
+    /// Which cancelled planned inspections inspectd cancelled itself because their plan no longer called for them.
+    /// Such an occurrence may come back when the plan is edited back, so it no longer holds its place in the unique
+    /// index of occurrences; one an administrator cancelled keeps it, so applying the plans never schedules it again.
+    /// Before, every cancelled occurrence held its place while the scheduler no longer counted it as present: it tried
+    /// to schedule it again and failed on the index, and with it every later application of the plans.
+    private static func createStaleOccurrences(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE inspection ADD COLUMN stale INTEGER NOT NULL DEFAULT 0
+                    CHECK (stale = 0 OR (stale = 1 AND kind = 'planned' AND status = 'cancelled'));
+                UPDATE inspection SET stale = 1
+                WHERE kind = 'planned' AND status = 'cancelled' AND closed_by = 'inspectd'
+                    AND (cancel_reason LIKE 'plan % no longer calls for it' OR cancel_reason LIKE 'plan % was removed');
+                DROP INDEX inspection_planned_occurrence;
+                CREATE UNIQUE INDEX inspection_planned_occurrence ON inspection(plan, office_id, due_at)
+                    WHERE kind = 'planned' AND stale = 0;
                 """)
     }
 

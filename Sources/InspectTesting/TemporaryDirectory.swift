@@ -4,8 +4,13 @@ import Foundation
 public final class TemporaryDirectory: Sendable {
     public let path: String
 
-    public init(prefix: String = "inspectd-test") {
-        let base = FileManager.default.temporaryDirectory.path
+    /// - Parameter inMemory: Under `/dev/shm` when the system has it: for tests that commit thousands of small
+    ///   transactions, each of which would otherwise wait for the disk.
+    public init(prefix: String = "inspectd-test", inMemory: Bool = false) {
+        let shared = "/dev/shm"
+        let base =
+            inMemory && FileManager.default.isWritableFile(atPath: shared)
+            ? shared : FileManager.default.temporaryDirectory.path
         path = "\(base)/\(prefix)-\(UUID().uuidString.prefix(8))"
         try! FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }

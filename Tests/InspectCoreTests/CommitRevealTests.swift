@@ -21,30 +21,36 @@ import Testing
         history: [VisitRecord] = [
             VisitRecord(office: "XA-01", at: PlannerFixture.instant("2026-02-27 08:00"), team: "noi-vu")
         ],
-        calendar: WorkCalendar = PlannerFixture.calendar
+        calendar: WorkCalendar = PlannerFixture.calendar, planner: PlannerVersion = .current
     ) throws -> DrawInputs {
         try DrawInputs(
             plan: plan, rules: rules, teams: teams, period: PlannerFixture.period(period), offices: offices,
-            history: history, calendar: calendar)
+            history: history, calendar: calendar, planner: planner)
     }
 
     // MARK: - Pinned encodings
 
     @Test("the canonical inputs and the commitment are fixed, so stored commitments stay valid across versions")
     func canonicalIsPinned() throws {
-        let inputs = try Self.inputs()
+        let inputs = try Self.inputs(planner: .greedy)
         // Computed independently from the documented format (Python's hashlib over the same fields).
         let digest = "defcc46f8d9227d681b6416d183859a1445f90ad4a37251d6dc7174fb89a0834"
         #expect(inputs.calendarDigest == digest)
-        #expect(
-            String(decoding: inputs.canonical, as: UTF8.self)
-                == "23:inspectd.draw-inputs.v1;9:test-plan;5:month;1:2;1:1;7:quarter;1:1;1:7;1:1;4:risk;3:yes;1:1;"
-                + "6:noi-vu;5:month;10:2026-03-01;10:1772298000;10:1774976400;7:quarter;10:2026-01-01;10:1767200400;"
-                + "10:1774976400;1:1;10:1772298000;1:2;5:XA-01;7:default;4:1000;5:XA-02;7:morning;4:2500;1:1;5:XA-01;"
-                + "10:1772154000;"
-                + "6:noi-vu;64:\(digest)")
+        let fields =
+            "9:test-plan;5:month;1:2;1:1;7:quarter;1:1;1:7;1:1;4:risk;3:yes;1:1;"
+            + "6:noi-vu;5:month;10:2026-03-01;10:1772298000;10:1774976400;7:quarter;10:2026-01-01;10:1767200400;"
+            + "10:1774976400;1:1;10:1772298000;1:2;5:XA-01;7:default;4:1000;5:XA-02;7:morning;4:2500;1:1;5:XA-01;"
+            + "10:1772154000;6:noi-vu;64:\(digest)"
+        // The first planner's inputs name no planner: their encoding is the one its commitments were made with.
+        #expect(String(decoding: inputs.canonical, as: UTF8.self) == "23:inspectd.draw-inputs.v1;" + fields)
         #expect(
             inputs.commitment(seed: Self.seed) == "2771c6d12c70b9cf7f470c4b41de100f9b82896086171e382c8cc22466710c25")
+        // Later planners are named after the tag, so a commitment binds the algorithm that replays the draw.
+        let searching = try Self.inputs(planner: .searching)
+        #expect(String(decoding: searching.canonical, as: UTF8.self) == "23:inspectd.draw-inputs.v2;1:2;" + fields)
+        #expect(
+            searching.commitment(seed: Self.seed)
+                == "1bbe37acc4f3c459838737eff55eb6cf0b15d51cca471b6737f9a7ec116edf54")
     }
 
     @Test("the generator is HMAC-SHA-256 of a big-endian counter keyed by the seed, four words a block")
@@ -114,6 +120,7 @@ import Testing
             ("weighting", { try Self.inputs(rules: rules { $0.weighting = .uniform }) }),
             ("session start", { try Self.inputs(rules: rules { $0.preferSessionStart = false }) }),
             ("plan", { try Self.inputs(plan: "other-plan") }),
+            ("planner", { try Self.inputs(planner: .greedy) }),
             ("teams", { try Self.inputs(teams: ["noi-vu", "noi-vu-2"]) }),
             ("period", { try Self.inputs(period: "2026-02") }),
             (
@@ -192,6 +199,16 @@ import Testing
         #expect(decoded == draw)
         #expect(decoded.inputs.commitment(seed: Self.seed) == draw.commitment)
         #expect(decoded.inputs.canonical == inputs.canonical)
+        #expect(decoded.inputs.planner == .current)
+    }
+
+    @Test("inputs stored before the planner was recorded read as the first planner's")
+    func unversionedInputs() throws {
+        let inputs = try Self.inputs(planner: .greedy)
+        var json = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(inputs)) as? [String: Any])
+        #expect(json.removeValue(forKey: "planner") as? Int == 1)
+        let decoded = try JSONDecoder().decode(DrawInputs.self, from: JSONSerialization.data(withJSONObject: json))
+        #expect(decoded == inputs)
     }
 
     // MARK: - Audits

@@ -48,17 +48,32 @@ private struct PlanningFixture {
         }
     }
 
-    static func configuration(planned: String) throws -> InspectConfiguration {
+    static func configuration(planned: String, main: String = "") throws -> InspectConfiguration {
         try InspectConfiguration(
-            main: IniDocument(text: "", path: "inspectd.conf"), holidayFiles: [],
+            main: IniDocument(text: main, path: "inspectd.conf"), holidayFiles: [],
             planFiles: [
                 try IniDocument(text: planned, path: "plans.d/monthly.conf"),
                 try IniDocument(text: surprise, path: "plans.d/surprise.conf"),
             ])
     }
 
-    mutating func reconfigure(planned: String) throws {
-        service.policy = ServicePolicy(configuration: try Self.configuration(planned: planned))
+    mutating func reconfigure(planned: String = Self.planned, main: String = "") throws {
+        service.policy = ServicePolicy(configuration: try Self.configuration(planned: planned, main: main))
+    }
+
+    /// The planned inspections scheduled or due in the next 90 days, by due instant and office.
+    func plannedDue() throws -> [Inspection] {
+        try service.upcoming(
+            from: clock.now, to: clock.now.adding(seconds: 90 * 86400), reveal: false, as: admin
+        ).filter { $0.kind == .planned }
+            .sorted { ($0.dueAt!, $0.office) < ($1.dueAt!, $1.office) }
+    }
+
+    /// The rules the stored draw of `period` was held to.
+    func drawnRules(_ period: String) throws -> SurpriseRules? {
+        try service.database.read { db in
+            try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.period == period).fetchOne(db)
+        }.map { try $0.decoded().inputs.rules }
     }
 
     func apply(seed: UInt64 = 7) throws -> SchedulingReport {
@@ -119,6 +134,65 @@ struct PlanningTests {
         ).filter { $0.kind == .planned }.map { LocalZone.vietnam.display($0.dueAt!) }
         #expect(due == ["2027-05-04 07:30", "2027-05-04 07:30", "2027-06-07 08:00", "2027-06-07 08:00"])
         #expect(try fixture.apply() == SchedulingReport())
+    }
+
+    @Test("an occurrence an administrator cancelled stays cancelled, and the plans still apply")
+    func cancelledPlannedStaysCancelled() throws {
+        let fixture = try PlanningFixture()
+        _ = try fixture.apply()
+        let first = try #require(try fixture.plannedDue().first)
+        _ = try fixture.service.cancelInspection(id: first.id, reason: "the office moves that week", by: fixture.admin)
+        // Given a cancelled occurrence, when the plans are applied again (at start, on reload, every day),
+        // then they apply and the occurrence does not come back.
+        #expect(try fixture.apply() == SchedulingReport())
+        let due = try fixture.plannedDue()
+        #expect(due.count == 3)
+        #expect(!due.contains { $0.office == first.office && $0.dueAt == first.dueAt })
+    }
+
+    @Test("an occurrence cancelled as stale comes back when its plan is edited back")
+    func staleOccurrenceComesBack() throws {
+        var fixture = try PlanningFixture()
+        _ = try fixture.apply()
+        let before = try fixture.plannedDue().map { "\($0.office) \(LocalZone.vietnam.display($0.dueAt!))" }
+        try fixture.reconfigure(planned: PlanningFixture.planned.replacingOccurrences(of: "08:00", with: "14:00"))
+        #expect(try fixture.apply().cancelled == 2)
+        try fixture.reconfigure(planned: PlanningFixture.planned)
+        let report = try fixture.apply()
+        #expect(report.cancelled == 2)
+        #expect(report.scheduled == 2)
+        #expect(try fixture.plannedDue().map { "\($0.office) \(LocalZone.vietnam.display($0.dueAt!))" } == before)
+        #expect(try fixture.apply() == SchedulingReport())
+    }
+
+    @Test("a cancelled surprise inspection leaves the plans applying and later periods drawn")
+    func cancelledSurpriseKeepsDrawing() throws {
+        let fixture = try PlanningFixture()
+        _ = try fixture.apply()
+        let surprise = try #require(
+            try fixture.service.listInspections(.init(status: .scheduled), as: fixture.admin).first {
+                $0.kind == .surprise
+            })
+        _ = try fixture.service.cancelInspection(id: surprise.id, reason: "team ill", by: fixture.admin)
+        #expect(try fixture.apply() == SchedulingReport())
+        fixture.clock.set(try TimeParsing.instant("2027-04-01 00:00", in: .vietnam))
+        let report = try fixture.apply()
+        #expect(report.drawn == ["surprise 2027-05"])
+        #expect(report.failed.isEmpty)
+    }
+
+    @Test("a plan that cannot be worked out is reported, and the other plans still apply")
+    func failingPlanIsolated() throws {
+        var fixture = try PlanningFixture()
+        try fixture.reconfigure(main: "[Hours one-stop]\nMorning=07:00-11:30\n")
+        _ = try fixture.service.addOffice(
+            .init(code: "PVP", name: "PVP", kind: .department, hoursProfile: "one-stop"), by: fixture.admin)
+        // Given an office whose hours profile a reload took away, when the plans are applied,
+        // then the planned plan that selects it says why and keeps its inspections, and the surprise plan is drawn.
+        try fixture.reconfigure()
+        let report = try fixture.apply()
+        #expect(report.failed == ["monthly: no hours profile 'one-stop'"], "\(report.failed)")
+        #expect(report.drawn == ["surprise 2027-03", "surprise 2027-04"])
     }
 
     @Test("the next planning instant follows the last application, so that it comes")
@@ -225,6 +299,29 @@ struct PlanningTests {
         #expect(audits.first?.isConfirmed == true, "\(audits.first?.problems ?? [])")
         #expect(audits.first?.inspections == 3)
         #expect(fixture.sink.events.last { $0.kind == .surpriseRevealed }?.fields["SEED"] == audits.first?.seed)
+    }
+
+    @Test("a period drawn after it began owes its share of the total, and its horizon no minimum")
+    func lateDraw() throws {
+        // Given a daemon started on the last Saturday of March: Monday to Wednesday are left, 3 of 23 working days
+        let fixture = try PlanningFixture()
+        fixture.clock.set(try TimeParsing.instant("2027-03-27 10:00", in: .vietnam))
+        // When the plans are applied, then March gets 1 of its 3 inspections, April all 3 and its quarter's minimum
+        #expect(try fixture.apply().drawn == ["surprise 2027-03", "surprise 2027-04"])
+        #expect(try fixture.drawnRules("2027-03").map { [$0.total, $0.minPerOffice] } == [1, 0])
+        #expect(try fixture.drawnRules("2027-04").map { [$0.total, $0.minPerOffice] } == [3, 1])
+        // And when the daemon was down over the turn of May, May is drawn late and June owes no minimum: the plan
+        // was not there for all of the quarter
+        fixture.clock.set(try TimeParsing.instant("2027-05-05 10:00", in: .vietnam))
+        #expect(try fixture.apply().drawn == ["surprise 2027-05", "surprise 2027-06"])
+        #expect(try fixture.drawnRules("2027-05")?.minPerOffice == 0)
+        #expect(try fixture.drawnRules("2027-06").map { [$0.total, $0.minPerOffice] } == [3, 0])
+        fixture.clock.set(try TimeParsing.instant("2027-04-01 00:00", in: .vietnam))
+        var report = SchedulingReport()
+        try fixture.service.revealEndedDraws(into: &report)
+        let audit = try fixture.service.auditDraws(period: "2027-03")
+        #expect(audit.first?.isConfirmed == true, "\(audit.first?.problems ?? [])")
+        #expect(audit.first?.inspections == 1)
     }
 
     @Test("an audit refutes a draw whose inspections or inputs were changed afterwards")

@@ -14,9 +14,14 @@ import Crypto
 /// let draw = try SurpriseDraw(inputs: inputs, calendar: calendar, seed: .random(using: &system))
 /// ```
 public struct DrawInputs: Hashable, Sendable, Codable {
-    /// The tag that starts the canonical encoding; a new encoding gets a new version.
+    /// The tag that starts the canonical encoding of inputs drawn by `PlannerVersion.greedy`, which name no
+    /// planner; a new encoding gets a new version.
     public static let format = "inspectd.draw-inputs.v1"
+    /// The tag of the encoding that names the planner, right after the tag: every version after `greedy`.
+    public static let versionedFormat = "inspectd.draw-inputs.v2"
 
+    /// The algorithm that draws these inputs. Absent from inputs stored before it was recorded: those are `greedy`.
+    public var planner: PlannerVersion
     public var plan: String
     public var rules: SurpriseRules
     /// The plan's teams, in the plan's order.
@@ -26,8 +31,9 @@ public struct DrawInputs: Hashable, Sendable, Codable {
     public var horizon: DrawPeriod
     /// How many periods of the horizon remain, this one included.
     public var periodsLeftInHorizon: Int
-    /// The first instant a draft may fall at: the period's start when drawn in advance, or the time of the draw when
-    /// the period had already begun (a daemon started mid-period), so no surprise lands in the past.
+    /// The first instant a draft may fall at: the period's start when drawn in advance, or the time of the draw (on
+    /// the next whole minute) when the period had already begun (a daemon started mid-period), so no surprise lands
+    /// in the past.
     public var notBefore: Instant
     /// The selected offices, sorted by code.
     public var offices: [DrawOffice]
@@ -48,7 +54,7 @@ public struct DrawInputs: Hashable, Sendable, Codable {
     ///   does not know.
     public init(
         plan: String, rules: SurpriseRules, teams: [String], period: DrawPeriod, offices: [DrawOffice],
-        history: [VisitRecord], calendar: WorkCalendar, notBefore: Instant? = nil
+        history: [VisitRecord], calendar: WorkCalendar, notBefore: Instant? = nil, planner: PlannerVersion = .current
     ) throws {
         guard period.unit == rules.period else {
             throw InspectError.invalidInput("plan '\(plan)' draws by \(rules.period), not by \(period.unit)")
@@ -81,13 +87,16 @@ public struct DrawInputs: Hashable, Sendable, Codable {
             let takesCapacity = period.contains(visit.at) && visit.team.map(teamSet.contains) == true
             return (codes.contains(visit.office) && counts) || takesCapacity
         }
+        self.planner = planner
         self.plan = plan
         self.rules = rules
         self.teams = teams
         self.period = period
         self.horizon = horizon
         periodsLeftInHorizon = left
-        self.notBefore = max(period.start, notBefore ?? period.start)
+        // On a whole minute, as every instant the planner draws is.
+        let minute = (notBefore ?? period.start).seconds
+        self.notBefore = max(period.start, Instant(seconds: (minute + 59) / 60 * 60))
         self.offices = sorted
         self.history = relevant.sorted()
         calendarDigest = try CalendarFacts.digest(
@@ -108,9 +117,11 @@ public struct DrawInputs: Hashable, Sendable, Codable {
             calendar: calendar, notBefore: notBefore)
     }
 
-    /// The fixed byte encoding of the inputs that the commitment hashes.
+    /// The fixed byte encoding of the inputs that the commitment hashes: `format` and the fields for `greedy`, so
+    /// that stored commitments stay valid; `versionedFormat`, the planner's version, then the same fields after.
     public var canonical: [UInt8] {
-        var writer = CanonicalWriter(tag: Self.format)
+        var writer = CanonicalWriter(tag: planner == .greedy ? Self.format : Self.versionedFormat)
+        if planner != .greedy { writer.field(planner.rawValue) }
         writer.field(plan)
         writer.field(rules.period.rawValue)
         writer.field(rules.total)
@@ -150,5 +161,23 @@ public struct DrawInputs: Hashable, Sendable, Codable {
         hasher.update(data: seed.bytes)
         hasher.update(data: canonical)
         return Hex.encode(hasher.finalize())
+    }
+}
+
+extension DrawInputs {
+    /// Reads stored inputs; those stored before the planner was recorded are `greedy`'s.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        planner = try container.decodeIfPresent(PlannerVersion.self, forKey: .planner) ?? .greedy
+        plan = try container.decode(String.self, forKey: .plan)
+        rules = try container.decode(SurpriseRules.self, forKey: .rules)
+        teams = try container.decode([String].self, forKey: .teams)
+        period = try container.decode(DrawPeriod.self, forKey: .period)
+        horizon = try container.decode(DrawPeriod.self, forKey: .horizon)
+        periodsLeftInHorizon = try container.decode(Int.self, forKey: .periodsLeftInHorizon)
+        notBefore = try container.decode(Instant.self, forKey: .notBefore)
+        offices = try container.decode([DrawOffice].self, forKey: .offices)
+        history = try container.decode([VisitRecord].self, forKey: .history)
+        calendarDigest = try container.decode(String.self, forKey: .calendarDigest)
     }
 }

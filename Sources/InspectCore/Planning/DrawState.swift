@@ -86,7 +86,7 @@ struct DrawState {
         guard rules.minSpacingDays > 0 else { return days.isEmpty ? 0 : limit }
         var count = 0
         var last: Int?
-        for day in days where count < limit && isSpaced(office, day.dayNumber) {
+        for day in days where count < limit && isSpaced(office, day.dayNumber, spacing: rules.minSpacingDays) {
             if let last, day.dayNumber - last < rules.minSpacingDays { continue }
             count += 1
             last = day.dayNumber
@@ -95,7 +95,7 @@ struct DrawState {
     }
 
     /// How many more inspections MaxPerOffice allows `office` this period.
-    private func maxLeft(_ office: Int) -> Int {
+    func maxLeft(_ office: Int) -> Int {
         rules.maxPerOffice.map { max(0, $0 - periodCount[office]) } ?? rules.total
     }
 
@@ -104,27 +104,56 @@ struct DrawState {
 
     // MARK: - Horizon minimum
 
-    /// The offices that must be drawn now for the horizon minimum, one entry per inspection, by office index.
-    mutating func horizonMinimum(using rng: inout some RandomNumberGenerator) throws -> [Int] {
-        guard rules.minPerOffice > 0 else { return [] }
-        let later = planner.inputs.periodsLeftInHorizon - 1
+    /// What the horizon minimum asks of this period, by office index (see `SurprisePlanner`, rule 2).
+    struct HorizonQuota {
+        /// Inspections each office must get now, whatever the other periods do.
+        var mustNow: [Int]
+        /// Inspections each office still misses in the horizon, this period's own included.
+        var deficit: [Int]
+        /// The deficits later periods may hold, by office.
+        var deferred: [Int]
+        /// How many of the deferred ones must be drawn now after all, among the offices with a deficit: what the
+        /// later periods cannot hold.
+        var excess: Int
+
+        /// How many drafts the minimum puts in this period: each office's `mustNow`, and the excess.
+        var required: Int { mustNow.reduce(0, +) + excess }
+    }
+
+    /// What the horizon minimum asks of this period, before any is drawn.
+    /// - Throws: when an office needs more this period than MaxPerOffice allows.
+    func horizonQuota() throws -> HorizonQuota {
         let offices = planner.inputs.offices
-        var forced = Array(repeating: 0, count: offices.count)
-        var deferred = Array(repeating: 0, count: offices.count)
+        var quota = HorizonQuota(
+            mustNow: Array(repeating: 0, count: offices.count), deficit: Array(repeating: 0, count: offices.count),
+            deferred: Array(repeating: 0, count: offices.count), excess: 0)
+        guard rules.minPerOffice > 0 else { return quota }
+        let later = planner.inputs.periodsLeftInHorizon - 1
         for office in offices.indices {
             let deficit = max(0, rules.minPerOffice - horizonCount[office])
             let deferrable = later == 0 ? 0 : rules.maxPerOffice.map { later * $0 } ?? deficit
-            forced[office] = max(0, deficit - deferrable)
-            deferred[office] = deficit - forced[office]
-            guard rules.maxPerOffice == nil || forced[office] <= maxLeft(office) else {
+            quota.deficit[office] = deficit
+            quota.mustNow[office] = max(0, deficit - deferrable)
+            quota.deferred[office] = deficit - quota.mustNow[office]
+            guard rules.maxPerOffice == nil || quota.mustNow[office] <= maxLeft(office) else {
                 throw infeasible(
                     "office \(offices[office].code) still needs \(deficit) inspection(s) this \(rules.horizon)"
                         + " (MinPerOffice=\(rules.minPerOffice)), but MaxPerOffice=\(rules.maxPerOffice ?? 0) per"
                         + " \(rules.period) leaves room for only \(maxLeft(office) + deferrable)")
             }
         }
-        // Deficits beyond what the later periods can hold are drawn now, by weight, one office at a time.
-        var excess = max(0, deferred.reduce(0, +) - later * rules.total)
+        quota.excess = max(0, quota.deferred.reduce(0, +) - later * rules.total)
+        return quota
+    }
+
+    /// The offices drawn now for the horizon minimum, one entry per inspection, by office index: each office's
+    /// `mustNow`, and the excess drawn by weight among the offices with a deficit.
+    /// - Throws: when the excess cannot be placed, or the minimum needs more than `Total`.
+    func horizonMinimum(_ quota: HorizonQuota, using rng: inout some RandomNumberGenerator) throws -> [Int] {
+        let offices = planner.inputs.offices
+        var forced = quota.mustNow
+        var deferred = quota.deferred
+        var excess = quota.excess
         while excess > 0 {
             var tree = WeightTree(
                 offices.indices.map { office in
@@ -155,22 +184,41 @@ struct DrawState {
     // MARK: - Placing
 
     /// The working days of `office`'s profile that respect spacing and have a team with capacity left.
-    private func freeDays(_ office: Int) -> [SurprisePlanner.WorkingDay] {
+    func freeDays(_ office: Int) -> [SurprisePlanner.WorkingDay] {
+        freeDays(office, spacing: rules.minSpacingDays, needsCapacity: true)
+    }
+
+    /// The working days of `office`'s profile at least `spacing` days from its visits, and with a team with capacity
+    /// left unless `needsCapacity` is false: `freeDays(_:)`, or what it would be under a relaxed rule.
+    func freeDays(_ office: Int, spacing: Int, needsCapacity: Bool) -> [SurprisePlanner.WorkingDay] {
         planner.profileDays[planner.officeProfile[office]].filter {
-            freeTeams[$0.index] > 0 && isSpaced(office, $0.dayNumber)
+            (!needsCapacity || freeTeams[$0.index] > 0) && isSpaced(office, $0.dayNumber, spacing: spacing)
         }
     }
 
-    private func isSpaced(_ office: Int, _ dayNumber: Int) -> Bool {
-        let spacing = rules.minSpacingDays
-        return spacing == 0 || visitDays[office].allSatisfy { abs($0 - dayNumber) >= spacing }
+    private func isSpaced(_ office: Int, _ dayNumber: Int, spacing: Int) -> Bool {
+        spacing == 0 || visitDays[office].allSatisfy { abs($0 - dayNumber) >= spacing }
+    }
+
+    /// How many more inspections the teams can do on the day `index` of the period.
+    func capacityLeft(onDay index: Int) -> Int {
+        teamLoad.reduce(0) { $0 + max(0, rules.teamCapacity - $1[index]) }
     }
 
     /// Draws a day, an instant and a team for `office` and records the draft; false when no day is free.
     mutating func place(_ office: Int, reason: DraftReason, using rng: inout some RandomNumberGenerator) -> Bool {
         let days = freeDays(office)
         guard !days.isEmpty else { return false }
-        let day = days[rng.uniform(below: days.count)]
+        book(office, on: days[rng.uniform(below: days.count)], reason: reason, using: &rng)
+        return true
+    }
+
+    /// Draws an instant on `day` and a team with capacity left that day for `office`, and records the draft.
+    /// - Precondition: a team has capacity left on `day`.
+    mutating func book(
+        _ office: Int, on day: SurprisePlanner.WorkingDay, reason: DraftReason,
+        using rng: inout some RandomNumberGenerator
+    ) {
         let instant = self.instant(on: day, using: &rng)
         let capacity = rules.teamCapacity
         let teams = teamLoad.indices.filter { teamLoad[$0][day.index] < capacity }
@@ -184,7 +232,6 @@ struct DrawState {
         drafts.append(
             SurpriseDraft(office: inputs.offices[office].code, dueAt: instant, team: inputs.teams[team], reason: reason)
         )
-        return true
     }
 
     /// A whole-minute instant in the day's sessions (see `SurprisePlanner` for the rule).

@@ -20,6 +20,12 @@
 /// day's working minutes, except with `PreferSessionStart`: then three draws in four take a session of the day
 /// uniformly and a minute uniformly within its first 30 minutes, and the fourth is uniform over the day.
 ///
+/// That greedy draw can run out of days although another choice of days would have placed every inspection (tight
+/// spacing and capacity). Under `PlannerVersion.searching`, the current version, it is tried again, up to `attempts`
+/// times, with the generator as it stands, so the draw is the greedy one given that it succeeds; should all fail,
+/// `DrawSearch` looks through every arrangement, and a plan is refused only when none exists, naming the rules in
+/// conflict. Under `greedy`, the first version, one failed draw is the end: draws made then are replayed so.
+///
 /// Determinism: offices are indexed by code, teams kept in the plan's order, history sorted, and every random
 /// number comes from `uniform(below:)` over the generator, whose method is fixed; no dictionary order is ever
 /// iterated. Cost: a weighted pick is O(log offices) and placing a draft O(working days of the period), so a year
@@ -72,21 +78,54 @@ public struct SurprisePlanner: Sendable {
         officeProfile = inputs.offices.map { profileIndex[$0.hoursProfile]! }
     }
 
-    /// Draws the period's inspections.
+    /// How many greedy draws `PlannerVersion.searching` tries before it searches. Part of that version: never change
+    /// it.
+    static let attempts = 32
+
+    /// Draws the period's inspections with the algorithm `inputs.planner` names.
     /// - Returns: exactly `Total` drafts, sorted by due instant.
     /// - Throws: `InspectError.conflict("surprise plan 'NAME' is infeasible for PERIOD: <reason>")` when the
-    ///   constraints cannot all be met.
+    ///   constraints cannot all be met (under `greedy`: when its one draw could not meet them).
     public func draw(using rng: inout some RandomNumberGenerator) throws -> [SurpriseDraft] {
-        var state = DrawState(planner: self)
+        let state = DrawState(planner: self)
         try state.checkCapacity()
         try state.checkRoom()
-        var forced = try state.horizonMinimum(using: &rng)
+        let quota = try state.horizonQuota()
+        switch inputs.planner {
+        case .greedy:
+            switch try greedyDraw(from: state, quota: quota, using: &rng) {
+            case .drawn(let drafts): return drafts
+            case .stuck(let reason): throw state.infeasible(reason)
+            }
+        case .searching:
+            for _ in 0..<Self.attempts {
+                if case .drawn(let drafts) = try greedyDraw(from: state, quota: quota, using: &rng) { return drafts }
+            }
+            return try searchedDraw(from: state, quota: quota, using: &rng)
+        }
+    }
+
+    /// How one greedy draw ended.
+    enum GreedyOutcome {
+        case drawn([SurpriseDraft])
+        /// It ran out of days; why, for `greedy`'s error.
+        case stuck(String)
+    }
+
+    /// One greedy draw: the horizon minimum's offices first, in a shuffled order, then offices by weight, each on
+    /// a day, at an instant and with a team drawn uniformly (see the type's description).
+    /// - Throws: what the horizon minimum proves impossible whatever is drawn.
+    func greedyDraw(
+        from start: DrawState, quota: DrawState.HorizonQuota, using rng: inout some RandomNumberGenerator
+    ) throws -> GreedyOutcome {
+        var state = start
+        var forced = try state.horizonMinimum(quota, using: &rng)
         // Shuffled, so that when days run short it is not always the same offices that get the leftovers.
         for index in forced.indices.reversed() {
             forced.swapAt(index, rng.uniform(below: index + 1))
         }
         for office in forced where !state.place(office, reason: .horizonMinimum, using: &rng) {
-            throw state.infeasible(
+            return .stuck(
                 "office \(inputs.offices[office].code) must be inspected this \(inputs.rules.period) for its horizon"
                     + " minimum, but none of its working days is left that respects MinSpacing="
                     + "\(inputs.rules.minSpacingDays) and TeamCapacity=\(inputs.rules.teamCapacity)")
@@ -96,14 +135,14 @@ public struct SurprisePlanner: Sendable {
         var tree = WeightTree(inputs.offices.indices.map { state.mayTakeMore($0) ? inputs.offices[$0].weight : 0 })
         while state.drafts.count < inputs.rules.total {
             guard let office = tree.draw(using: &rng) else {
-                throw state.infeasible(
+                return .stuck(
                     "placed \(state.drafts.count) of Total=\(inputs.rules.total); no selected office has a working day"
                         + " left that respects MaxPerOffice, MinSpacing and TeamCapacity")
             }
             let placed = state.place(office, reason: .weightedDraw, using: &rng)
             if !placed || !state.mayTakeMore(office) { tree.set(office, to: 0) }
         }
-        return state.drafts.sorted()
+        return .drawn(state.drafts.sorted())
     }
 
     /// Gathers the inputs and draws them in one step, for callers that need no commitment (previews, tests).

@@ -13,27 +13,40 @@ extension InspectService {
     /// Puts the planned inspections due from now until `until` on the schedule, and cancels scheduled planned
     /// inspections that no plan calls for any more (a plan edited or removed). Idempotent: running it again adds and
     /// cancels nothing.
+    ///
+    /// An occurrence is on the schedule once, whatever became of it: scheduled, due, done, missed, or cancelled by
+    /// someone. Only a cancellation inspectd made itself because the plan no longer called for it (a stale one) lets
+    /// the occurrence be scheduled again, when the plan calls for it again. A plan whose occurrences cannot be worked
+    /// out (an office whose hours profile the configuration no longer has, an `OnCalendar=` that elapses too often) is
+    /// reported in `report.failed` and its inspections are left as they are; the other plans go ahead.
     public func schedulePlanned(until: Instant, by caller: Caller, into report: inout SchedulingReport) throws {
         let now = clock()
         var added = 0
         var cancelled = 0
+        var failed: [String] = []
         try perform { db, log in
             let offices = try activeOffices(db)
             var wanted: [String: Set<Occurrence>] = [:]
+            var unknown: Set<String> = []
             for plan in policy.plans.plans {
                 guard let rules = plan.plannedRules else { continue }
-                wanted[plan.name] = try occurrences(
-                    of: plan, rules: rules, offices: offices, from: now.adding(seconds: -Self.holidayShiftLookback),
-                    until: until
-                ).filter { $0.dueAt >= now }
+                do {
+                    wanted[plan.name] = try occurrences(
+                        of: plan, rules: rules, offices: offices,
+                        from: now.adding(seconds: -Self.holidayShiftLookback), until: until
+                    ).filter { $0.dueAt >= now }
+                } catch let error as InspectError {
+                    failed.append("\(plan.name): \(error)")
+                    unknown.insert(plan.name)
+                }
             }
-            // Every planned inspection still to come that was not cancelled, whatever its state: one marked due at this
-            // very second is not scheduled a second time.
+            // Every occurrence still to come that holds its place, whatever its state: one marked due at this very
+            // second is not scheduled a second time, and one an administrator cancelled is not scheduled again.
             let existing = try Row.fetchAll(
                 db,
                 sql: """
                     SELECT i.id, i.plan, i.due_at, i.status, o.code FROM inspection i JOIN office o ON o.id = i.office_id
-                    WHERE i.kind = 'planned' AND i.status <> 'cancelled' AND i.due_at >= ?
+                    WHERE i.kind = 'planned' AND i.stale = 0 AND i.due_at >= ?
                     """,
                 arguments: [now.seconds])
             var present: [String: Set<Occurrence>] = [:]
@@ -42,7 +55,7 @@ extension InspectService {
                 let occurrence = Occurrence(office: row["code"], dueAt: row["due_at"], windowEnd: nil)
                 if wanted[plan]?.contains(occurrence) == true {
                     present[plan, default: []].insert(occurrence)
-                } else if row["status"] as String == InspectionStatus.scheduled.rawValue {
+                } else if row["status"] as String == InspectionStatus.scheduled.rawValue, !unknown.contains(plan) {
                     try cancelStale(db, id: row["id"], plan: plan, log: &log)
                     cancelled += 1
                 }
@@ -56,6 +69,7 @@ extension InspectService {
         }
         report.scheduled += added
         report.cancelled += cancelled
+        report.failed += failed
     }
 
     /// One planned visit: an office and when it falls due. Equal regardless of its window, which follows from them.
@@ -131,11 +145,11 @@ extension InspectService {
         let reason =
             (try? policy.plans.plan(named: plan)) == nil
             ? "plan \(plan) was removed" : "plan \(plan) no longer calls for it"
-        record.status = .cancelled
         record.cancelReason = reason
         record.closedAt = log.now
         record.closedBy = "inspectd"
-        try record.update(db)
+        record.stale = true
+        try record.update(db, status: .cancelled)
         let inspection = try RegistryRows.inspection(db, id: id)
         var fields = inspectionFields(inspection, user: "inspectd")
         fields["REASON"] = reason

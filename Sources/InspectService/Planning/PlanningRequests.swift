@@ -10,7 +10,8 @@ public struct SchedulingReport: Codable, Sendable, Hashable {
     public var drawn: [String] = []
     /// Draws whose period ended and whose seed was published, as `PLAN PERIOD`.
     public var revealed: [String] = []
-    /// Draws that could not be made, as `PLAN PERIOD: reason` (an infeasible plan, say); the rest went ahead.
+    /// What could not be done, the rest having gone ahead: draws as `PLAN PERIOD: reason` (an infeasible plan, say),
+    /// planned plans whose occurrences could not be worked out as `PLAN: reason`.
     public var failed: [String] = []
 
     public init() {}

@@ -4,7 +4,8 @@ import InspectStore
 
 extension InspectService {
     /// Draws each surprise plan's next period ahead of time, and the current period if it was never drawn (a daemon
-    /// started mid-period: then no draft falls before now). Draws made before are kept: a period is drawn once.
+    /// started mid-period: then no draft falls before now, and the period owes the share of its total that its days
+    /// left are, see `SurpriseRules.owed`). Draws made before are kept: a period is drawn once.
     ///
     /// Each draw is stored with its secret seed, and its inspections are scheduled, in one transaction; the journal
     /// gets only the commitment `SHA-256(seed ‖ inputs)`. A plan that cannot be drawn is reported in `report.failed`
@@ -36,16 +37,15 @@ extension InspectService {
         try perform { db, log in
             let existing = try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.plan == plan.name)
                 .filter(SurpriseDrawRecord.Columns.period == period.label).fetchCount(db)
-            guard existing == 0, var rules = plan.surpriseRules else { return false }
-            // A horizon that began before the plan's first draw owes no minimum: the plan was not there to meet it
-            // (a new installation mid-quarter). From the next horizon on, the minimum holds.
-            let horizon = DrawPeriod.containing(period.start, unit: rules.horizon, zone: policy.zone)
-            let earlier = try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.plan == plan.name)
-                .filter(Column("period_start") < horizon.start.seconds).fetchCount(db)
-            if earlier == 0 && horizon.start < period.start { rules.minPerOffice = 0 }
+            guard existing == 0, let rules = plan.surpriseRules else { return false }
+            let offices = try drawOffices(db, plan: plan, at: log.now)
             let inputs = try DrawInputs(
-                plan: plan.name, rules: rules, teams: plan.teams, period: period,
-                offices: try drawOffices(db, plan: plan, at: log.now),
+                plan: plan.name,
+                rules: try rules.owed(
+                    in: period, from: notBefore,
+                    horizonKept: try horizonKept(db, plan: plan.name, horizon: rules.horizon, before: period),
+                    profiles: offices.map(\.hoursProfile), calendar: policy.calendar),
+                teams: plan.teams, period: period, offices: offices,
                 history: try history(db, plan: plan, period: period), calendar: policy.calendar,
                 notBefore: notBefore)
             let draw = try SurpriseDraw(inputs: inputs, calendar: policy.calendar, seed: seed)
@@ -73,6 +73,23 @@ extension InspectService {
                     ]))
             return true
         }
+    }
+
+    /// Whether every period of `period`'s horizon before it was drawn before it began: else the plan was not there
+    /// for all of the horizon, and owes no minimum over it (see `SurpriseRules.owed`).
+    private func horizonKept(
+        _ db: Database, plan: String, horizon unit: PeriodUnit, before period: DrawPeriod
+    ) throws -> Bool {
+        let horizon = DrawPeriod.containing(period.start, unit: unit, zone: policy.zone)
+        var earlier = DrawPeriod.containing(horizon.start, unit: period.unit, zone: policy.zone)
+        while earlier.start < period.start {
+            let inTime = try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.plan == plan)
+                .filter(SurpriseDrawRecord.Columns.period == earlier.label)
+                .filter(Column("created_at") <= earlier.start.seconds).fetchCount(db)
+            guard inTime > 0 else { return false }
+            earlier = earlier.next(zone: policy.zone)
+        }
+        return true
     }
 
     /// Publishes the seed of every draw whose period has ended, so anyone can audit it.

@@ -23,6 +23,10 @@ public struct InspectionRecord: Codable, Sendable, Hashable {
     public var drawId: Int64?
     /// For a follow-up: the inspection it returns to check on.
     public var followsId: Int64?
+    /// For a cancelled planned inspection: inspectd cancelled it because its plan no longer calls for it, so the
+    /// occurrence may be scheduled again if the plan calls for it again. An administrator's cancellation is not stale:
+    /// that occurrence stays cancelled.
+    public var stale = false
 
     public init(
         id: Int64? = nil, officeId: Int64, kind: InspectionKind, status: InspectionStatus, plan: String? = nil,
