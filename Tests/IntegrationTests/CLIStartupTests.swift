@@ -15,6 +15,30 @@ struct CLIStartupTests {
         }
     }
 
+    /// Whether the built programs carry the Swift runtime inside (release builds) rather than load it.
+    static let staticRuntime: Bool = {
+        (try? loadedLibraries(BuiltProducts.inspectctl))?.contains { $0.hasPrefix("libswiftCore") } == false
+    }()
+
+    @Test("inspectctl is linked at a fixed address: nothing of it is relocated at start")
+    func fixedAddress() throws {
+        let handle = try #require(FileHandle(forReadingAtPath: BuiltProducts.inspectctl))
+        defer { try? handle.close() }
+        let header = try #require(try handle.read(upToCount: 18))
+        #expect(header.prefix(4) == Data([0x7F, 0x45, 0x4C, 0x46]), "not an ELF file")
+        // e_type, little-endian at offset 16: ET_EXEC (2) is a fixed-address executable, ET_DYN (3) a
+        // position-independent one.
+        #expect(UInt16(header[16]) | UInt16(header[17]) << 8 == 2)
+    }
+
+    @Test(
+        "with the Swift runtime inside, libstdc++ is linked in rather than loaded",
+        .enabled(if: staticRuntime, "a debug build loads the shared Swift runtime, and libstdc++ with it"))
+    func libstdcxxLinkedIn() throws {
+        let libraries = try Self.loadedLibraries(BuiltProducts.inspectctl)
+        #expect(!libraries.contains { $0.hasPrefix("libstdc++") }, "\(libraries)")
+    }
+
     @Test("libsystemd is opened when the journal is first used, not at start")
     func noLibsystemdAtStart() throws {
         let libraries = try Self.loadedLibraries(BuiltProducts.inspectctl)
