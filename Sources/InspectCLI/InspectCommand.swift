@@ -33,6 +33,10 @@ public struct InspectCommand: ParsableCommand {
     /// Parses `arguments`, runs the command and returns the process exit status, printing errors as
     /// `inspectctl: <command>: <why>`.
     public static func run(arguments: [String]) -> Int32 {
+        if let request = BuiltInRequest(arguments, root: self) {
+            print(request.text(root: self))
+            return 0
+        }
         let normalized = ArgumentOrder.normalize(arguments, root: self)
         let path = ArgumentOrder.commandPath(normalized, root: self).joined(separator: " ")
         let label = path.isEmpty ? "inspectctl" : "inspectctl: \(path)"
