@@ -12,19 +12,6 @@ let strict: [SwiftSetting] = [
     .treatAllWarnings(as: .error),
 ]
 
-/// inspectctl runs once per command, so what the loader does before `main` counts (README, "Speed"):
-/// - it is linked at a fixed address: a position-independent program has ~0.85 MB of Swift metadata and witness
-///   tables relocated, page by page, at every start (about 0.8 ms). The daemon, which reads what local users send
-///   it, keeps its random address;
-/// - release builds, which link the Swift standard library statically (scripts/install, scripts/bench), link
-///   libstdc++ statically too (`Sources/inspectctl/link/libstdc++.so` says how): loading the shared one and running
-///   its initialisers costs another ~0.5 ms. A debug build loads the shared Swift runtime, which loads the shared
-///   libstdc++ anyway.
-let cliStartupLinking: [LinkerSetting] = [
-    .unsafeFlags(["-Xclang-linker", "-no-pie"]),
-    .unsafeFlags(["-L", Context.packageDirectory + "/Sources/inspectctl/link"], .when(configuration: .release)),
-]
-
 let package = Package(
     name: "inspectd",
     platforms: [.macOS(.v15)],
@@ -89,9 +76,7 @@ let package = Package(
             swiftSettings: strict
         ),
         .executableTarget(name: "inspectd", dependencies: ["InspectDaemon"], swiftSettings: strict),
-        .executableTarget(
-            name: "inspectctl", dependencies: ["InspectCLI"], exclude: ["link"], swiftSettings: strict,
-            linkerSettings: cliStartupLinking),
+        .executableTarget(name: "inspectctl", dependencies: ["InspectCLI"], swiftSettings: strict),
         .executableTarget(
             name: "planner-bench", dependencies: ["InspectCore"], path: "Benchmarks/planner-bench",
             swiftSettings: strict),
