@@ -68,11 +68,16 @@ protocol ServiceCommand: ParsableCommand {
     var options: GlobalOptions { get }
     /// Whether the command writes (and may create the database) or only reads.
     static var access: CommandContext.Access { get }
+    /// Whether its text output shows times, in the configured zone (its JSON output may always). Through the socket,
+    /// a writing command that shows none and takes none does not read the configuration.
+    static var showsTimes: Bool { get }
     func execute(_ context: CommandContext) throws
 }
 
 extension ServiceCommand {
+    static var showsTimes: Bool { true }
+
     func run() throws {
-        try execute(CommandContext(options, access: Self.access))
+        try execute(CommandContext(options, access: Self.access, showsTimes: options.json || Self.showsTimes))
     }
 }

@@ -31,7 +31,7 @@ struct ExportCalendar: ServiceCommand {
             .init(from: try range.from.map(context.instant), to: try range.to.map(context.instant)))
         let entries = reply.entries
         let vi = options.language == .vi
-        let zone = context.zone
+        let zone = try context.zone
         let events = entries.map { entry in
             let inspection = entry.inspection
             var details = [(vi ? "Cơ quan, đơn vị: " : "Office: ") + "\(entry.officeName) (\(inspection.office))"]
