@@ -42,7 +42,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .systemLibrary(name: "CSystemd", pkgConfig: "libsystemd", providers: [.apt(["libsystemd-dev"])]),
+        // libsystemd through lazily bound entry points: opened on first use, not at every start (libsystemd-dev gives
+        // the headers).
+        .target(name: "CSystemd"),
         .systemLibrary(name: "CMalloc"),
         .target(
             name: "InspectSystemd",

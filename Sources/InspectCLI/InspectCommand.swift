@@ -34,6 +34,10 @@ public struct InspectCommand: ParsableCommand {
     /// Parses `arguments`, runs the command and returns the process exit status, printing errors as
     /// `inspectctl: <command>: <why>`.
     public static func run(arguments: [String]) -> Int32 {
+        if let request = BuiltInRequest(arguments, root: self) {
+            print(request.text(root: self))
+            return 0
+        }
         // The files a command creates (a database in direct mode with its -wal and -shm, a backup, a report) hold
         // secret draws and people's records: readable by their owner only, whatever umask the caller has.
         umask(0o077)
@@ -68,11 +72,16 @@ protocol ServiceCommand: ParsableCommand {
     var options: GlobalOptions { get }
     /// Whether the command writes (and may create the database) or only reads.
     static var access: CommandContext.Access { get }
+    /// Whether its text output shows times, in the configured zone (its JSON output may always). Through the socket,
+    /// a writing command that shows none and takes none does not read the configuration.
+    static var showsTimes: Bool { get }
     func execute(_ context: CommandContext) throws
 }
 
 extension ServiceCommand {
+    static var showsTimes: Bool { true }
+
     func run() throws {
-        try execute(CommandContext(options, access: Self.access))
+        try execute(CommandContext(options, access: Self.access, showsTimes: options.json || Self.showsTimes))
     }
 }

@@ -39,19 +39,19 @@ public final class JournalReader {
         var handle: OpaquePointer?
         let result: Int32
         switch source {
-        case .local: result = sd_journal_open(&handle, Int32(SD_JOURNAL_LOCAL_ONLY))
-        case .directory(let path): result = sd_journal_open_directory(&handle, path, 0)
+        case .local: result = lazy_sd_journal_open(&handle, Int32(SD_JOURNAL_LOCAL_ONLY))
+        case .directory(let path): result = lazy_sd_journal_open_directory(&handle, path, 0)
         }
         guard result >= 0, let handle else {
             throw JournalError(operation: "open the journal", errno: -result)
         }
         journal = handle
         // Without this, values over 64 KiB come back cut short.
-        sd_journal_set_data_threshold(journal, 0)
+        lazy_sd_journal_set_data_threshold(journal, 0)
     }
 
     deinit {
-        sd_journal_close(journal)
+        lazy_sd_journal_close(journal)
     }
 
     // MARK: - Matches
@@ -72,12 +72,12 @@ public final class JournalReader {
 
     /// Removes every match: the reader returns all entries again.
     public func flushMatches() {
-        sd_journal_flush_matches(journal)
+        lazy_sd_journal_flush_matches(journal)
     }
 
     private func addMatch(_ assignment: String) throws(JournalError) {
         let bytes = Array(assignment.utf8)
-        let result = bytes.withUnsafeBytes { sd_journal_add_match(journal, $0.baseAddress, $0.count) }
+        let result = bytes.withUnsafeBytes { lazy_sd_journal_add_match(journal, $0.baseAddress, $0.count) }
         guard result >= 0 else { throw JournalError(operation: "add the match '\(assignment)'", errno: -result) }
     }
 
@@ -85,20 +85,20 @@ public final class JournalReader {
 
     /// Positions the reader before the oldest entry.
     public func seekHead() throws(JournalError) {
-        try check(sd_journal_seek_head(journal), "seek to the start of the journal")
+        try check(lazy_sd_journal_seek_head(journal), "seek to the start of the journal")
     }
 
     /// Positions the reader after the newest entry, so that ``next()`` returns only entries written from now on.
     public func seekTail() throws(JournalError) {
-        try check(sd_journal_seek_tail(journal), "seek to the end of the journal")
+        try check(lazy_sd_journal_seek_tail(journal), "seek to the end of the journal")
         // After seek_tail, the next sd_journal_next() would return the last existing entry; stepping back onto it
         // makes the following next() move past it. With no entry at all, previous() stays at the start.
-        try check(sd_journal_previous(journal), "seek to the end of the journal")
+        try check(lazy_sd_journal_previous(journal), "seek to the end of the journal")
     }
 
     /// Positions the reader before the first entry received at or after `microseconds` since the epoch.
     public func seek(toRealtimeMicroseconds microseconds: Int64) throws(JournalError) {
-        try check(sd_journal_seek_realtime_usec(journal, UInt64(max(0, microseconds))), "seek to a time")
+        try check(lazy_sd_journal_seek_realtime_usec(journal, UInt64(max(0, microseconds))), "seek to a time")
     }
 
     /// Positions the reader before the first entry received at or after `instant`.
@@ -110,7 +110,7 @@ public final class JournalReader {
 
     /// The next entry that matches, or `nil` at the end of the journal (more may come: see ``waitForChanges(timeout:)``).
     public func next() throws(JournalError) -> JournalEntry? {
-        let moved = sd_journal_next(journal)
+        let moved = lazy_sd_journal_next(journal)
         try check(moved, "read the next entry")
         return moved == 0 ? nil : try currentEntry()
     }
@@ -118,7 +118,7 @@ public final class JournalReader {
     /// Moves to the next entry that matches, without reading its fields; false at the end of the journal. Read the
     /// fields wanted with ``value(of:)``: much faster than ``next()`` over a long journal.
     public func advance() throws(JournalError) -> Bool {
-        let moved = sd_journal_next(journal)
+        let moved = lazy_sd_journal_next(journal)
         try check(moved, "read the next entry")
         return moved > 0
     }
@@ -127,7 +127,7 @@ public final class JournalReader {
     public func value(of field: String) -> String? {
         var data: UnsafeRawPointer?
         var length = 0
-        guard sd_journal_get_data(journal, field, &data, &length) >= 0, let data else { return nil }
+        guard lazy_sd_journal_get_data(journal, field, &data, &length) >= 0, let data else { return nil }
         let bytes = UnsafeRawBufferPointer(start: data, count: length)
         guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { return nil }
         return String(decoding: bytes[(equals + 1)...], as: UTF8.self)
@@ -140,24 +140,24 @@ public final class JournalReader {
     ///   added or removed (`SD_JOURNAL_INVALIDATE`, which the first call always reports) count as a change.
     public func waitForChanges(timeout: Duration?) throws(JournalError) -> Bool {
         let microseconds = timeout.map { UInt64(max(0, $0 / .microseconds(1))) } ?? UInt64.max
-        let result = sd_journal_wait(journal, microseconds)
+        let result = lazy_sd_journal_wait(journal, microseconds)
         try check(result, "wait for the journal")
         return result != Int32(SD_JOURNAL_NOP)
     }
 
     private func currentEntry() throws(JournalError) -> JournalEntry {
         var realtime: UInt64 = 0
-        try check(sd_journal_get_realtime_usec(journal, &realtime), "read an entry's time")
+        try check(lazy_sd_journal_get_realtime_usec(journal, &realtime), "read an entry's time")
         var cursorPointer: UnsafeMutablePointer<CChar>?
-        try check(sd_journal_get_cursor(journal, &cursorPointer), "read an entry's cursor")
+        try check(lazy_sd_journal_get_cursor(journal, &cursorPointer), "read an entry's cursor")
         defer { free(cursorPointer) }
         let cursor = cursorPointer.map { String(cString: $0) } ?? ""
 
         var fields: [String: String] = [:]
         var data: UnsafeRawPointer?
         var length = 0
-        sd_journal_restart_data(journal)
-        while sd_journal_enumerate_available_data(journal, &data, &length) > 0, let data {
+        lazy_sd_journal_restart_data(journal)
+        while lazy_sd_journal_enumerate_available_data(journal, &data, &length) > 0, let data {
             let bytes = UnsafeRawBufferPointer(start: data, count: length)
             guard let equals = bytes.firstIndex(of: UInt8(ascii: "=")) else { continue }
             let name = String(decoding: bytes[..<equals], as: UTF8.self)

@@ -116,7 +116,7 @@ public struct JournalWriter: EventSink {
         }
         return bytes.withUnsafeMutableBytes { buffer in
             let vectors = ranges.map { iovec(iov_base: buffer.baseAddress! + $0.lowerBound, iov_len: $0.count) }
-            return sd_journal_sendv(vectors, Int32(vectors.count))
+            return lazy_sd_journal_sendv(vectors, Int32(vectors.count))
         }
     }
 }

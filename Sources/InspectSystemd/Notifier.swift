@@ -17,7 +17,7 @@ public struct SystemdNotifier: ServiceNotifier {
     /// Reads the watchdog settings once: systemd sets them when it starts the service and never changes them.
     public init() {
         var microseconds: UInt64 = 0
-        if sd_watchdog_enabled(0, &microseconds) > 0, microseconds > 0 {
+        if lazy_sd_watchdog_enabled(0, &microseconds) > 0, microseconds > 0 {
             watchdogInterval = .microseconds(Int64(microseconds / 2))
         } else {
             watchdogInterval = nil
@@ -55,7 +55,7 @@ public struct SystemdNotifier: ServiceNotifier {
     }
 
     private func notify(_ assignments: [String]) -> NotifyOutcome {
-        let result = sd_notify(0, assignments.joined(separator: "\n"))
+        let result = lazy_sd_notify(0, assignments.joined(separator: "\n"))
         if result > 0 { return .sent }
         return result == 0 ? .notSupervised : .failed(errno: -result)
     }

@@ -33,6 +33,15 @@ struct DatabaseOpeningTests {
         }
     }
 
+    @Test("a new database's violation types are the shipped ones, field for field: violation list prints those")
+    func violationTypesAreTheShippedOnes() throws {
+        let fixture = try StoreFixture()
+        let stored = try fixture.database.read { db in
+            try ViolationTypeRecord.order(Column("code")).fetchAll(db).map(\.violationType)
+        }
+        #expect(stored == ViolationType.defaults.sorted { $0.code < $1.code })
+    }
+
     @Test("opening twice migrates once and keeps the data")
     func reopening() throws {
         let fixture = try StoreFixture()

@@ -148,6 +148,28 @@ struct CLIErrorTests {
         #expect(!FileManager.default.fileExists(atPath: cli.database))
     }
 
+    /// Through the socket, a bad configuration stops a command that writes and then shows times before it writes;
+    /// `finding log`, which shows none, does not read it.
+    @Test("through the socket, a bad configuration stops a write that shows times before it writes")
+    func badConfigurationThroughTheSocket() throws {
+        let cli = try CLIFixture.seeded(mode: .socket)
+        // The daemon read the fixture's configuration when it started; only inspectctl reads the bad one.
+        cli.directory.write("inspectd.conf", "[Calendar]\nTimeZone=Mars/Olympus\n")
+        let before = try cli.dump()
+        for command in [
+            ["finding", "log", "--inspection", "1", "--type", "BADGE", "--json"],
+            ["inspection", "close", "1", "--checked", "3"],
+        ] {
+            let result = try cli.run(command)
+            #expect(result.status == 78)
+            #expect(result.stderr.hasPrefix("inspectctl: \(command[0]) \(command[1]): \(cli.config):2: "))
+        }
+        #expect(try cli.dump() == before)
+        let logged = try cli.run(["finding", "log", "--inspection", "1", "--type", "BADGE"])
+        #expect(logged.stdout == "Logged finding 1: BADGE in inspection 1.\n")
+        #expect(logged.status == 0)
+    }
+
     @Test("an office may only follow a configured hours profile")
     func unknownHoursProfile() throws {
         let cli = try CLIFixture.seeded()

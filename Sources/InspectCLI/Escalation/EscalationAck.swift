@@ -18,7 +18,7 @@ struct EscalationAck: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let view = try context.perform(Operations.AcknowledgeEscalation.self, .init(id: id, note: note))
-        if options.json { return try Output.json(view, zone: context.zone) }
+        if options.json { return try Output.json(view, zone: try context.zone) }
         print("Acknowledged escalation \(view.id) (\(view.level.rawValue) for \(view.subject)).")
     }
 }

@@ -18,7 +18,7 @@ struct EscalationCommand: ParsableCommand {
 
 /// The table of escalations shared by `escalation list` and `escalation evaluate`.
 enum EscalationTable {
-    static func print(_ escalations: [EscalationView], context: CommandContext, empty: String) {
+    static func print(_ escalations: [EscalationView], zone: LocalZone, empty: String) {
         Output.table(
             ["ID", "RAISED", "LEVEL", "SUBJECT", "RULE", "COUNT", "WINDOW", "STATUS", "NOTE"],
             escalations.map { view in
@@ -28,11 +28,11 @@ enum EscalationTable {
                 if let note = view.note { notes.append(note) }
                 let status =
                     view.acknowledgedAt.map {
-                        "acknowledged by \(view.acknowledgedBy ?? "?") \(context.zone.display($0))"
+                        "acknowledged by \(view.acknowledgedBy ?? "?") \(zone.display($0))"
                     }
                     ?? "open"
                 return [
-                    String(view.id), context.zone.display(view.raisedAt), view.level.rawValue, view.subject.description,
+                    String(view.id), zone.display(view.raisedAt), view.level.rawValue, view.subject.description,
                     view.rule, "\(view.count)/\(view.threshold)", "\(view.firstDay) – \(view.lastDay)", status,
                     notes.joined(separator: "; "),
                 ]

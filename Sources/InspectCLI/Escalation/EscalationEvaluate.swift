@@ -21,7 +21,7 @@ struct EscalationEvaluate: ServiceCommand {
         let raised = try context.perform(
             Operations.EvaluateEscalations.self, .init(since: try since.map(context.instant))
         ).escalations
-        if options.json { return try Output.json(raised, zone: context.zone) }
-        EscalationTable.print(raised, context: context, empty: "No new escalation.")
+        if options.json { return try Output.json(raised, zone: try context.zone) }
+        EscalationTable.print(raised, zone: try context.zone, empty: "No new escalation.")
     }
 }

@@ -27,7 +27,8 @@ struct EscalationList: ServiceCommand {
         let escalations = try context.perform(
             Operations.ListEscalations.self, EscalationFilter(openOnly: open, staff: staff, office: office)
         ).escalations
-        if options.json { return try Output.json(escalations, zone: context.zone) }
-        EscalationTable.print(escalations, context: context, empty: open ? "No open escalations." : "No escalations.")
+        if options.json { return try Output.json(escalations, zone: try context.zone) }
+        EscalationTable.print(
+            escalations, zone: try context.zone, empty: open ? "No open escalations." : "No escalations.")
     }
 }

@@ -32,7 +32,7 @@ struct ExportCalendar: ServiceCommand {
         let entries = reply.entries
         let vi = options.language == .vi
         let labels = ReportLabels(options.language)
-        let zone = context.zone
+        let zone = try context.zone
         let events = entries.map { entry in
             let inspection = entry.inspection
             var details = [(vi ? "Cơ quan, đơn vị: " : "Office: ") + "\(entry.officeName) (\(inspection.office))"]

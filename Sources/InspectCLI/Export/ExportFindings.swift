@@ -24,8 +24,9 @@ struct ExportFindings: ServiceCommand {
             Operations.ExportFindings.self,
             .init(from: try range.from.map(context.instant), to: try range.to.map(context.instant))
         ).findings
+        let zone = try context.zone
         switch export.resolved(options) {
-        case .json: try Output.write(try Output.jsonText(findings, zone: context.zone), to: export.output)
+        case .json: try Output.write(try Output.jsonText(findings, zone: zone), to: export.output)
         case .csv:
             let measures = Dictionary(
                 uniqueKeysWithValues: try context.perform(Operations.ListViolationTypes.self).types.map {
@@ -38,7 +39,7 @@ struct ExportFindings: ServiceCommand {
                 let measure = measures[finding.violation] ?? nil
                 csv.append([
                     String(finding.inspection), finding.violation, finding.staff,
-                    context.zone.iso8601(finding.observedAt),
+                    zone.iso8601(finding.observedAt),
                     measure == .arrival ? clock : nil, measure == .departure ? clock : nil, finding.note,
                 ])
             }

@@ -23,9 +23,9 @@ struct ExportInspections: ServiceCommand {
             .init(from: try range.from.map(context.instant), to: try range.to.map(context.instant))
         ).inspections
         switch export.resolved(options) {
-        case .json: try Output.write(try Output.jsonText(inspections, zone: context.zone), to: export.output)
+        case .json: try Output.write(try Output.jsonText(inspections, zone: try context.zone), to: export.output)
         case .csv:
-            let zone = context.zone
+            let zone = try context.zone
             var csv = CSVWriter(header: InspectService.inspectionColumns)
             for inspection in inspections {
                 csv.append([

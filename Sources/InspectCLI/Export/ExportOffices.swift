@@ -15,7 +15,7 @@ struct ExportOffices: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let offices = try context.perform(Operations.ExportOffices.self).offices
         switch export.resolved(options) {
-        case .json: try Output.write(try Output.jsonText(offices, zone: context.zone), to: export.output)
+        case .json: try Output.write(try Output.jsonText(offices, zone: try context.zone), to: export.output)
         case .csv:
             var csv = CSVWriter(header: ["code", "name", "parent", "kind", "hours", "active"])
             for office in offices {

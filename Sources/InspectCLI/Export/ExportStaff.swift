@@ -18,7 +18,7 @@ struct ExportStaff: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let staff = try context.perform(Operations.ExportStaff.self).staff
         switch export.resolved(options) {
-        case .json: try Output.write(try Output.jsonText(staff, zone: context.zone), to: export.output)
+        case .json: try Output.write(try Output.jsonText(staff, zone: try context.zone), to: export.output)
         case .csv:
             var csv = CSVWriter(header: ["badge", "name", "office", "title", "category", "active", "login"])
             for person in staff {

@@ -48,16 +48,15 @@ struct FindingActionCommand: ServiceCommand {
         } else {
             view = try context.perform(Operations.ShowAction.self, .init(finding: id))
         }
-        if options.json { return try Output.json(view, zone: context.zone) }
-        ActionDetails.print(view, context: context)
+        if options.json { return try Output.json(view, zone: try context.zone) }
+        ActionDetails.print(view, zone: try context.zone)
     }
 }
 
 /// One corrective action as `key: value` lines.
 enum ActionDetails {
-    static func print(_ view: ActionView, context: CommandContext) {
+    static func print(_ view: ActionView, zone: LocalZone) {
         let action = view.action
-        let zone = context.zone
         func step(_ by: String?, _ at: Instant?, _ note: String?) -> String? {
             at.map { "\(zone.display($0)) by \(by ?? "?")" + (note.map { ": \($0)" } ?? "") }
         }

@@ -21,7 +21,7 @@ struct FindingActions: ServiceCommand {
             Operations.ListActions.self,
             ActionFilter(status: status, overdueOnly: overdue, office: office, staff: staff)
         ).actions
-        if options.json { return try Output.json(actions, zone: context.zone) }
+        if options.json { return try Output.json(actions, zone: try context.zone) }
         Output.table(
             ["ID", "FINDING", "OFFICE", "TYPE", "STAFF", "DUE", "STATUS", "REQUIRED"],
             actions.map { view in

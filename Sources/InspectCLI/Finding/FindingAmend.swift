@@ -34,7 +34,7 @@ struct FindingAmend: ServiceCommand {
             arrived: try Arguments.clock(arrived, option: "--arrived"),
             left: try Arguments.clock(left, option: "--left"), note: note, at: try at.map(context.instant))
         let view = try context.perform(Operations.AmendFinding.self, request)
-        if options.json { return try Output.json(view, zone: context.zone) }
+        if options.json { return try Output.json(view, zone: try context.zone) }
         print("Amended finding \(id) as finding \(view.finding.id).")
         EscalationNotice.print(view.escalations ?? [])
     }

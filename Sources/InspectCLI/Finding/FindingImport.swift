@@ -18,7 +18,7 @@ struct FindingImport: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let summary = try context.perform(
             Operations.ImportFindings.self, .init(csv: try Arguments.fileText(file), path: file))
-        if options.json { return try Output.json(summary, zone: context.zone) }
+        if options.json { return try Output.json(summary, zone: try context.zone) }
         print("Imported \(summary.rows) findings from \(file).")
         if let raised = summary.escalations, raised > 0 {
             print("Raised \(raised) escalation\(raised == 1 ? "" : "s"); see 'inspectctl escalation list --open'.")

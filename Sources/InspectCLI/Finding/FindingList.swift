@@ -22,7 +22,7 @@ struct FindingList: ServiceCommand {
             inspection: inspection, office: office, staff: staff, violation: type?.uppercased(),
             from: try from.map(context.instant), to: try to.map(context.instant), includeHistory: history)
         let findings = try context.perform(Operations.ListFindings.self, filter).findings
-        if options.json { return try Output.json(findings, zone: context.zone) }
-        FindingTable.print(findings, context: context)
+        if options.json { return try Output.json(findings, zone: try context.zone) }
+        FindingTable.print(findings, zone: try context.zone)
     }
 }

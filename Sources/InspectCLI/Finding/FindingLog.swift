@@ -14,6 +14,7 @@ struct FindingLog: ServiceCommand {
             Example: inspectctl finding log --inspection 12 --type LATE --staff CL-00231 --arrived 07:52
             """)
     static let access = CommandContext.Access.write
+    static let showsTimes = false
 
     @Option(help: "The open inspection's id.") var inspection: Int64
     @Option(help: "Violation type code (BADGE, LATE, …).") var type: String
@@ -30,7 +31,7 @@ struct FindingLog: ServiceCommand {
             arrived: try Arguments.clock(arrived, option: "--arrived"),
             left: try Arguments.clock(left, option: "--left"), note: note, observedAt: try at.map(context.instant))
         let view = try context.perform(Operations.LogFinding.self, request)
-        if options.json { return try Output.json(view, zone: context.zone) }
+        if options.json { return try Output.json(view, zone: try context.zone) }
         let finding = view.finding
         var line = "Logged finding \(finding.id): \(finding.violation) in inspection \(finding.inspection)"
         if let staff = finding.staff { line += " for \(staff)" }

@@ -20,7 +20,7 @@ struct FindingRetract: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let view = try context.perform(
             Operations.RetractFinding.self, .init(id: id, reason: reason, at: try at.map(context.instant)))
-        if options.json { return try Output.json(view, zone: context.zone) }
+        if options.json { return try Output.json(view, zone: try context.zone) }
         print("Retracted finding \(id) (row \(view.finding.id)).")
     }
 }

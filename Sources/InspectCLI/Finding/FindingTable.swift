@@ -3,7 +3,7 @@ import InspectService
 
 /// The table of findings shared by `finding list` and `inspection show`.
 enum FindingTable {
-    static func print(_ findings: [FindingView], context: CommandContext) {
+    static func print(_ findings: [FindingView], zone: LocalZone) {
         Output.table(
             ["ID", "INSPECTION", "OFFICE", "TYPE", "STAFF", "OBSERVED", "MINUTES", "STATE", "NOTE"],
             findings.map { view in
@@ -16,7 +16,7 @@ enum FindingTable {
                 }
                 return [
                     String(finding.id), String(finding.inspection), view.office, finding.violation,
-                    finding.staff ?? "-", context.zone.display(finding.observedAt),
+                    finding.staff ?? "-", zone.display(finding.observedAt),
                     finding.minutes.map(String.init) ?? "-", view.state.rawValue, note,
                 ]
             },

@@ -36,7 +36,7 @@ struct FollowCommand: ServiceCommand {
     }
 
     func execute(_ context: CommandContext) throws {
-        let zone = context.zone
+        let zone = try context.zone
         let start = try since.map(context.instant)
         let record = try context.perform(Operations.Status.self, .init(recent: 0)).record
         if let warning = JournalAccess.current().warning { Output.error("inspectctl: follow: \(warning)") }

@@ -18,15 +18,16 @@ struct InspectionAudit: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let report = try context.perform(Operations.AuditFollowUp.self, .init(id: id))
+        let zone = try context.zone
         if options.json {
-            try Output.json(report, zone: context.zone)
+            try Output.json(report, zone: zone)
         } else {
             print(
                 "Follow-up \(report.inspection) of inspection \(report.follows): "
                     + (report.isConfirmed ? "CONFIRMED" : "REFUTED"))
             print("  commitment \(report.commitment)")
             print("  seed       \(report.seed)")
-            print("  due        \(context.zone.display(report.dueAt))")
+            print("  due        \(zone.display(report.dueAt))")
             print("  journal    \(report.witness)")
             for problem in report.problems { print("  problem: \(problem)") }
         }

@@ -14,7 +14,7 @@ struct InspectionCancel: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let inspection = try context.perform(Operations.CancelInspection.self, .init(id: id, reason: reason))
-        if options.json { return try Output.json(inspection, zone: context.zone) }
+        if options.json { return try Output.json(inspection, zone: try context.zone) }
         print("Cancelled inspection \(inspection.id) of \(inspection.office).")
     }
 }

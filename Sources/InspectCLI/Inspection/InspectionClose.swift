@@ -26,13 +26,14 @@ struct InspectionClose: ServiceCommand {
         let inspection = try context.perform(
             Operations.CloseInspection.self,
             .init(id: id, checked: checked, at: try at.map(context.instant), beyondStaff: beyondStaff))
-        if options.json { return try Output.json(inspection, zone: context.zone) }
+        let zone = try context.zone
+        if options.json { return try Output.json(inspection, zone: zone) }
         print("Closed inspection \(inspection.id) of \(inspection.office): \(checked) staff checked.")
         if let followUp = try context.perform(Operations.FollowUpOf.self, .init(id: id)).followUp {
             print(
                 "Follow-up inspection \(followUp.inspection) scheduled on a working day from \(followUp.firstDay) to "
                     + "\(followUp.lastDay)"
-                    + (followUp.dueAt.map { " (\(context.zone.display($0)), secret until due)" }
+                    + (followUp.dueAt.map { " (\(zone.display($0)), secret until due)" }
                         ?? " (secret until due)")
                     + ".")
         }

@@ -26,7 +26,7 @@ struct InspectionImport: ServiceCommand {
             .init(
                 csv: try Arguments.fileText(file), path: file,
                 findings: try findings.map { .init(csv: try Arguments.fileText($0), path: $0) }))
-        if options.json { return try Output.json(summary, zone: context.zone) }
+        if options.json { return try Output.json(summary, zone: try context.zone) }
         print(
             "Imported \(summary.inspections.rows) inspections from \(file)"
                 + (summary.findings.map { " and \($0.rows) findings from \($0.path)" } ?? "") + ".")

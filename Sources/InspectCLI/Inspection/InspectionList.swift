@@ -20,14 +20,15 @@ struct InspectionList: ServiceCommand {
         let filter = InspectionFilter(
             status: status, office: office, from: try from.map(context.instant), to: try to.map(context.instant))
         let inspections = try context.perform(Operations.ListInspections.self, filter).inspections
-        if options.json { return try Output.json(inspections, zone: context.zone) }
+        let zone = try context.zone
+        if options.json { return try Output.json(inspections, zone: zone) }
         Output.table(
             ["ID", "OFFICE", "KIND", "STATUS", "WHEN", "CHECKED", "TEAM"],
             inspections.map { inspection in
                 let when = inspection.openedAt ?? inspection.dueAt
                 return [
                     String(inspection.id), inspection.office, inspection.kind.rawValue, inspection.status.rawValue,
-                    when.map { context.zone.display($0) } ?? "-", inspection.checked.map(String.init) ?? "-",
+                    when.map { zone.display($0) } ?? "-", inspection.checked.map(String.init) ?? "-",
                     inspection.team ?? "",
                 ]
             },

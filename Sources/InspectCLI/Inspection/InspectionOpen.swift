@@ -17,7 +17,7 @@ struct InspectionOpen: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let inspection = try context.perform(
             Operations.OpenInspection.self, .init(office: office, at: try at.map(context.instant), team: team))
-        if options.json { return try Output.json(inspection, zone: context.zone) }
+        if options.json { return try Output.json(inspection, zone: try context.zone) }
         print("Opened inspection \(inspection.id) (\(inspection.kind.rawValue)) of \(inspection.office).")
     }
 }

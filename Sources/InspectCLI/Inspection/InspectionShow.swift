@@ -13,9 +13,9 @@ struct InspectionShow: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let detail = try context.perform(Operations.ShowInspection.self, .init(id: id))
-        if options.json { return try Output.json(detail, zone: context.zone) }
+        if options.json { return try Output.json(detail, zone: try context.zone) }
         let inspection = detail.inspection
-        let zone = context.zone
+        let zone = try context.zone
         Output.fields([
             ("Inspection", String(inspection.id)),
             ("Office", "\(inspection.office) (\(detail.officeName))"),
@@ -32,6 +32,6 @@ struct InspectionShow: ServiceCommand {
             ("Followed up by", detail.followedUpBy.map { "inspection \($0)" }),
         ])
         print("")
-        FindingTable.print(detail.findings, context: context)
+        FindingTable.print(detail.findings, zone: zone)
     }
 }

@@ -21,7 +21,7 @@ struct OfficeAdd: ServiceCommand {
         let office = try context.perform(
             Operations.AddOffice.self,
             OfficeAddRequest(code: code, name: name, parent: parent, kind: kind, hoursProfile: hours))
-        if options.json { return try Output.json(office, zone: context.zone) }
+        if options.json { return try Output.json(office, zone: try context.zone) }
         print("Added office \(office.code) (\(office.name)).")
     }
 }

@@ -19,7 +19,7 @@ struct OfficeImport: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let summary = try context.perform(
             Operations.ImportOffices.self, .init(csv: try Arguments.fileText(file), path: file))
-        if options.json { return try Output.json(summary, zone: context.zone) }
+        if options.json { return try Output.json(summary, zone: try context.zone) }
         print("Imported \(summary.rows) offices from \(file).")
     }
 }

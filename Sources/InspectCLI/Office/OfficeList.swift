@@ -12,7 +12,7 @@ struct OfficeList: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let offices = try context.perform(Operations.ListOffices.self, .init(includeRetired: all)).offices
-        if options.json { return try Output.json(offices, zone: context.zone) }
+        if options.json { return try Output.json(offices, zone: try context.zone) }
         Output.table(
             ["CODE", "KIND", "PARENT", "HOURS", "ACTIVE", "NAME"],
             offices.map {

@@ -13,7 +13,7 @@ struct OfficeRetire: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let office = try context.perform(Operations.RetireOffice.self, .init(code: code))
-        if options.json { return try Output.json(office, zone: context.zone) }
+        if options.json { return try Output.json(office, zone: try context.zone) }
         print("Retired office \(office.code).")
     }
 }

@@ -12,7 +12,8 @@ struct OfficeShow: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let detail = try context.perform(Operations.ShowOffice.self, .init(code: code))
-        if options.json { return try Output.json(detail, zone: context.zone) }
+        let zone = try context.zone
+        if options.json { return try Output.json(detail, zone: zone) }
         let office = detail.office
         let inspections = InspectionStatus.allCases.compactMap { status in
             detail.inspections[status.rawValue].map { "\($0) \(status.rawValue)" }
@@ -30,7 +31,7 @@ struct OfficeShow: ServiceCommand {
             (
                 "Last inspected",
                 detail.lastInspection.flatMap { inspection in
-                    inspection.openedAt.map { "\(context.zone.display($0)) (inspection \(inspection.id))" }
+                    inspection.openedAt.map { "\(zone.display($0)) (inspection \(inspection.id))" }
                 }
             ),
             ("Violation rate", detail.risk.map { RiskLine.text($0) }),

@@ -17,7 +17,7 @@ struct PlanApply: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let report = try context.perform(Operations.ApplyPlans.self)
-        if options.json { return try Output.json(report, zone: context.zone) }
+        if options.json { return try Output.json(report, zone: try context.zone) }
         print("Scheduled \(report.scheduled) planned inspections, cancelled \(report.cancelled).")
         for draw in report.drawn { print("Drew \(draw) (its inspections stay secret until due).") }
         for draw in report.revealed { print("Revealed the seed of \(draw).") }

@@ -23,7 +23,7 @@ struct PlanAudit: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let audits = try context.perform(Operations.AuditDraws.self, .init(period: period, plan: plan)).audits
         if options.json {
-            try Output.json(audits, zone: context.zone)
+            try Output.json(audits, zone: try context.zone)
         } else {
             for audit in audits {
                 print("Plan \(audit.plan), period \(audit.period): \(audit.isConfirmed ? "CONFIRMED" : "REFUTED")")

@@ -13,10 +13,10 @@ struct ReportCommand: ParsableCommand {
 
 /// The timeline table shared by the staff and office reports.
 enum TimelineTable {
-    static func print(_ entries: [TimelineEntry], context: CommandContext) {
+    static func print(_ entries: [TimelineEntry], zone: LocalZone) {
         Output.table(
             ["WHEN", "WHAT", "DETAILS"],
-            entries.map { [context.zone.display($0.at), $0.kind.rawValue, $0.summary] },
+            entries.map { [zone.display($0.at), $0.kind.rawValue, $0.summary] },
             empty: "Nothing on the record.")
     }
 

@@ -23,7 +23,7 @@ struct ReportOffice: ServiceCommand {
         let report = try context.perform(
             Operations.OfficeHistory.self,
             .init(code: code, from: try from.map(context.instant), to: try to.map(context.instant)))
-        if options.json { return try Output.json(report, zone: context.zone) }
+        if options.json { return try Output.json(report, zone: try context.zone) }
         let office = report.office
         Output.fields([
             ("Code", office.code),
@@ -33,6 +33,6 @@ struct ReportOffice: ServiceCommand {
             ("Record", TimelineTable.summary(report.summary)),
         ])
         print("")
-        TimelineTable.print(report.timeline, context: context)
+        TimelineTable.print(report.timeline, zone: try context.zone)
     }
 }

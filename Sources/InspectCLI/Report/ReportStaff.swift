@@ -21,7 +21,7 @@ struct ReportStaff: ServiceCommand {
         let report = try context.perform(
             Operations.StaffHistory.self,
             .init(badge: badge, from: try from.map(context.instant), to: try to.map(context.instant)))
-        if options.json { return try Output.json(report, zone: context.zone) }
+        if options.json { return try Output.json(report, zone: try context.zone) }
         let staff = report.staff
         Output.fields([
             ("Badge", staff.badge),
@@ -32,6 +32,6 @@ struct ReportStaff: ServiceCommand {
             ("Record", TimelineTable.summary(report.summary)),
         ])
         print("")
-        TimelineTable.print(report.timeline, context: context)
+        TimelineTable.print(report.timeline, zone: try context.zone)
     }
 }

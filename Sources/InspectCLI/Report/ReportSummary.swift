@@ -43,13 +43,14 @@ struct ReportSummary: ServiceCommand {
         }
         let report = try context.perform(
             Operations.SummaryReport.self, SummaryRequest(period: period, breakdowns: breakdowns))
-        let document = ReportDocument(report, zone: context.zone, language: options.language)
+        let zone = try context.zone
+        let document = ReportDocument(report, zone: zone, language: options.language)
         let text: String
         switch format {
-        case .json: text = try Output.jsonText(report, zone: context.zone)
+        case .json: text = try Output.jsonText(report, zone: zone)
         case .table: text = TextReport.render(document)
         case .markdown: text = MarkdownReport.render(document)
-        case .csv: text = CSVReport.render(document, report: report, zone: context.zone)
+        case .csv: text = CSVReport.render(document, report: report, zone: zone)
         case .html: text = HTMLReport.render(document, report: report)
         }
         try Output.write(text, to: output)
@@ -57,13 +58,15 @@ struct ReportSummary: ServiceCommand {
 
     private func start(_ context: CommandContext) throws -> Instant {
         if let from { return try context.instant(from) }
-        let year = context.zone.local(try end(context).adding(seconds: -1)).date.year
-        return context.zone.startOfDay(CivilDate(year: year, month: 1, day: 1))
+        let zone = try context.zone
+        let year = zone.local(try end(context).adding(seconds: -1)).date.year
+        return zone.startOfDay(CivilDate(year: year, month: 1, day: 1))
     }
 
     private func end(_ context: CommandContext) throws -> Instant {
         if let to { return try context.instant(to) }
-        let today = context.zone.local(Instant(Date())).date
-        return context.zone.startOfDay(today.adding(days: 1))
+        let zone = try context.zone
+        let today = zone.local(Instant(Date())).date
+        return zone.startOfDay(today.adding(days: 1))
     }
 }

@@ -23,16 +23,17 @@ struct ScheduleCommand: ServiceCommand {
         let end = try to.map(context.instant) ?? start.adding(seconds: 60 * 86400)
         let inspections = try context.perform(Operations.Schedule.self, .init(from: start, to: end, reveal: reveal))
             .inspections
-        if options.json { return try Output.json(inspections, zone: context.zone) }
+        let zone = try context.zone
+        if options.json { return try Output.json(inspections, zone: zone) }
         Output.table(
             ["ID", "DUE", "OFFICE", "KIND", "STATUS", "PLAN", "TEAM", "WINDOW ENDS"],
             inspections.map { inspection in
                 [
-                    String(inspection.id), inspection.dueAt.map(context.zone.display) ?? "-", inspection.office,
+                    String(inspection.id), inspection.dueAt.map(zone.display) ?? "-", inspection.office,
                     inspection.kind.rawValue, inspection.status.rawValue, inspection.plan ?? "-", inspection.team ?? "",
-                    inspection.windowEnd.map(context.zone.display) ?? "-",
+                    inspection.windowEnd.map(zone.display) ?? "-",
                 ]
             },
-            empty: "Nothing scheduled between \(context.zone.display(start)) and \(context.zone.display(end)).")
+            empty: "Nothing scheduled between \(zone.display(start)) and \(zone.display(end)).")
     }
 }

@@ -24,7 +24,7 @@ struct StaffAdd: ServiceCommand {
         let staff = try context.perform(
             Operations.AddStaff.self,
             StaffAddRequest(badge: badge, name: name, office: office, title: title, category: category, login: login))
-        if options.json { return try Output.json(staff, zone: context.zone) }
+        if options.json { return try Output.json(staff, zone: try context.zone) }
         print("Added \(staff.badge) (\(staff.name)) to \(staff.office).")
     }
 }

@@ -18,7 +18,7 @@ struct StaffImport: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let summary = try context.perform(
             Operations.ImportStaff.self, .init(csv: try Arguments.fileText(file), path: file))
-        if options.json { return try Output.json(summary, zone: context.zone) }
+        if options.json { return try Output.json(summary, zone: try context.zone) }
         print("Imported \(summary.rows) staff from \(file).")
     }
 }

@@ -18,7 +18,7 @@ struct StaffLink: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let detail = try context.perform(Operations.LinkStaff.self, .init(badge: badge, login: login))
-        if options.json { return try Output.json(detail, zone: context.zone) }
+        if options.json { return try Output.json(detail, zone: try context.zone) }
         print("Linked \(badge) (\(detail.staff.name)) to login \(login).")
     }
 }

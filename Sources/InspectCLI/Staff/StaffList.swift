@@ -13,7 +13,7 @@ struct StaffList: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let staff = try context.perform(Operations.ListStaff.self, .init(office: office, includeRetired: all)).staff
-        if options.json { return try Output.json(staff, zone: context.zone) }
+        if options.json { return try Output.json(staff, zone: try context.zone) }
         Output.table(
             ["BADGE", "OFFICE", "CATEGORY", "ACTIVE", "NAME", "TITLE"],
             staff.map {

@@ -16,7 +16,7 @@ struct StaffMove: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let detail = try context.perform(
             Operations.MoveStaff.self, .init(badge: badge, office: to, at: try at.map(context.instant)))
-        if options.json { return try Output.json(detail, zone: context.zone) }
+        if options.json { return try Output.json(detail, zone: try context.zone) }
         print("Moved \(badge) to \(detail.staff.office).")
     }
 }

@@ -12,7 +12,7 @@ struct StaffRetire: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let detail = try context.perform(Operations.RetireStaff.self, .init(badge: badge))
-        if options.json { return try Output.json(detail, zone: context.zone) }
+        if options.json { return try Output.json(detail, zone: try context.zone) }
         print("Retired \(badge).")
     }
 }

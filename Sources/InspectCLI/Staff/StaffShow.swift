@@ -13,7 +13,8 @@ struct StaffShow: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let detail = try context.perform(Operations.ShowStaff.self, .init(badge: badge))
-        if options.json { return try Output.json(detail, zone: context.zone) }
+        let zone = try context.zone
+        if options.json { return try Output.json(detail, zone: zone) }
         let staff = detail.staff
         Output.fields([
             ("Badge", staff.badge),
@@ -27,8 +28,8 @@ struct StaffShow: ServiceCommand {
         ])
         print("History:")
         for period in detail.history {
-            let until = period.until.map { context.zone.display($0) } ?? "now"
-            print("  \(context.zone.display(period.from)) – \(until)  \(period.office)")
+            let until = period.until.map { zone.display($0) } ?? "now"
+            print("  \(zone.display(period.from)) – \(until)  \(period.office)")
         }
     }
 }

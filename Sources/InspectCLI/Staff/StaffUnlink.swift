@@ -12,7 +12,7 @@ struct StaffUnlink: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let detail = try context.perform(Operations.LinkStaff.self, .init(badge: badge, login: nil))
-        if options.json { return try Output.json(detail, zone: context.zone) }
+        if options.json { return try Output.json(detail, zone: try context.zone) }
         print("Unlinked \(badge) (\(detail.staff.name)) from their login.")
     }
 }

@@ -21,9 +21,9 @@ struct StatusCommand: ServiceCommand {
         let report = try context.perform(Operations.Status.self, .init(recent: events))
         let daemon = context.daemon
         if options.json {
-            return try Output.json(StatusJSON(daemonRunning: daemon.running, report: report), zone: context.zone)
+            return try Output.json(StatusJSON(daemonRunning: daemon.running, report: report), zone: try context.zone)
         }
-        let zone = context.zone
+        let zone = try context.zone
         var next = "none scheduled"
         if let inspection = report.nextPlanned {
             next = "\(inspection.office) \(inspection.dueAt.map(zone.display) ?? "") (inspection \(inspection.id))"

@@ -11,7 +11,7 @@ enum ArgumentOrder {
     static let flags: Set<String> = ["--json"]
 
     static func normalize(_ arguments: [String], root: any ParsableCommand.Type) -> [String] {
-        var commands = root.configuration.subcommands
+        var command = root
         var path: [String] = []
         var moved: [String] = []
         var index = 0
@@ -28,9 +28,9 @@ enum ArgumentOrder {
                     index += 1
                 }
                 index += 1
-            } else if let command = commands.first(where: { $0._commandName == argument }) {
+            } else if let next = CommandTree.subcommand(argument, of: command) {
                 path.append(argument)
-                commands = command.configuration.subcommands
+                command = next
                 index += 1
             } else {
                 break
@@ -39,7 +39,7 @@ enum ArgumentOrder {
         let rest = Array(arguments[index...])
         // Stopped at a command group with an unknown word after it: leave the global options out, so the error
         // names the unknown word rather than an option the group does not take.
-        if !commands.isEmpty && !rest.isEmpty && !rest[0].hasPrefix("-") {
+        if !command.configuration.subcommands.isEmpty && !rest.isEmpty && !rest[0].hasPrefix("-") {
             return path + withoutGlobals(rest)
         }
         return path + rest + moved
@@ -66,13 +66,6 @@ enum ArgumentOrder {
 
     /// The command words at the start of already-normalized arguments: `["finding", "log"]`.
     static func commandPath(_ arguments: [String], root: any ParsableCommand.Type) -> [String] {
-        var commands = root.configuration.subcommands
-        var path: [String] = []
-        for argument in arguments {
-            guard let command = commands.first(where: { $0._commandName == argument }) else { break }
-            path.append(argument)
-            commands = command.configuration.subcommands
-        }
-        return path
+        Array(arguments.prefix(CommandTree.path(arguments, root: root).count))
     }
 }

@@ -21,16 +21,21 @@ struct CommandContext {
     }
 
     let transport: Transport
-    let configuration: InspectConfiguration
     let options: GlobalOptions
+    private let configuration: ConfigurationSource
 
-    /// Loads the configuration first, so a bad one stops the command before the database is touched.
-    init(_ options: GlobalOptions, access: Access) throws {
+    /// In direct mode, loads the configuration first, so a bad one stops the command before the database is touched.
+    /// Through the socket the daemon works with its own, and a command reads this one only for the zone its times are
+    /// read and shown in: when it first needs it, or first of all for a command that writes and then shows times, so
+    /// a bad configuration stops it before anything changes.
+    ///
+    /// - Parameter showsTimes: Whether the command's output will show times.
+    init(_ options: GlobalOptions, access: Access, showsTimes: Bool) throws {
         self.options = options
-        let config = options.configPath
-        configuration = try ConfigLoader.load(path: config.path, explicit: config.explicit)
+        configuration = ConfigurationSource(options.configPath)
         switch options.mode() {
         case .direct(let path):
+            let configuration = try configuration.load()
             // One connection: a command performs one operation, and a pool takes longer to open.
             let database = try InspectDatabase.open(
                 path: path, mode: access == .write ? .readWrite : .readOnly, connections: .single)
@@ -41,11 +46,16 @@ struct CommandContext {
                 database: database, policy: ServicePolicy(configuration: configuration), sender: sender, clock: clock)
             transport = .direct(service, CallerIdentity.current(databasePath: path))
         case .socket(let path):
+            if access == .write && showsTimes { _ = try configuration.load() }
             transport = .socket(try Self.connect(path))
         }
     }
 
-    var zone: LocalZone { configuration.calendar.zone }
+    /// The configured zone, which times on the command line are read in and printed in.
+    /// - Throws: `InspectError.invalidConfig` when the configuration is not valid.
+    var zone: LocalZone {
+        get throws { try configuration.load().calendar.zone }
+    }
 
     /// Whether a daemon serves the record, and on which socket: the one the command used, or the nudge socket next to
     /// the database in direct mode.
@@ -117,5 +127,23 @@ struct CommandContext {
             return inspectError
         }
         return InspectError.storage(path: "inspectd", reason: "the daemon failed: \(error)")
+    }
+}
+
+/// The configuration file a command names (or the default), read once, when the command first needs it.
+private final class ConfigurationSource {
+    private let file: (path: String, explicit: Bool)
+    private var loaded: InspectConfiguration?
+
+    init(_ file: (path: String, explicit: Bool)) {
+        self.file = file
+    }
+
+    /// - Throws: `InspectError.invalidConfig` with the file and line of the first problem.
+    func load() throws -> InspectConfiguration {
+        if let loaded { return loaded }
+        let configuration = try ConfigLoader.load(path: file.path, explicit: file.explicit)
+        loaded = configuration
+        return configuration
     }
 }

@@ -22,7 +22,7 @@ struct VerifyCommand: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let report = try context.perform(Operations.Verify.self)
         if options.json {
-            try Output.json(report, zone: context.zone)
+            try Output.json(report, zone: try context.zone)
         } else {
             print("Database integrity: \(report.integrity.joined(separator: "; "))")
             print("Finding chain: \(report.chainBreak.map { "BROKEN at \($0)" } ?? "ok (\(report.findings) rows)")")

@@ -1,18 +1,20 @@
 import ArgumentParser
 import InspectCore
-import InspectService
 
 /// `inspectctl violation list`
-struct ViolationList: ServiceCommand {
+///
+/// The types are the ones inspectd ships with, which every database is seeded with and which nothing changes
+/// afterwards: the list needs neither the daemon nor a database.
+struct ViolationList: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list", abstract: "List the violation types with their severity and legal basis.")
-    static let access = CommandContext.Access.read
 
     @OptionGroup var options: GlobalOptions
 
-    func execute(_ context: CommandContext) throws {
-        let types = try context.perform(Operations.ListViolationTypes.self).types
-        if options.json { return try Output.json(types, zone: context.zone) }
+    func run() throws {
+        let types = ViolationType.defaults.sorted { $0.code < $1.code }
+        // No instants in the list: the zone does not matter.
+        if options.json { return try Output.json(types, zone: .utc) }
         let language = options.language
         let labels = ReportLabels(language)
         Output.table(

@@ -16,7 +16,7 @@ struct WhoAmICommand: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let identity = try context.perform(Operations.WhoAmI.self)
-        if options.json { return try Output.json(identity, zone: context.zone) }
+        if options.json { return try Output.json(identity, zone: try context.zone) }
         Output.fields([
             ("User", identity.user),
             ("Role", identity.role.rawValue),
