@@ -93,3 +93,29 @@ struct DatabaseOpeningTests {
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("not sqlite"))
     }
 }
+
+@Suite("The ledger covers the record")
+struct LedgerCoverageTests {
+    @Test("every table is in the ledger or exempt from it, and every column of a ledger table is in its entries")
+    func coverage() throws {
+        let fixture = try StoreFixture()
+        try fixture.database.read { db in
+            let tables = try String.fetchAll(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            let unknown = Set(tables).subtracting(Ledger.tables).subtracting(Ledger.exempt)
+            #expect(unknown.isEmpty, "neither in Ledger.tables nor exempt: \(unknown.sorted())")
+            for table in Ledger.tables {
+                let columns = try String.fetchAll(
+                    db, sql: "SELECT name FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+                let trigger =
+                    try String.fetchOne(
+                        db, sql: "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = ?",
+                        arguments: ["ledger_\(table)_insert"]) ?? ""
+                for column in columns {
+                    #expect(
+                        trigger.contains("'\(column)', NEW.\"\(column)\""), "\(table).\(column) is not in its entries")
+                }
+            }
+        }
+    }
+}
