@@ -27,7 +27,7 @@ struct CSVTableTests {
             path: "notes.csv", required: ["code"], allowed: ["code", "note", "parent"])
         #expect(csv.records.count == 3)
         #expect(csv.value("note", in: csv.records[0]) == "Trung tâm Văn hóa, Thể thao")
-        #expect(csv.value("note", in: csv.records[1]) == "say \"hi\"\nthere")
+        #expect(csv.value("note", in: csv.records[1]) == "say \"hi\"\r\nthere")
         #expect(csv.records.map(\.line) == [2, 3, 5])
         #expect(csv.value("parent", in: csv.records[0]) == nil)
     }

@@ -126,9 +126,6 @@ public struct CSVTable: Sendable {
                         inQuotes = false
                         afterQuote = true
                     }
-                } else if byte == UInt8(ascii: "\r") && index < bytes.count && bytes[index] == UInt8(ascii: "\n") {
-                    // A line break inside quotes is kept as LF, whichever ending the file uses.
-                    continue
                 } else {
                     if byte == UInt8(ascii: "\n") { line += 1 }
                     field.append(byte)

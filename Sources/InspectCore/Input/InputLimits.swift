@@ -74,7 +74,7 @@ public enum InputLimits {
 public enum TextRule: Sendable, Equatable {
     /// One line: no control characters at all (no newline, tab, escape or NUL).
     case line(maxCharacters: Int)
-    /// Free text over several lines: newlines and tabs, and no other control character.
+    /// Free text over several lines: line breaks (LF or CR LF) and tabs, and no other control character.
     case paragraph(maxCharacters: Int)
     /// CSV text: checked for size here, and cell by cell, with line numbers, by the import that reads it.
     case csv(maxBytes: Int)
@@ -93,7 +93,8 @@ public enum TextRule: Sendable, Equatable {
         case .line(let limit), .paragraph(let limit):
             let multiline = if case .paragraph = self { true } else { false }
             var count = 0
-            for scalar in text.unicodeScalars {
+            let scalars = Array(text.unicodeScalars)
+            for (index, scalar) in scalars.enumerated() {
                 count += 1
                 guard count <= limit else {
                     throw InspectError.invalidInput("\(what) is longer than \(limit) characters")
@@ -101,7 +102,10 @@ public enum TextRule: Sendable, Equatable {
                 if !multiline && (scalar == "\n" || scalar == "\r") {
                     throw InspectError.invalidInput("\(what) contains a line break; it must be one line")
                 }
-                if Self.isControl(scalar) && !(multiline && (scalar == "\n" || scalar == "\t")) {
+                // A line break may be written CR LF (a file from Windows); a CR alone moves a terminal's cursor.
+                let lineBreak =
+                    scalar == "\n" || (scalar == "\r" && index + 1 < scalars.count && scalars[index + 1] == "\n")
+                if Self.isControl(scalar) && !(multiline && (lineBreak || scalar == "\t")) {
                     throw InspectError.invalidInput(
                         "\(what) contains a control character (\(Self.name(scalar)))"
                             + (multiline ? "; only line breaks and tabs are allowed" : ""))
