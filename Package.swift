@@ -123,7 +123,10 @@ let package = Package(
         ),
         .testTarget(
             name: "InspectDaemonTests",
-            dependencies: ["InspectDaemon", "InspectService", "InspectVarlink", "InspectTesting"],
+            dependencies: [
+                "InspectDaemon", "InspectCore", "InspectStore", "InspectService", "InspectVarlink", "InspectTesting",
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

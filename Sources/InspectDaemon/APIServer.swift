@@ -5,75 +5,145 @@ import InspectService
 import InspectVarlink
 import Logging
 
-/// The daemon's Varlink API: every `Operation` as a method of `io.inspectd`, on the daemon's own queue, so calls are
-/// served one at a time between the loop's other work.
+/// The daemon's Varlink API: every `Operation` as a method of `io.inspectd`.
+///
+/// Connections are served on a queue of their own, which does nothing else slow: each call runs where
+/// `CallScheduler` puts it (reads beside each other, writes one at a time on the daemon's queue), so one user's long
+/// report, large import or flood of calls never keeps another user waiting for more than the calls already running.
 ///
 /// The caller is identified by `SO_PEERCRED`; their role follows from their groups. A refused call is answered with
-/// `io.inspectd.PermissionDenied` and reported to the journal.
+/// `io.inspectd.PermissionDenied` at once, without running anything, and reported (`RefusalTally`).
 final class APIServer {
-    /// Calls carry imports as CSV text; 64 MiB fits a large district's whole record.
-    static let maxMessageSize = 64 << 20
+    /// The largest call of a reader or an inspector: a finding's note is at most 2,000 characters.
+    static let maxMessageSize = 64 << 10
+    /// The largest call of an administrator: an import's CSV text (`InputLimits.csvBytes`), escaped as JSON.
+    static let privilegedMaxMessageSize = 160 << 20
 
+    /// What the server needs from the daemon. Each runs where the call runs, and hops to the daemon's queue itself
+    /// where it must.
+    struct Hooks: Sendable {
+        /// The service as it is now (it changes on reload).
+        var service: @Sendable () -> InspectService
+        /// A write failed because the database cannot be written.
+        var storageFailed: @Sendable (InspectError) -> Void
+        /// A call changed the record (called on the daemon's queue, where writes run).
+        var wrote: @Sendable () -> Void
+        /// Refused calls to report.
+        var report: @Sendable ([Event]) -> Void
+        /// The wall clock, for the refusals' minutes.
+        var now: @Sendable () -> Instant
+    }
+
+    let queue: DispatchQueue
     private let server: VarlinkServer
+    private let scheduler: CallScheduler
+    private let hooks: Hooks
+    private var refusals = RefusalTally()
+    private var refusalTimer: DispatchSourceTimer?
 
     /// - Parameters:
-    ///   - service: the service as it is now (it changes on reload).
-    ///   - denied: called with the caller, the method and the error when a call is refused.
-    ///   - storageFailed: called with the error when a call failed because the database cannot be written.
-    ///   - wrote: called after a call that changed the record, so the loop looks at its agenda again.
-    init(
-        queue: DispatchQueue, service: @escaping () -> InspectService,
-        denied: @escaping (Caller, String, InspectError) -> Void,
-        storageFailed: @escaping (InspectError) -> Void,
-        wrote: @escaping () -> Void
-    ) throws {
+    ///   - queue: Where connections are served (not the daemon's queue).
+    ///   - writer: Where writes run: the daemon's queue.
+    init(queue: DispatchQueue, writer: DispatchQueue, hooks: Hooks) throws {
+        self.queue = queue
+        self.hooks = hooks
+        scheduler = CallScheduler(queue: queue, writer: writer)
         server = VarlinkServer(
             info: .init(
                 vendor: "inspectd", product: "inspectd", version: DaemonCommand.configuration.version,
                 url: "https://github.com/inspectd/inspectd"),
-            queue: queue, configuration: .init(maxMessageSize: Self.maxMessageSize))
+            queue: queue,
+            configuration: .init(
+                maxMessageSize: Self.maxMessageSize, privilegedMaxMessageSize: Self.privilegedMaxMessageSize,
+                isPrivileged: { Caller(peer: $0).role == .admin },
+                oversizeError: { limit in
+                    InspectError.invalidInput(
+                        "a call may be at most \(limit >> 10) KiB (\(Self.privilegedMaxMessageSize >> 20) MiB for "
+                            + "an administrator's import)"
+                    ).varlinkError
+                }))
         var interface = try VarlinkInterface(description: InterfaceDescription.text)
-        for operation in Operations.all {
-            Self.register(
-                operation, in: &interface, service: service, denied: denied, storageFailed: storageFailed, wrote: wrote)
-        }
-        try server.register(interface)
+        for operation in Operations.all { register(operation, in: &interface) }
+        try queue.sync { try server.register(interface) }
     }
 
     /// Listens on the socket systemd passed (socket activation), or else on `path`.
     /// - Returns: where it listens, for the log.
     func start(path: String) throws -> String {
-        if let passed = try SocketActivation.inheritedSockets().first {
-            try server.adopt(listeningDescriptor: passed.descriptor)
-            return "the socket passed by systemd (\(passed.name))"
+        try queue.sync {
+            if let passed = try SocketActivation.inheritedSockets().first {
+                try server.adopt(listeningDescriptor: passed.descriptor)
+                return "the socket passed by systemd (\(passed.name))"
+            }
+            try server.listen(path: path)
+            return path
         }
-        try server.listen(path: path)
-        return path
     }
 
-    func stop() { server.stop() }
+    func stop() { queue.sync { server.stop() } }
 
-    private static func register<Op: APIOperation>(
-        _ operation: Op.Type, in interface: inout VarlinkInterface, service: @escaping () -> InspectService,
-        denied: @escaping (Caller, String, InspectError) -> Void, storageFailed: @escaping (InspectError) -> Void,
-        wrote: @escaping () -> Void
-    ) {
-        interface.method(Op.name) { (parameters: Op.Parameters, peer: VarlinkCaller) throws -> Op.Reply in
-            let caller = Caller(
-                user: peer.userName ?? "uid-\(peer.uid)", role: Role.of(userID: peer.uid, groups: peer.groupNames))
+    private func register<Op: APIOperation>(_ operation: Op.Type, in interface: inout VarlinkInterface) {
+        interface.deferredMethod(Op.name) {
+            [unowned self]
+            (parameters: Op.Parameters, peer, answer: @escaping @Sendable (Result<Op.Reply, any Error>) -> Void) in
+            let caller = Caller(peer: peer)
             do {
-                let reply = try Op.authorizedPerform(service(), as: caller, parameters)
-                if Op.writes { wrote() }
-                return reply
+                try Op.requireRole(of: caller)
             } catch let error as InspectError {
-                switch error {
-                case .permissionDenied: denied(caller, Op.name, error)
-                case .storage, .cannotCreate: storageFailed(error)
-                default: break
-                }
-                throw error
+                refused(caller, method: Op.name, error)
+                return answer(.failure(error))
+            } catch {
+                return answer(.failure(error))
             }
+            let hooks = hooks
+            scheduler.submit(
+                .init(user: peer.uid, writes: Op.writes) {
+                    do {
+                        let reply = try Op.authorizedPerform(hooks.service(), as: caller, parameters)
+                        if Op.writes { hooks.wrote() }
+                        answer(.success(reply))
+                    } catch let error as InspectError {
+                        switch error {
+                        case .storage, .cannotCreate: hooks.storageFailed(error)
+                        default: break
+                        }
+                        answer(.failure(error))
+                    } catch {
+                        answer(.failure(error))
+                    }
+                })
         }
+    }
+
+    /// Counts a refusal; reports the first of the minute at once, the rest when the minute ends.
+    private func refused(_ caller: Caller, method: String, _ error: InspectError) {
+        if let event = refusals.refused(caller, method: method, error: error, at: hooks.now()) {
+            hooks.report([event])
+        }
+        armRefusalReport()
+    }
+
+    private func armRefusalReport() {
+        guard refusalTimer == nil, let due = refusals.nextReport else { return }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        timer.schedule(wallDeadline: DispatchWallTime(timespec: timespec(tv_sec: Int(due.seconds), tv_nsec: 0)))
+        timer.setEventHandler { [unowned self] in
+            refusalTimer?.cancel()
+            refusalTimer = nil
+            let events = refusals.report(at: hooks.now())
+            if !events.isEmpty { hooks.report(events) }
+            armRefusalReport()
+        }
+        timer.resume()
+        refusalTimer = timer
+    }
+}
+
+extension Caller {
+    /// The caller a connection's credentials name.
+    init(peer: VarlinkCaller) {
+        self.init(
+            user: peer.userName ?? "uid-\(peer.uid)", role: Role.of(userID: peer.uid, groups: peer.groupNames))
     }
 }
 

@@ -7,17 +7,20 @@ import InspectStore
 import InspectSystemd
 import Logging
 
-/// The running service: one serial queue owns all its state; the timer, the signals, the watchdog and the CLI's
-/// nudges arrive as Dispatch sources on that queue.
+/// The running service: its loop on one serial queue, which owns its state and does every write of the loop and of
+/// the API; the API's connections, its reads and the watchdog on others, so a long write keeps none of them waiting.
 ///
 /// It sleeps until the next instant on the agenda (an inspection falling due or missed, a corrective action
 /// becoming overdue, plans to apply; no polling), wakes, asks the pure `SchedulerState` what to do, does it, and
-/// re-arms. Every wake-up reads the agenda afresh from the database, so what the CLI changed in the
-/// meantime is seen.
+/// re-arms. Every wake-up reads the agenda afresh from the database, so what the CLI changed in the meantime is seen.
+/// The time comes from a `DaemonClock` and the one timer is a `WakeTimer`, so tests drive the loop's decisions with
+/// a hand-set clock instead of sleeping; each retry is a small value type (`JournalBackoff`, `FaultRetry`,
+/// `HeapTrim`).
 ///
-/// - Important: Every member is used on `queue` only. Dispatch handlers are formed inside methods of this class:
-///   closures written in top-level code are main-actor code and trap when they run on another queue.
-public final class Daemon {
+/// - Important: Every member is used on `queue` only; the API's hooks hop there. Dispatch handlers are formed
+///   inside methods of this class: closures written in top-level code are main-actor code and trap when they run on
+///   another queue.
+public final class Daemon: @unchecked Sendable {
     /// What the daemon needs to know before it starts.
     public struct Settings: Sendable {
         public var databasePath: String
@@ -35,17 +38,20 @@ public final class Daemon {
         }
     }
 
-    /// How long to wait before sending events again when the journal did not take them, at first and at most.
-    static let journalRetry: (first: Int64, longest: Int64) = (15, 300)
-    /// How long to wait before trying again after the database failed (disk full, locked, read-only).
-    static let faultRetry: Int64 = 30
+    /// How often delivered events are pruned from the outbox, and how long they are kept: `status` shows the latest
+    /// from there, the journal keeps them all.
+    static let pruneInterval: Int64 = 600
+    static let keepDelivered: Int64 = 86400
 
     private let queue = DispatchQueue(label: "inspectd")
+    /// The API's connections and the watchdog: never held by a write.
+    private let io = DispatchQueue(label: "inspectd.api")
     private let settings: Settings
     private let notifier: any ServiceNotifier
     private let logger: Logger
+    private let clock: DaemonClock
     private var database: InspectDatabase
-    private var service: InspectService
+    private let services: ServiceBox
     private let sink: any EventSink
     /// Why the database was opened for reading only at start (a read-only mount, lost permissions), until it can be
     /// opened for writing again.
@@ -53,31 +59,41 @@ public final class Daemon {
     private let caller = Caller(user: "inspectd", role: .admin)
     private var scheduler = SchedulerState()
     private var generator = SystemRandomness()
-    private var timer: DispatchSourceTimer?
+    private let timer: any WakeTimer
     private var watchdog: DispatchSourceTimer?
     private var sources: [any DispatchSourceProtocol] = []
     private var nudges: NudgeListener?
     private var api: APIServer?
     private var lastDataVersion: Int?
-    private var journalRetry: (at: Instant, delay: Int64)?
-    private var faultRetryAt: Instant?
+    private var journal = JournalBackoff()
+    private var fault = FaultRetry()
     /// When the plans were last applied (start, reload, or the planning instant that followed).
     private var plansAppliedAt: Instant?
-    /// When freed heap pages were last given back to the system.
-    private var trimmedAt: Instant?
+    private var trim = HeapTrim()
+    private var prunedAt: Instant?
+
+    private var service: InspectService {
+        get { services.service }
+        set { services.service = newValue }
+    }
 
     /// Opens and migrates the database; nothing is sent to systemd yet. A database that exists but cannot be written
     /// (a read-only mount, lost permissions) is opened for reading: the daemon then starts with a storage fault,
     /// serves reads, and opens it for writing once it can.
+    /// - Parameters:
+    ///   - clock: Where the time comes from; tests pass a hand-set one.
+    ///   - timer: The loop's timer; by default a Dispatch wall-clock timer on the daemon's queue.
     /// - Throws: `InspectError` when the database cannot be opened at all, or is damaged.
     public init(
         settings: Settings, configuration: InspectConfiguration, notifier: any ServiceNotifier, sink: any EventSink,
-        logger: Logger
+        logger: Logger, clock: DaemonClock = .system, timer: (any WakeTimer)? = nil
     ) throws {
         self.settings = settings
         self.notifier = notifier
         self.logger = logger
         self.sink = sink
+        self.clock = clock
+        self.timer = timer ?? DispatchWakeTimer(queue: queue)
         do {
             database = try InspectDatabase.open(path: settings.databasePath, mode: .readWrite)
         } catch let error as InspectError {
@@ -93,57 +109,40 @@ public final class Daemon {
         }
         // Refuse to run on a damaged record; a corrupt file is reported, never recreated or run on.
         try database.checkIntegrity()
-        service = Self.service(
-            database, policy: ServicePolicy(configuration: configuration), sink: sink)
+        services = ServiceBox(
+            Self.service(database, policy: ServicePolicy(configuration: configuration), sink: sink, clock: clock))
     }
 
     private static func service(
-        _ database: InspectDatabase, policy: ServicePolicy, sink: any EventSink
-    )
-        -> InspectService
-    {
-        let clock: @Sendable () -> Instant = { Instant(Date()) }
-        return InspectService(
+        _ database: InspectDatabase, policy: ServicePolicy, sink: any EventSink, clock: DaemonClock
+    ) -> InspectService {
+        InspectService(
             database: database, policy: policy,
-            sender: OutboxSender(database: database, sink: sink, claimant: "inspectd:\(getpid())", clock: clock),
-            clock: clock)
+            sender: OutboxSender(database: database, sink: sink, claimant: "inspectd:\(getpid())", clock: clock.now),
+            clock: clock.now)
     }
 
     // MARK: - Starting and stopping
 
-    /// Installs the signal handlers and sources, opens the API socket, sends what the outbox holds, catches up on
-    /// what fell due while it was down, and tells systemd it is ready. Returns once ready; the rest happens on the
-    /// daemon's queue.
+    /// Sends what the outbox holds, catches up on what fell due while it was down, arms the timer, and — when
+    /// `serving` — installs the signal handlers, opens the API socket and the nudge socket, starts the watchdog and
+    /// tells systemd it is ready. Returns once ready; the rest happens on the daemon's queues. Tests start it without
+    /// serving and drive it with ``fire()``.
     /// - Throws: when the API socket cannot be opened.
-    public func start() throws {
-        try queue.sync { try startOnQueue() }
+    public func start(serving: Bool = true) throws {
+        try queue.sync { try startOnQueue(serving: serving) }
     }
 
-    private func startOnQueue() throws {
-        for signalNumber in [SIGTERM, SIGINT] {
-            onSignal(signalNumber) { [unowned self] in self.stop(signal: signalNumber) }
+    private func startOnQueue(serving: Bool) throws {
+        timer.onFire { [unowned self] in self.wake() }
+        if serving {
+            installSignalHandlers()
+            listenForNudges()
+            let api = try APIServer(queue: io, writer: queue, hooks: apiHooks())
+            let listening = try api.start(path: settings.socketPath)
+            self.api = api
+            logger.info("serving the API", metadata: ["api.socket": "\(listening)"])
         }
-        onSignal(SIGHUP) { [unowned self] in self.reload() }
-        if ProcessInfo.processInfo.environment["INSPECTD_DEBUG_WATCHDOG_STALL"] == "1" {
-            // For testing the watchdog only: SIGUSR2 blocks the queue, so the pings stop and systemd steps in.
-            onSignal(SIGUSR2) { [unowned self] in
-                self.logger.warning("stalling the event loop on SIGUSR2 (INSPECTD_DEBUG_WATCHDOG_STALL=1)")
-                while true { sleep(3600) }
-            }
-        }
-        let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.setEventHandler { [unowned self] in self.wake() }
-        timer.resume()
-        self.timer = timer
-        listenForNudges()
-        let api = try APIServer(
-            queue: queue, service: { [unowned self] in self.service },
-            denied: { [unowned self] caller, method, error in self.refused(caller, method: method, error) },
-            storageFailed: { [unowned self] error in self.storageFailed(error) },
-            wrote: { [unowned self] in self.wake() })
-        let listening = try api.start(path: settings.socketPath)
-        self.api = api
-        logger.info("serving the API", metadata: ["api.socket": "\(listening)"])
         if let writeFault { storageFailed(writeFault) }
         record(
             Event(
@@ -152,9 +151,45 @@ public final class Daemon {
         flushOutbox()
         applyPlans()
         wake()
-        startWatchdog()
-        notifier.ready(status: statusLine())
+        if serving {
+            startWatchdog()
+            notifier.ready(status: statusLine())
+        }
         logger.info("ready", metadata: ["database.path": "\(settings.databasePath)"])
+    }
+
+    /// What the API needs of the daemon; each hook hops to the daemon's queue where it touches its state.
+    private func apiHooks() -> APIServer.Hooks {
+        let services = services
+        return APIServer.Hooks(
+            service: { services.service },
+            storageFailed: { [self] error in queue.async { self.storageFailed(error) } },
+            wrote: { [self] in
+                dispatchPrecondition(condition: .onQueue(queue))
+                wake()
+            },
+            report: { [self] events in
+                queue.async {
+                    for event in events { self.record(event) }
+                    self.flushOutbox()
+                }
+            },
+            now: clock.now)
+    }
+
+    private func installSignalHandlers() {
+        for signalNumber in [SIGTERM, SIGINT] {
+            onSignal(signalNumber) { [unowned self] in self.stop(signal: signalNumber) }
+        }
+        onSignal(SIGHUP) { [unowned self] in self.reload() }
+        if ProcessInfo.processInfo.environment["INSPECTD_DEBUG_WATCHDOG_STALL"] == "1" {
+            // For testing the watchdog only: SIGUSR2 blocks the watchdog's queue, so the pings stop and systemd
+            // steps in.
+            onSignal(SIGUSR2) { [unowned self] in
+                self.logger.warning("stalling the event loop on SIGUSR2 (INSPECTD_DEBUG_WATCHDOG_STALL=1)")
+                self.io.async { while true { sleep(3600) } }
+            }
+        }
     }
 
     /// Reports the stop, sends what is left in the outbox, tells systemd, and exits 0. Work on the queue is done one
@@ -201,11 +236,16 @@ public final class Daemon {
 
     // MARK: - The loop
 
+    /// Fires the loop's timer by hand, as tests do once they have set the clock.
+    func fire() {
+        queue.sync { wake() }
+    }
+
     /// Reads the agenda, does what the scheduler says, and re-arms the timer for the next instant.
     private func wake() {
         do {
             lastDataVersion = try service.dataVersion()
-            if faultRetryAt != nil {
+            if fault.isFaulted {
                 if writeFault != nil { try reopenForWriting() }
                 // Reads may work while writes do not (a full or read-only file system): only a write says it is over.
                 try database.write { db in try db.execute(sql: "UPDATE ledger_head SET count = count") }
@@ -215,14 +255,12 @@ public final class Daemon {
             while changed {
                 changed = false
                 var agenda = try service.agenda(plansAppliedAt: plansAppliedAt)
-                agenda.retryJournal = journalRetry?.at
-                let monotonic = Int64(DispatchTime.now().uptimeNanoseconds / 1_000_000_000)
-                for action in scheduler.wake(at: Instant(Date()), monotonic: monotonic, agenda: agenda) {
+                agenda.retryJournal = journal.retryAt
+                for action in scheduler.wake(at: clock.now(), monotonic: clock.uptime(), agenda: agenda) {
                     changed = try perform(action) || changed
                 }
             }
-            if faultRetryAt != nil {
-                faultRetryAt = nil
+            if fault.recovered() {
                 logger.notice("the database works again")
                 record(
                     Event(
@@ -234,24 +272,14 @@ public final class Daemon {
             storageFailed(error)
         }
         notifier.status(statusLine())
-        releaseFreeMemory()
-    }
-
-    /// Gives the heap pages freed since the last time back to the system, at most once a minute. glibc keeps them
-    /// otherwise, and a daemon that runs for months would stay at the size of its busiest moment (the year
-    /// simulation's resident memory rose 5 MiB over the year without this, and stays flat with it).
-    private func releaseFreeMemory() {
-        let now = Instant(Date())
-        if let trimmedAt, abs(now.seconds - trimmedAt.seconds) < 60 { return }
-        trimmedAt = now
-        malloc_trim(0)
+        if trim.due(at: clock.now()) { malloc_trim(0) }
     }
 
     /// The database cannot be written (full or read-only file system, lost permissions): says so once in the journal
     /// (straight to it, as the outbox is in the database) and in `STATUS=`, keeps serving reads, and tries again in
-    /// ``faultRetry`` seconds, or sooner when a call writes.
+    /// `FaultRetry.interval` seconds, or sooner when a call writes.
     private func storageFailed(_ error: any Error) {
-        if faultRetryAt == nil {
+        if fault.failed(at: clock.now()) {
             logger.error("cannot write the database; trying again", metadata: ["error": "\(error)"])
             _ = service.sender.sink.deliver(
                 Event(
@@ -259,8 +287,7 @@ public final class Daemon {
                     fields: ["DATABASE": settings.databasePath, "ERROR": "\(error)"]),
                 eventID: nil)
         }
-        faultRetryAt = Instant(Date()).adding(seconds: Self.faultRetry)
-        arm(faultRetryAt!)
+        if let retry = fault.retryAt { timer.arm(retry) }
         notifier.status(statusLine())
     }
 
@@ -268,11 +295,11 @@ public final class Daemon {
     private func reopenForWriting() throws {
         let writable = try InspectDatabase.open(path: settings.databasePath, mode: .readWrite)
         database = writable
-        service = Self.service(writable, policy: service.policy, sink: sink)
+        service = Self.service(writable, policy: service.policy, sink: sink, clock: clock)
         writeFault = nil
         logger.notice("the database can be written again; opened for writing")
         // On a read-only mount the nudge socket beside the database could not be made either.
-        if nudges == nil { listenForNudges() }
+        if nudges == nil && api != nil { listenForNudges() }
     }
 
     private func listenForNudges() {
@@ -297,19 +324,16 @@ public final class Daemon {
             applyPlans()
             return true
         case .retryJournal:
+            // A refused retry moves the next one: the agenda is read again to arm for it.
             flushOutbox()
-            return false
+            return true
         case .clockJumped(let seconds):
             logger.warning("the wall clock jumped; catching up once", metadata: ["clock.jump_seconds": "\(seconds)"])
             return false
         case .arm(let instant):
-            arm(instant)
+            timer.arm(instant)
             return false
         }
-    }
-
-    private func arm(_ instant: Instant) {
-        timer?.schedule(wallDeadline: DispatchWallTime(timespec: timespec(tv_sec: Int(instant.seconds), tv_nsec: 0)))
     }
 
     /// The CLI changed the database: look again if it really did, and send the events a CLI that stopped before
@@ -323,7 +347,7 @@ public final class Daemon {
     }
 
     private func applyPlans() {
-        plansAppliedAt = Instant(Date())
+        plansAppliedAt = clock.now()
         do {
             let report = try service.applyPlans(by: caller, using: &generator)
             for failure in report.failed {
@@ -337,25 +361,18 @@ public final class Daemon {
 
     // MARK: - The journal
 
-    private func refused(_ caller: Caller, method: String, _ error: InspectError) {
-        record(
-            Event(
-                kind: .accessDenied, message: "\(method) refused for \(caller.user): \(error)",
-                fields: ["USER": caller.user, "METHOD": method, "ROLE": caller.role.rawValue]))
-        flushOutbox()
-    }
-
     /// Stores a daemon event in the outbox, so it reaches the journal even if sending now fails.
     private func record(_ event: Event) {
         do {
-            try database.write { db in _ = try Outbox.enqueue(db, event, at: Instant(Date()), claimant: nil) }
+            try database.write { db in _ = try Outbox.enqueue(db, event, at: clock.now(), claimant: nil) }
         } catch {
             logger.error(
                 "cannot record event", metadata: ["event.kind": "\(event.kind.rawValue)", "error": "\(error)"])
         }
     }
 
-    /// Sends every pending event; while the journal refuses them, tries again later, backing off.
+    /// Sends every pending event; while the journal refuses them, tries again later, backing off. Delivered events
+    /// older than a day are pruned now and then: the journal keeps them, the outbox need not.
     private func flushOutbox() {
         do {
             let report = try service.sender.flushPending()
@@ -365,16 +382,32 @@ public final class Daemon {
                     metadata: ["outbox.recognised": "\(report.recognised)"])
             }
             if report.fellBack > 0 {
-                let delay = min((journalRetry?.delay ?? Self.journalRetry.first / 2) * 2, Self.journalRetry.longest)
-                journalRetry = (Instant(Date()).adding(seconds: delay), delay)
-                logger.warning(
-                    "journal unavailable; events kept in the outbox",
-                    metadata: ["outbox.fell_back": "\(report.fellBack)", "retry.seconds": "\(delay)"])
+                let first = journal.retryAt == nil
+                journal.refused(at: clock.now())
+                if first {
+                    logger.warning(
+                        "journal unavailable; events kept in the outbox",
+                        metadata: ["outbox.fell_back": "\(report.fellBack)", "retry.seconds": "\(journal.delay)"])
+                }
             } else {
-                journalRetry = nil
+                journal.delivered()
+                pruneDelivered()
             }
         } catch {
             logger.error("cannot send the outbox", metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func pruneDelivered() {
+        let now = clock.now()
+        if let prunedAt, abs(now.seconds - prunedAt.seconds) < Self.pruneInterval { return }
+        prunedAt = now
+        do {
+            try database.writeUnflushed { db in
+                try Outbox.prune(db, sentBefore: now.adding(seconds: -Self.keepDelivered))
+            }
+        } catch {
+            logger.error("cannot prune the outbox", metadata: ["error": "\(error)"])
         }
     }
 
@@ -382,14 +415,17 @@ public final class Daemon {
 
     private func statusLine() -> String {
         let line = (try? service.statusLine()) ?? "database unavailable"
-        return faultRetryAt == nil ? line : "database fault, retrying; " + line
+        return fault.isFaulted ? "database fault, retrying; " + line : line
     }
 
+    /// Pings the watchdog from the API's queue: it answers the users, so it must not stall; the loop's long writes
+    /// do not hold it.
     private func startWatchdog() {
         guard let interval = notifier.watchdogInterval else { return }
-        let source = DispatchSource.makeTimerSource(queue: queue)
+        let source = DispatchSource.makeTimerSource(queue: io)
         source.schedule(deadline: .now(), repeating: .nanoseconds(Int(interval / .nanoseconds(1))))
-        source.setEventHandler { [unowned self] in self.notifier.watchdogPing() }
+        let notifier = notifier
+        source.setEventHandler { notifier.watchdogPing() }
         source.resume()
         watchdog = source
     }

@@ -33,10 +33,11 @@ extension Role {
     public static let inspectorGroup = "inspectd"
 
     /// The role Unix credentials give: root and members of `inspectd-admin` are admins, members of `inspectd`
-    /// inspectors, everyone else a reader.
-    public static func of(userID: UInt32, groups: some Sequence<String>) -> Role {
+    /// inspectors, everyone else a reader. In direct mode the owner of the database file is an admin too: they can
+    /// write the file anyway.
+    public static func of(userID: UInt32, groups: some Sequence<String>, ownsRecord: Bool = false) -> Role {
         let groups = Set(groups)
-        if userID == 0 || groups.contains(adminGroup) { return .admin }
+        if userID == 0 || ownsRecord || groups.contains(adminGroup) { return .admin }
         return groups.contains(inspectorGroup) ? .inspector : .reader
     }
 }

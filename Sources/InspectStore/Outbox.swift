@@ -106,6 +106,20 @@ public enum Outbox {
             .updateAll(db, OutboxRecord.Columns.sentAt.set(to: now.seconds))
     }
 
+    /// The newest events kept in the outbox after delivery, whatever their age, for `inspectctl status` to show.
+    public static let keptForStatus = 100
+
+    /// Deletes the rows delivered before `cutoff`, but for the newest ``keptForStatus``: the journal holds them, and
+    /// an outbox that only grew would grow the record with every event (fail2ban's purge that never ran).
+    public static func prune(_ db: Database, sentBefore cutoff: Instant) throws {
+        try db.execute(
+            sql: """
+                DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?
+                    AND id < (SELECT coalesce(min(id), 0) FROM (SELECT id FROM outbox ORDER BY id DESC LIMIT ?))
+                """,
+            arguments: [cutoff.seconds, keptForStatus])
+    }
+
     /// How many events wait to be sent.
     public static func pendingCount(_ db: Database) throws -> Int {
         try OutboxRecord.filter(OutboxRecord.Columns.sentAt == nil).fetchCount(db)

@@ -6,10 +6,14 @@ import Foundation
 /// unfinished tail, and refuses to let any one message grow past `limit`, so a peer that never sends a NUL cannot
 /// make us buffer without bound.
 struct MessageFramer {
-    /// The message being received is longer than the limit.
-    struct Overflow: Error, Equatable {}
+    /// The message being received would grow past the limit. The messages completed before it are handed back, and
+    /// the last `unread` bytes were not taken: after raising the limit, they may be appended again.
+    struct Overflow: Error, Equatable {
+        var completed: [Data] = []
+        var unread: Int = 0
+    }
 
-    let limit: Int
+    var limit: Int
     private var partial: [UInt8] = []
 
     init(limit: Int) {
@@ -19,14 +23,19 @@ struct MessageFramer {
     /// Whether part of a message has arrived without its NUL.
     var hasPartialMessage: Bool { !partial.isEmpty }
 
+    /// The bytes of the message being received.
+    var partialCount: Int { partial.count }
+
     /// Adds `bytes` and returns the messages they complete, without their NULs.
     ///
-    /// - Throws: ``Overflow`` once a message passes `limit` bytes; the framer must then be discarded.
+    /// - Throws: ``Overflow`` when a message would pass `limit` bytes; what came before it is consumed, the rest not.
     mutating func append(_ bytes: UnsafeRawBufferPointer) throws(Overflow) -> [Data] {
         var messages: [Data] = []
         var start = bytes.startIndex
         while let end = bytes[start...].firstIndex(of: 0) {
-            guard partial.count + (end - start) <= limit else { throw Overflow() }
+            guard partial.count + (end - start) <= limit else {
+                throw Overflow(completed: messages, unread: bytes.endIndex - start)
+            }
             if partial.isEmpty {
                 messages.append(Data(bytes[start..<end]))
             } else {
@@ -36,7 +45,9 @@ struct MessageFramer {
             }
             start = end + 1
         }
-        guard partial.count + (bytes.endIndex - start) <= limit else { throw Overflow() }
+        guard partial.count + (bytes.endIndex - start) <= limit else {
+            throw Overflow(completed: messages, unread: bytes.endIndex - start)
+        }
         partial.append(contentsOf: bytes[start...])
         return messages
     }

@@ -5,8 +5,10 @@ import Glibc
 /// One client connection: reads calls, hands them to the server, and writes the replies back in order.
 ///
 /// Reads and writes are non-blocking, driven by a read source and, only while replies wait for the socket, a write
-/// source. While replies wait, no further calls are read: a client that does not read its replies cannot make the
-/// server buffer without bound, and one whose backlog still passes `maxBufferedOutput` is disconnected.
+/// source. While replies wait, or while a call is being answered elsewhere (a handler that answers later), no further
+/// calls are read: a client cannot make the server buffer without bound, and one whose backlog still passes
+/// `maxBufferedOutput` is disconnected. A message may grow to the server's `maxMessageSize`, or its
+/// `privilegedMaxMessageSize` for a privileged caller; past that the client is told so and disconnected.
 ///
 /// - Important: Used on the server's queue only. The sources' handlers keep the connection alive until both are
 ///   cancelled; the descriptor is closed after that, never while a source still watches it.
@@ -19,13 +21,15 @@ final class VarlinkConnection {
     }
 
     let id: Int
+    let credentials: PeerCredentials
     private let descriptor: Int32
-    private let credentials: PeerCredentials
     private let queue: DispatchQueue
     private let maxBufferedOutput: Int
     /// The server, until the connection is closed; the reference cycle ends there.
     private var server: VarlinkServer?
     private var framer: MessageFramer
+    /// Whether the caller was asked about large messages (once, when a message first passes the ordinary limit).
+    private var privilegeChecked = false
     private var readSource: DispatchSourceRead?
     private var readState = ReadState.active
     private var writeSource: DispatchSourceWrite?
@@ -33,6 +37,14 @@ final class VarlinkConnection {
     private var output: [UInt8] = []
     /// How much of `output` has been sent.
     private var outputSent = 0
+    /// Messages read but not yet handled, because a call before them is being answered.
+    private var waiting: [Data] = []
+    /// Whether a call is being answered elsewhere; its replies come through ``complete(_:)``.
+    private(set) var answering = false
+    /// When the client last sent or was sent something, or a call ended (monotonic).
+    private(set) var lastActivity = DispatchTime.now()
+    /// When the message now being received began, if one is.
+    private(set) var messageStarted: DispatchTime?
     private(set) var isClosed = false
     private var descriptorClosed = false
 
@@ -60,6 +72,12 @@ final class VarlinkConnection {
         source.resume()
     }
 
+    /// Bytes of the unfinished message held for this connection.
+    var pendingInput: Int { framer.partialCount }
+
+    /// Whether nothing is going on: no call being answered, no reply waiting, no message half received.
+    var isIdle: Bool { !answering && waiting.isEmpty && outputSent == output.count && messageStarted == nil }
+
     /// Queues `messages` (each a JSON object) with their NULs and sends what the socket takes now.
     func enqueue(_ messages: [Data]) {
         guard !isClosed else { return }
@@ -67,7 +85,21 @@ final class VarlinkConnection {
             output.append(contentsOf: message)
             output.append(0)
         }
+        lastActivity = .now()
         flush()
+    }
+
+    /// The server started answering a call elsewhere: read nothing more until ``complete(_:)``.
+    func beginAnswering() {
+        answering = true
+    }
+
+    /// The call being answered elsewhere is done: send its replies, then go on with the calls that waited.
+    func complete(_ replies: [Data]) {
+        guard !isClosed else { return }
+        answering = false
+        enqueue(replies)
+        handleWaiting()
     }
 
     /// Stops reading and writing; pending replies are dropped.
@@ -80,10 +112,20 @@ final class VarlinkConnection {
             writeSource.cancel()
         }
         output = []
-        framer = MessageFramer(limit: 0)
+        waiting = []
         server?.connectionClosed(self)
+        framer = MessageFramer(limit: 0)
         server = nil
         closeDescriptorWhenDone()
+    }
+
+    /// Tells the client its message is too long, then closes once that is sent.
+    private func refuseOversize(limit: Int) {
+        guard let server else { return }
+        waiting = []
+        stopReading()
+        enqueue([VarlinkWire.encodeError(server.configuration.oversizeError(limit))])
+        if outputSent == output.count { close() }
     }
 
     // MARK: - Reading
@@ -107,29 +149,64 @@ final class VarlinkConnection {
                 close()
                 return
             }
-            let messages: [Data]
-            do {
-                messages = try framer.append(UnsafeRawBufferPointer(rebasing: buffer[0..<count]))
-            } catch {
-                close()
-                return
-            }
-            for message in messages {
-                server.handle(message, from: self)
-                if isClosed { return }
-            }
-            // The client is not taking its replies: read no further calls until it does.
-            if outputSent < output.count {
+            lastActivity = .now()
+            guard take(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) else { return }
+            handleWaiting()
+            if isClosed { return }
+            // The client is not taking its replies, or a call is being answered: read no further calls until then.
+            if outputSent < output.count || answering {
                 suspendReading()
                 return
             }
         }
     }
 
+    /// Frames `bytes` into `waiting`; false when the connection was refused for an oversize message or the server's
+    /// total of unfinished input.
+    private func take(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        guard let server else { return false }
+        let before = framer.partialCount
+        do {
+            waiting += try framer.append(bytes)
+        } catch let overflow {
+            waiting += overflow.completed
+            let configuration = server.configuration
+            // Past the ordinary limit: only a privileged caller (an administrator's import) may go on.
+            if !privilegeChecked, configuration.privilegedMaxMessageSize > framer.limit {
+                privilegeChecked = true
+                if configuration.isPrivileged(caller) {
+                    framer.limit = configuration.privilegedMaxMessageSize
+                    return take(UnsafeRawBufferPointer(rebasing: bytes.suffix(overflow.unread)))
+                }
+            }
+            refuseOversize(limit: framer.limit)
+            return false
+        }
+        messageStarted = framer.hasPartialMessage ? (before > 0 ? messageStarted : .now()) : nil
+        guard server.accountInput(framer.partialCount - before) else {
+            close()
+            return false
+        }
+        return true
+    }
+
+    /// Hands the waiting calls to the server, in order, until one is answered elsewhere.
+    private func handleWaiting() {
+        while !answering, !isClosed, !waiting.isEmpty, let server {
+            let message = waiting.removeFirst()
+            server.handle(message, from: self)
+        }
+        if !answering && readState == .suspended && outputSent == output.count {
+            resumeReading()
+            readAvailable()
+        }
+    }
+
     /// The client sent all it will send (it may still read): answer what arrived, then close.
     private func peerFinishedSending() {
         stopReading()
-        if outputSent == output.count { close() }
+        handleWaiting()
+        if outputSent == output.count && !answering && waiting.isEmpty { close() }
     }
 
     private func suspendReading() {
@@ -160,6 +237,7 @@ final class VarlinkConnection {
             }
             if sent > 0 {
                 outputSent += sent
+                lastActivity = .now()
             } else if sent < 0 && errno == EINTR {
                 continue
             } else if sent < 0 && (errno == EAGAIN || errno == EWOULDBLOCK) {
@@ -176,11 +254,13 @@ final class VarlinkConnection {
             suspendWriting()
             switch readState {
             case .stopped:
-                close()
+                if !answering && waiting.isEmpty { close() }
             case .suspended:
                 // Calls that arrived while reading was paused are read now, not left to a later event.
-                resumeReading()
-                readAvailable()
+                if !answering {
+                    resumeReading()
+                    readAvailable()
+                }
             case .active:
                 break
             }

@@ -14,12 +14,18 @@ import Foundation
 /// it with `org.varlink.service.InvalidParameter`.
 public struct VarlinkInterface {
     /// What a method handler returns once the server has encoded it: JSON objects to send, or an error.
-    enum Outcome {
+    enum Outcome: Sendable {
         case replies([Data])
         case failure(any Error)
     }
 
-    typealias Handler = (VarlinkCall) -> Outcome
+    /// A handler's answer: at once, or later, from wherever the work was done (see ``deferredMethod(_:_:)``).
+    enum Answer {
+        case now(Outcome)
+        case later((@escaping @Sendable (Outcome) -> Void) -> Void)
+    }
+
+    typealias Handler = (VarlinkCall) -> Answer
 
     public let descriptionText: String
     public let definition: VarlinkInterfaceDefinition
@@ -37,9 +43,9 @@ public struct VarlinkInterface {
     public mutating func rawMethod(_ name: String, _ handler: @escaping (VarlinkCall) -> VarlinkReply) {
         handlers[name] = { call in
             switch handler(call) {
-            case .parameters(let parameters): Self.encoding { [try VarlinkJSON.encode(parameters)] }
-            case .stream(let replies): Self.encoding { try replies.map { try VarlinkJSON.encode($0) } }
-            case .error(let error): .failure(error)
+            case .parameters(let parameters): .now(Self.encoding { [try VarlinkJSON.encode(parameters)] })
+            case .stream(let replies): .now(Self.encoding { try replies.map { try VarlinkJSON.encode($0) } })
+            case .error(let error): .now(.failure(error))
             }
         }
     }
@@ -49,9 +55,33 @@ public struct VarlinkInterface {
         _ name: String, _ handler: @escaping (P, VarlinkCaller) throws -> R
     ) {
         handlers[name] = { call in
-            Self.encoding {
-                let parameters = try call.decodeParameters(as: P.self)
-                return [try Self.encodeObject(handler(parameters, call.caller))]
+            .now(
+                Self.encoding {
+                    let parameters = try call.decodeParameters(as: P.self)
+                    return [try Self.encodeObject(handler(parameters, call.caller))]
+                })
+        }
+    }
+
+    /// Handles `name` (unqualified) with a function that starts the work and answers later, from any thread: the
+    /// server reads no further call of that connection meanwhile, and goes on serving the others. `handler` runs
+    /// on the server's queue with the decoded parameters; `answer` encodes the result where it is called (off the
+    /// server's queue, for a large reply) and hands it back to the server.
+    public mutating func deferredMethod<P: Decodable, R: Encodable & SendableMetatype>(
+        _ name: String,
+        _ handler: @escaping (P, VarlinkCaller, _ answer: @escaping @Sendable (Result<R, any Error>) -> Void) -> Void
+    ) {
+        handlers[name] = { call in
+            let parameters: P
+            do {
+                parameters = try call.decodeParameters(as: P.self)
+            } catch {
+                return .now(.failure(error))
+            }
+            return .later { deliver in
+                handler(parameters, call.caller) { result in
+                    deliver(Self.encoding { [try Self.encodeObject(result.get())] })
+                }
             }
         }
     }
@@ -62,11 +92,12 @@ public struct VarlinkInterface {
         _ name: String, _ handler: @escaping (P, VarlinkCaller) throws -> [R]
     ) {
         handlers[name] = { call in
-            guard call.more || call.oneway else { return .failure(VarlinkError.expectedMore) }
-            return Self.encoding {
-                let parameters = try call.decodeParameters(as: P.self)
-                return try handler(parameters, call.caller).map { try Self.encodeObject($0) }
-            }
+            guard call.more || call.oneway else { return .now(.failure(VarlinkError.expectedMore)) }
+            return .now(
+                Self.encoding {
+                    let parameters = try call.decodeParameters(as: P.self)
+                    return try handler(parameters, call.caller).map { try Self.encodeObject($0) }
+                })
         }
     }
 

@@ -31,6 +31,12 @@ public final class VarlinkServer {
     /// Resumes suspended listeners after a while, when no closing connection has done so first.
     private var listenerRetry: DispatchSourceTimer?
     private var connections: [Int: VarlinkConnection] = [:]
+    /// Connections open per user (uid), against `maxConnectionsPerUser`.
+    private var connectionsByUser: [UInt32: Int] = [:]
+    /// Bytes of unfinished messages held for all connections, against `maxPendingInput`.
+    private var pendingInput = 0
+    /// Closes idle and half-sent connections; runs only while there are connections.
+    private var sweeper: DispatchSourceTimer?
     private var nextConnectionID = 0
     /// One scratch buffer for every read: all reads happen on `queue`, one at a time.
     let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 1)
@@ -145,7 +151,7 @@ public final class VarlinkServer {
             if let path = listener.path { unlink(path) }
         }
         listeners = []
-        for connection in connections.values { connection.close() }
+        for connection in Array(connections.values) { connection.close() }
     }
 
     /// Removes a socket file left by a server that is gone; refuses to touch a live socket or any other file.
@@ -199,7 +205,8 @@ public final class VarlinkServer {
             }
             guard UnixSocket.setCloseOnExec(descriptor), UnixSocket.setNonBlocking(descriptor),
                 connections.count < configuration.maxConnections,
-                let credentials = PeerCredentials.of(descriptor: descriptor)
+                let credentials = PeerCredentials.of(descriptor: descriptor),
+                connectionsByUser[credentials.uid, default: 0] < configuration.maxConnectionsPerUser
             else {
                 Glibc.close(descriptor)
                 continue
@@ -208,7 +215,9 @@ public final class VarlinkServer {
                 id: nextConnectionID, descriptor: descriptor, credentials: credentials, server: self)
             nextConnectionID += 1
             connections[connection.id] = connection
+            connectionsByUser[credentials.uid, default: 0] += 1
             connection.start()
+            startSweeping()
         }
     }
 
@@ -233,7 +242,56 @@ public final class VarlinkServer {
 
     /// A connection is gone: forget it, and accept again if a lack of descriptors had stopped us.
     func connectionClosed(_ connection: VarlinkConnection) {
-        connections[connection.id] = nil
+        guard connections.removeValue(forKey: connection.id) != nil else { return }
+        pendingInput -= connection.pendingInput
+        let uid = connection.credentials.uid
+        connectionsByUser[uid] = connectionsByUser[uid].map { $0 - 1 }.flatMap { $0 > 0 ? $0 : nil }
+        if connections.isEmpty {
+            sweeper?.cancel()
+            sweeper = nil
+        }
         resumeListeners()
+    }
+
+    /// Records `delta` more (or fewer) bytes of unfinished messages; false when the total would pass
+    /// `maxPendingInput`, and the connection that grew it should go.
+    func accountInput(_ delta: Int) -> Bool {
+        guard pendingInput + delta <= configuration.maxPendingInput || delta <= 0 else { return false }
+        pendingInput += delta
+        return true
+    }
+
+    // MARK: - Timeouts
+
+    /// How often connections are looked at for timeouts: a tenth of the shorter timeout, at most a second.
+    private var sweepInterval: Duration {
+        min(.seconds(1), min(configuration.idleTimeout, configuration.messageTimeout) / 10)
+    }
+
+    private func startSweeping() {
+        guard sweeper == nil else { return }
+        let timer = DispatchSource.makeTimerSource(queue: queue)
+        let interval = DispatchTimeInterval.nanoseconds(Int(sweepInterval / .nanoseconds(1)))
+        timer.schedule(deadline: .now() + interval, repeating: interval)
+        timer.setEventHandler { [self] in sweep() }
+        timer.resume()
+        sweeper = timer
+    }
+
+    /// Closes the connections that sat idle past `idleTimeout`, or have not finished a message within
+    /// `messageTimeout`: an idle or half-sent connection holds a descriptor and memory another client may need.
+    private func sweep() {
+        let now = DispatchTime.now()
+        let idle = UInt64(configuration.idleTimeout / .nanoseconds(1))
+        let message = UInt64(configuration.messageTimeout / .nanoseconds(1))
+        for connection in Array(connections.values) {
+            if let started = connection.messageStarted, !connection.answering,
+                now.uptimeNanoseconds - started.uptimeNanoseconds > message
+            {
+                connection.close()
+            } else if connection.isIdle, now.uptimeNanoseconds - connection.lastActivity.uptimeNanoseconds > idle {
+                connection.close()
+            }
+        }
     }
 }

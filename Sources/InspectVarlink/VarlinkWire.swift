@@ -1,7 +1,7 @@
 import Foundation
 
 /// A method call as it arrived: the call object of the Varlink protocol, checked for shape.
-struct VarlinkCallMessage: Equatable {
+struct VarlinkCallMessage: Equatable, Sendable {
     var method: String
     var parameters: [String: VarlinkValue]
     var oneway = false

@@ -37,6 +37,9 @@ final class PingService {
         # Remembers the text; meant to be called oneway.
         method Note(text: string) -> ()
 
+        # Answered from another thread once the test releases it; the server serves others meanwhile.
+        method Defer(ping: string) -> (pong: string)
+
         # Declared, never implemented.
         method Later() -> ()
 
@@ -86,7 +89,7 @@ final class PingService {
         var ping: String
     }
 
-    struct PingReply: Codable, Equatable {
+    struct PingReply: Codable, Equatable, Sendable {
         var pong: String
     }
 
@@ -143,6 +146,13 @@ final class PingService {
         }
         interface.method("Blob") { (request: BlobRequest, _) in
             BlobReply(data: String(repeating: "x", count: request.size))
+        }
+        interface.deferredMethod("Defer") {
+            (request: PingRequest, _, answer: @escaping @Sendable (Result<PingReply, any Error>) -> Void) in
+            Thread.detachNewThread {
+                gate.holdUntilReleased()
+                answer(.success(PingReply(pong: request.ping)))
+            }
         }
         interface.method("Note") { (request: NoteRequest, _) in
             notes.append(request.text)

@@ -30,7 +30,7 @@ struct PythonClientTests {
         let report = try JSONDecoder().decode(VarlinkValue.self, from: Data(result.stdout.utf8))
         #expect(report["interfaces"] == ["org.varlink.service", "org.example.ping"])
         #expect(report["vendor"] == "inspectd")
-        #expect(report["methods"] == ["Blob", "Count", "Fail", "Hold", "Later", "Note", "Ping", "WhoAmI"])
+        #expect(report["methods"] == ["Blob", "Count", "Defer", "Fail", "Hold", "Later", "Note", "Ping", "WhoAmI"])
         #expect(report["errors"] == ["NotToday"])
         #expect(report["pong"] == "hello from python")
         #expect(report["error"] == "org.example.ping.NotToday")

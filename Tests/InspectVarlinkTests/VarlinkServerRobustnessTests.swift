@@ -157,7 +157,7 @@ struct VarlinkServerRobustnessTests {
             limit.rlim_cur = min(8192, limit.rlim_max)
             setrlimit(Int32(RLIMIT_NOFILE.rawValue), &limit)
         }
-        let service = try PingService()
+        let service = try PingService(configuration: .init(maxConnectionsPerUser: 2000))
 
         let idle = try (0..<1000).map { _ in try RawConnection(path: service.path) }
 
@@ -236,5 +236,77 @@ struct VarlinkServerRobustnessTests {
         #expect(raw.readMessage() == #"{"parameters":{"pong":"last words"}}"#)
         #expect(raw.serverClosed())
         #expect(service.waitForConnections(0))
+    }
+
+    @Test("one user may hold at most maxConnectionsPerUser connections; the next is closed at once")
+    func connectionsPerUser() throws {
+        let service = try PingService(configuration: .init(maxConnectionsPerUser: 3))
+        let admitted = try (0..<3).map { _ in try RawConnection(path: service.path) }
+        #expect(service.waitForConnections(3))
+
+        let refused = try RawConnection(path: service.path)
+
+        #expect(refused.serverClosed())
+        admitted[0].close()
+        #expect(service.waitForConnections(2))
+        #expect(service.pingsBack())
+    }
+
+    @Test("a connection left idle, or with a message begun and never finished, is closed")
+    func timeouts() throws {
+        let service = try PingService(
+            configuration: .init(idleTimeout: .milliseconds(300), messageTimeout: .milliseconds(300)))
+        let idle = try RawConnection(path: service.path)
+        let halfSent = try RawConnection(path: service.path)
+        #expect(halfSent.write(Array(#"{"method":"org.example.ping.Ping","#.utf8)))
+
+        #expect(idle.serverClosed())
+        #expect(halfSent.serverClosed())
+        #expect(service.waitForConnections(0))
+        #expect(service.pingsBack())
+    }
+
+    @Test("a message past the limit is answered with the oversize error, then the connection closes")
+    func oversize() throws {
+        let service = try PingService(
+            configuration: .init(
+                maxMessageSize: 100,
+                oversizeError: { VarlinkError("org.example.ping.TooLarge", parameters: ["limit": .int(Int64($0))]) }))
+        let raw = try RawConnection(path: service.path)
+
+        #expect(
+            raw.send(
+                message:
+                    #"{"method":"org.example.ping.Ping","parameters":{"ping":"\#(String(repeating: "x", count: 200))"}}"#
+            ))
+
+        #expect(raw.readMessage() == #"{"error":"org.example.ping.TooLarge","parameters":{"limit":100}}"#)
+        #expect(raw.serverClosed())
+    }
+
+    @Test("a privileged caller may send messages up to the larger limit")
+    func privilegedSize() throws {
+        let service = try PingService(
+            configuration: .init(maxMessageSize: 100, privilegedMaxMessageSize: 10_000, isPrivileged: { _ in true }))
+        let text = String(repeating: "x", count: 5_000)
+
+        let reply = try service.client().call("org.example.ping.Ping", parameters: ["ping": .string(text)])
+
+        #expect(reply["pong"] == .string(text))
+    }
+
+    @Test("while one call is answered on another thread, the server serves other connections")
+    func deferredCall() throws {
+        let service = try PingService()
+        let waiting = try RawConnection(path: service.path)
+        #expect(waiting.send(message: #"{"method":"org.example.ping.Defer","parameters":{"ping":"later"}}"#))
+        #expect(service.gate.waitForEntry())
+
+        // Given a call held off the server's queue, another client is answered meanwhile
+        #expect(service.pingsBack())
+
+        // Then the held call is answered once released
+        service.gate.release()
+        #expect(waiting.readMessage() == #"{"parameters":{"pong":"later"}}"#)
     }
 }

@@ -30,7 +30,7 @@ struct VarlinkWireTests {
 
         #expect(try (ten + [0]).withUnsafeBytes { try framer.append($0) }.count == 1)
         #expect(try ten[..<6].withUnsafeBytes { try framer.append($0) } == [])
-        #expect(throws: MessageFramer.Overflow()) { try ten[..<5].withUnsafeBytes { try framer.append($0) } }
+        #expect(throws: MessageFramer.Overflow(unread: 5)) { try ten[..<5].withUnsafeBytes { try framer.append($0) } }
     }
 
     @Test("a call's members are read with their defaults")

@@ -17,11 +17,7 @@ enum CallerIdentity {
         let owner =
             (try? FileManager.default.attributesOfItem(atPath: databasePath)[.ownerAccountID] as? NSNumber)
             .map { $0?.uint32Value == uid } ?? false
-        let role: Role =
-            if uid == 0 || groups.contains("inspectd-admin") || owner { .admin } else if groups.contains("inspectd") {
-                .inspector
-            } else { .reader }
-        return Caller(user: user, role: role)
+        return Caller(user: user, role: Role.of(userID: uid, groups: groups, ownsRecord: owner))
     }
 
     private static func groupNames() -> Set<String> {

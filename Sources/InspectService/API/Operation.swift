@@ -28,13 +28,19 @@ extension APIOperation {
     )
         throws -> Reply
     {
+        try requireRole(of: caller)
+        try ParameterCheck.validate(parameters)
+        return try perform(service, as: caller, parameters)
+    }
+
+    /// Checks that `caller` has the role the operation needs.
+    /// - Throws: `InspectError.permissionDenied` naming the role needed.
+    public static func requireRole(of caller: Caller) throws {
         guard caller.role >= role else {
             throw InspectError.permissionDenied(
                 "\(name) needs the \(role.rawValue) role (\(role.groupDescription)); \(caller.user) is "
                     + caller.role.withArticle)
         }
-        try ParameterCheck.validate(parameters)
-        return try perform(service, as: caller, parameters)
     }
 }
 
