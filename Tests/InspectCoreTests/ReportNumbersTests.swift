@@ -24,6 +24,34 @@ struct ReportNumbersTests {
         #expect(HalfUp.percent(3, of: 0) == nil)
     }
 
+    /// Counts stored before limits were checked (a `checked` of `Int.max`) reach the same arithmetic: it must give a
+    /// number, never trap, and agree with exact rounding wherever the exact answer fits.
+    @Test("rounding never traps on extreme counts and clamps only what does not fit")
+    func extremes() {
+        let extremes = [Int.min, Int.min + 1, -1_000_003, -2, -1, 1, 2, 7, 1_000_003, Int.max - 1, Int.max]
+        for numerator in extremes + [0] {
+            for denominator in extremes {
+                let exact = (Double(numerator) / Double(denominator)).rounded(.toNearestOrAwayFromZero)
+                let result = HalfUp.divide(numerator, by: denominator)
+                if abs(exact) < 1e15 { #expect(Double(result) == exact, "\(numerator) / \(denominator)") }
+                _ = HalfUp.percent(numerator, of: denominator)
+            }
+        }
+        #expect(HalfUp.divide(Int.min, by: -1) == Int.max)
+        #expect(HalfUp.divide(Int.max, by: 2) == Int.max / 2 + 1)
+        #expect(HalfUp.percent(Int.max, of: 1) == Tenths(tenths: Int.max))
+        #expect(HalfUp.percent(1, of: Int.max) == Tenths(tenths: 0))
+    }
+
+    @Test("a local time of an instant outside years 1–9999 reads as the nearest end, not a trap")
+    func zoneExtremes() {
+        for zone in [LocalZone.vietnam, .utc, LocalZone(identifier: "America/New_York")!] {
+            #expect((9999...10000).contains(zone.local(Instant(seconds: .max)).date.year))
+            #expect((0...1).contains(zone.local(Instant(seconds: .min)).date.year))
+            #expect(zone.local(Instant(seconds: 0)).date.year >= 1969)
+        }
+    }
+
     @Test("largest-remainder shares add up to exactly 100.0% and stay within a tenth of the exact value")
     func sharesAddUp() {
         let cases: [[Int]] = [

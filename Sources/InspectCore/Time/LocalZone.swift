@@ -47,14 +47,19 @@ public struct LocalZone: Hashable, Sendable, CustomStringConvertible {
         timeZone.secondsFromGMT(for: instant.date)
     }
 
-    /// The local date and time of `instant`.
+    /// The local date and time of `instant`, for an instant of the years 1–9999 (one outside is read as the nearest
+    /// end: a stored time from before limits were checked must show as nonsense, not stop the program).
     public func local(_ instant: Instant) -> LocalDateTime {
-        let shifted = instant.seconds + Int64(offset(at: instant))
+        let seconds = min(max(instant.seconds, Self.readable.lowerBound), Self.readable.upperBound)
+        let shifted = seconds + Int64(offset(at: Instant(seconds: seconds)))
         let days = shifted.floorDiv(86400)
         return LocalDateTime(
             date: CivilDate(dayNumber: Int(days)),
             time: TimeOfDay(secondsSinceMidnight: Int(shifted - days * 86400)))
     }
+
+    /// The instants ``local(_:)`` reads: 0001-01-01 to 9999-12-31 (UTC).
+    static let readable: ClosedRange<Int64> = -62_135_596_800...253_402_300_799
 
     /// The instant at which the local clock shows `local`.
     public func instant(_ local: LocalDateTime) -> Instant {
