@@ -93,11 +93,11 @@ struct OwnRecordTests {
             service, as: reader, .init(office: nil, includeRetired: true))
         #expect(listed.staff.map(\.badge) == ["CL-1"])
         #expect(
-            try Operations.ExportStaff.authorizedPerform(service, as: reader, NoParameters()).staff.map(\.badge) == [
+            try Operations.ExportStaff.authorizedPerform(service, as: reader, .init()).staff.map(\.badge) == [
                 "CL-1"
             ])
         #expect(
-            try Operations.ExportStaff.authorizedPerform(service, as: fixture.inspector, NoParameters()).staff.count
+            try Operations.ExportStaff.authorizedPerform(service, as: fixture.inspector, .init()).staff.count
                 == 12)
         let identity = try Operations.WhoAmI.authorizedPerform(service, as: reader, NoParameters())
         #expect(identity.staff?.staff.badge == "CL-1" && identity.staff?.findings == 1)

@@ -20,30 +20,37 @@ struct ExportFindings: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let findings = try context.perform(
-            Operations.ExportFindings.self,
-            .init(from: try range.from.map(context.instant), to: try range.to.map(context.instant))
-        ).findings
         let zone = try context.zone
-        switch export.resolved(options) {
-        case .json: try Output.write(try Output.jsonText(findings, zone: zone), to: export.output)
-        case .csv:
-            let measures = Dictionary(
+        let format = export.resolved(options)
+        let measures =
+            format == .csv
+            ? Dictionary(
                 uniqueKeysWithValues: try context.perform(Operations.ListViolationTypes.self).types.map {
                     ($0.code, $0.measure)
-                })
-            var csv = CSVWriter(header: ["inspection", "type", "staff", "observed_at", "arrived", "left", "note"])
-            for view in findings {
-                let finding = view.finding
-                let clock = finding.clockTime?.description
-                let measure = measures[finding.violation] ?? nil
-                csv.append([
-                    String(finding.inspection), finding.violation, finding.staff,
-                    zone.iso8601(finding.observedAt),
-                    measure == .arrival ? clock : nil, measure == .departure ? clock : nil, finding.note,
-                ])
+                }) : [:]
+        let output = try PagedOutput(path: export.output)
+        var json = JSONArrayPages()
+        var csv = CSVWriter(header: ["inspection", "type", "staff", "observed_at", "arrived", "left", "note"])
+        let range = Operations.PagedRange(
+            from: try range.from.map(context.instant), to: try range.to.map(context.instant))
+        try context.forEachPage(Operations.ExportFindings.self, range, after: \.after, next: \.next) { page in
+            switch format {
+            case .json: try output.write(try json.text(page.findings, zone: zone))
+            case .csv:
+                for view in page.findings {
+                    let finding = view.finding
+                    let clock = finding.clockTime?.description
+                    let measure = measures[finding.violation] ?? nil
+                    csv.append([
+                        String(finding.inspection), finding.violation, finding.staff,
+                        zone.iso8601(finding.observedAt),
+                        measure == .arrival ? clock : nil, measure == .departure ? clock : nil, finding.note,
+                    ])
+                }
+                try output.write(csv.take())
             }
-            try Output.write(csv.text, to: export.output)
         }
+        try output.write(format == .json ? try json.end(zone: zone) : csv.take())
+        try output.finish()
     }
 }

@@ -18,25 +18,30 @@ struct ExportInspections: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let inspections = try context.perform(
-            Operations.ExportInspections.self,
-            .init(from: try range.from.map(context.instant), to: try range.to.map(context.instant))
-        ).inspections
-        switch export.resolved(options) {
-        case .json: try Output.write(try Output.jsonText(inspections, zone: try context.zone), to: export.output)
-        case .csv:
-            let zone = try context.zone
-            var csv = CSVWriter(header: InspectService.inspectionColumns)
-            for inspection in inspections {
-                csv.append([
-                    String(inspection.id), inspection.office, inspection.kind.rawValue, inspection.status.rawValue,
-                    inspection.plan, inspection.dueAt.map(zone.iso8601), inspection.windowEnd.map(zone.iso8601),
-                    inspection.team, inspection.openedAt.map(zone.iso8601), inspection.openedBy,
-                    inspection.closedAt.map(zone.iso8601), inspection.closedBy, inspection.checked.map(String.init),
-                    inspection.cancelReason,
-                ])
+        let zone = try context.zone
+        let format = export.resolved(options)
+        let output = try PagedOutput(path: export.output)
+        var json = JSONArrayPages()
+        var csv = CSVWriter(header: InspectService.inspectionColumns)
+        let range = Operations.PagedRange(
+            from: try range.from.map(context.instant), to: try range.to.map(context.instant))
+        try context.forEachPage(Operations.ExportInspections.self, range, after: \.after, next: \.next) { page in
+            switch format {
+            case .json: try output.write(try json.text(page.inspections, zone: zone))
+            case .csv:
+                for inspection in page.inspections {
+                    csv.append([
+                        String(inspection.id), inspection.office, inspection.kind.rawValue,
+                        inspection.status.rawValue, inspection.plan, inspection.dueAt.map(zone.iso8601),
+                        inspection.windowEnd.map(zone.iso8601), inspection.team, inspection.openedAt.map(zone.iso8601),
+                        inspection.openedBy, inspection.closedAt.map(zone.iso8601), inspection.closedBy,
+                        inspection.checked.map(String.init), inspection.cancelReason,
+                    ])
+                }
+                try output.write(csv.take())
             }
-            try Output.write(csv.text, to: export.output)
         }
+        try output.write(format == .json ? try json.end(zone: zone) : csv.take())
+        try output.finish()
     }
 }

@@ -21,8 +21,17 @@ struct FindingList: ServiceCommand {
         let filter = FindingFilter(
             inspection: inspection, office: office, staff: staff, violation: type?.uppercased(),
             from: try from.map(context.instant), to: try to.map(context.instant), includeHistory: history)
-        let findings = try context.perform(Operations.ListFindings.self, filter).findings
-        if options.json { return try Output.json(findings, zone: try context.zone) }
-        FindingTable.print(findings, zone: try context.zone)
+        let zone = try context.zone
+        var json = JSONArrayPages()
+        var continuing = false
+        try context.forEachPage(Operations.ListFindings.self, filter, after: \.after, next: \.next) { page in
+            if options.json {
+                print(try json.text(page.findings, zone: zone), terminator: "")
+            } else {
+                FindingTable.print(page.findings, zone: zone, continuing: continuing)
+            }
+            continuing = true
+        }
+        if options.json { print(try json.end(zone: zone), terminator: "") }
     }
 }

@@ -3,7 +3,7 @@ import InspectService
 
 /// The table of findings shared by `finding list` and `inspection show`.
 enum FindingTable {
-    static func print(_ findings: [FindingView], zone: LocalZone) {
+    static func print(_ findings: [FindingView], zone: LocalZone, continuing: Bool = false) {
         Output.table(
             ["ID", "INSPECTION", "OFFICE", "TYPE", "STAFF", "OBSERVED", "MINUTES", "STATE", "NOTE"],
             findings.map { view in
@@ -20,6 +20,6 @@ enum FindingTable {
                     finding.minutes.map(String.init) ?? "-", view.state.rawValue, note,
                 ]
             },
-            empty: "No findings.")
+            empty: "No findings.", continuing: continuing)
     }
 }

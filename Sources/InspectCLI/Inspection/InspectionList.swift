@@ -19,19 +19,24 @@ struct InspectionList: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let filter = InspectionFilter(
             status: status, office: office, from: try from.map(context.instant), to: try to.map(context.instant))
-        let inspections = try context.perform(Operations.ListInspections.self, filter).inspections
         let zone = try context.zone
-        if options.json { return try Output.json(inspections, zone: zone) }
-        Output.table(
-            ["ID", "OFFICE", "KIND", "STATUS", "WHEN", "CHECKED", "TEAM"],
-            inspections.map { inspection in
-                let when = inspection.openedAt ?? inspection.dueAt
-                return [
-                    String(inspection.id), inspection.office, inspection.kind.rawValue, inspection.status.rawValue,
-                    when.map { zone.display($0) } ?? "-", inspection.checked.map(String.init) ?? "-",
-                    inspection.team ?? "",
-                ]
-            },
-            empty: "No inspections.")
+        var json = JSONArrayPages()
+        var continuing = false
+        try context.forEachPage(Operations.ListInspections.self, filter, after: \.after, next: \.next) { page in
+            if options.json { return print(try json.text(page.inspections, zone: zone), terminator: "") }
+            Output.table(
+                ["ID", "OFFICE", "KIND", "STATUS", "WHEN", "CHECKED", "TEAM"],
+                page.inspections.map { inspection in
+                    let when = inspection.openedAt ?? inspection.dueAt
+                    return [
+                        String(inspection.id), inspection.office, inspection.kind.rawValue,
+                        inspection.status.rawValue, when.map { zone.display($0) } ?? "-",
+                        inspection.checked.map(String.init) ?? "-", inspection.team ?? "",
+                    ]
+                },
+                empty: "No inspections.", continuing: continuing)
+            continuing = true
+        }
+        if options.json { print(try json.end(zone: zone), terminator: "") }
     }
 }

@@ -12,13 +12,21 @@ struct StaffList: ServiceCommand {
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
-        let staff = try context.perform(Operations.ListStaff.self, .init(office: office, includeRetired: all)).staff
-        if options.json { return try Output.json(staff, zone: try context.zone) }
-        Output.table(
-            ["BADGE", "OFFICE", "CATEGORY", "ACTIVE", "NAME", "TITLE"],
-            staff.map {
-                [$0.badge, $0.office, $0.category.rawValue, $0.active ? "yes" : "no", $0.name, $0.title ?? ""]
-            },
-            empty: "No staff.")
+        let zone = try context.zone
+        var json = JSONArrayPages()
+        var continuing = false
+        try context.forEachPage(
+            Operations.ListStaff.self, .init(office: office, includeRetired: all), after: \.after, next: \.next
+        ) { page in
+            if options.json { return print(try json.text(page.staff, zone: zone), terminator: "") }
+            Output.table(
+                ["BADGE", "OFFICE", "CATEGORY", "ACTIVE", "NAME", "TITLE"],
+                page.staff.map {
+                    [$0.badge, $0.office, $0.category.rawValue, $0.active ? "yes" : "no", $0.name, $0.title ?? ""]
+                },
+                empty: "No staff.", continuing: continuing)
+            continuing = true
+        }
+        if options.json { print(try json.end(zone: zone), terminator: "") }
     }
 }

@@ -5,9 +5,11 @@ import InspectCore
 /// Writes command results as aligned tables, `key: value` blocks or JSON.
 enum Output {
     /// Prints rows under a header, columns aligned; `empty` is printed instead when there are no rows.
-    static func table(_ header: [String], _ rows: [[String]], empty: String) {
+    /// A listing that arrives in pages prints one table per page, `continuing` after the first: columns are aligned
+    /// within a page, the header printed once, and `empty` only when there are no rows at all.
+    static func table(_ header: [String], _ rows: [[String]], empty: String, continuing: Bool = false) {
         guard !rows.isEmpty else {
-            print(empty)
+            if !continuing { print(empty) }
             return
         }
         var widths = header.map(\.count)
@@ -19,7 +21,7 @@ enum Output {
                 index == cells.count - 1 ? cell : cell + String(repeating: " ", count: widths[index] - cell.count)
             }.joined(separator: "  ")
         }
-        print(line(header))
+        if !continuing { print(line(header)) }
         for row in rows { print(line(row)) }
     }
 

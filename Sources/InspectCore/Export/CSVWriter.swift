@@ -11,6 +11,12 @@ public struct CSVWriter: Sendable {
         text += fields.map { Self.field($0 ?? "") }.joined(separator: ",") + "\n"
     }
 
+    /// The text appended since the last call, which the writer then forgets: a long export is written as it grows.
+    public mutating func take() -> String {
+        defer { text = "" }
+        return text
+    }
+
     /// Looks at scalars, not `Character`s, as `CSVTable` reads bytes: a comma or quote followed by a combining mark
     /// is one `Character` that equals neither.
     static func field(_ value: String) -> String {

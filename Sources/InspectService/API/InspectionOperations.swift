@@ -26,13 +26,18 @@ extension Operations {
     }
 
     public enum ListInspections: APIOperation {
-        public struct Reply: Codable, Sendable { public var inspections: [Inspection] }
+        public struct Reply: Codable, Sendable {
+            public var inspections: [Inspection]
+            /// Where the next page begins, when there is one (``Page``).
+            public var next: Int64? = nil
+        }
         public static let name = "ListInspections"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(_ service: InspectService, as caller: Caller, _ p: InspectionFilter) throws -> Reply
         {
-            Reply(inspections: try service.listInspections(p, as: caller))
+            let page = try Page.of(cursor: \.id) { try service.listInspections(p, as: caller, limit: $0) }
+            return Reply(inspections: page.rows, next: page.next)
         }
     }
 

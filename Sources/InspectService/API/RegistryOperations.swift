@@ -91,21 +91,27 @@ extension Operations {
         public struct Parameters: Codable, Sendable {
             public var office: String?
             public var includeRetired: Bool
-            public init(office: String?, includeRetired: Bool) {
+            /// The `next` of the page before (``Page``).
+            public var after: String?
+            public init(office: String?, includeRetired: Bool, after: String? = nil) {
                 self.office = office
                 self.includeRetired = includeRetired
+                self.after = after
             }
         }
-        public struct Reply: Codable, Sendable { public var staff: [Staff] }
+        public struct Reply: Codable, Sendable {
+            public var staff: [Staff]
+            /// Where the next page begins, when there is one (``Page``).
+            public var next: String?
+        }
         public static let name = "ListStaff"
         public static let role = Role.reader
         public static let writes = false
         /// A reader gets only the person linked to their login.
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Reply {
-            Reply(
-                staff: try service.readableStaff(by: caller) {
-                    try service.listStaff(office: p.office, includeRetired: p.includeRetired)
-                })
+            let page = try service.readableStaff(
+                by: caller, office: p.office, includeRetired: p.includeRetired, after: p.after)
+            return Reply(staff: page.rows, next: page.next)
         }
     }
 

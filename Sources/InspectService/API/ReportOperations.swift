@@ -17,6 +17,19 @@ extension Operations {
         }
     }
 
+    /// A time range, either end open, and where the page begins (``Page``).
+    public struct PagedRange: Codable, Sendable {
+        public var from: Instant?
+        public var to: Instant?
+        /// The `next` of the page before; none for the first page.
+        public var after: Int64?
+        public init(from: Instant?, to: Instant?, after: Int64? = nil) {
+            self.from = from
+            self.to = to
+            self.after = after
+        }
+    }
+
     public enum SummaryReport: APIOperation {
         public static let name = "SummaryReport"
         public static let role = Role.reader
@@ -39,15 +52,24 @@ extension Operations {
         { ListOffices.Reply(offices: try service.exportOffices()) }
     }
 
+    /// Every person, retired ones too, by badge.
     public enum ExportStaff: APIOperation {
+        public struct Parameters: Codable, Sendable {
+            /// The `next` of the page before (``Page``).
+            public var after: String?
+            public init(after: String? = nil) { self.after = after }
+        }
         public static let name = "ExportStaff"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(
-            _ service: InspectService, as caller: Caller, _ p: NoParameters
+            _ service: InspectService, as caller: Caller, _ p: Parameters
         ) throws
             -> ListStaff.Reply
-        { ListStaff.Reply(staff: try service.readableStaff(by: caller) { try service.exportStaff() }) }
+        {
+            let page = try service.readableStaff(by: caller, includeRetired: true, after: p.after)
+            return ListStaff.Reply(staff: page.rows, next: page.next)
+        }
     }
 
     public enum ExportInspections: APIOperation {
@@ -55,10 +77,13 @@ extension Operations {
         public static let role = Role.reader
         public static let writes = false
         public static func perform(
-            _ service: InspectService, as caller: Caller, _ p: RangeParameters
+            _ service: InspectService, as caller: Caller, _ p: PagedRange
         ) throws
             -> ListInspections.Reply
-        { ListInspections.Reply(inspections: try service.exportInspections(from: p.from, to: p.to, as: caller)) }
+        {
+            let page = try service.exportInspections(p, as: caller)
+            return ListInspections.Reply(inspections: page.rows, next: page.next)
+        }
     }
 
     public enum ExportFindings: APIOperation {
@@ -66,10 +91,13 @@ extension Operations {
         public static let role = Role.inspector
         public static let writes = false
         public static func perform(
-            _ service: InspectService, as caller: Caller, _ p: RangeParameters
+            _ service: InspectService, as caller: Caller, _ p: PagedRange
         ) throws
             -> ListFindings.Reply
-        { ListFindings.Reply(findings: try service.exportFindings(from: p.from, to: p.to)) }
+        {
+            let page = try service.exportFindings(p)
+            return ListFindings.Reply(findings: page.rows, next: page.next)
+        }
     }
 
     /// Planned inspections only: surprise and follow-up dates are never exported.

@@ -64,10 +64,12 @@ public struct FindingFilter: Codable, Sendable, Hashable {
     public var to: Instant?
     /// Include amended-away rows, retracted rows and the corrections themselves.
     public var includeHistory: Bool
+    /// Only rows recorded after the row with this id: the `next` of the page before (``Page``).
+    public var after: Int64?
 
     public init(
         inspection: Int64? = nil, office: String? = nil, staff: String? = nil, violation: String? = nil,
-        from: Instant? = nil, to: Instant? = nil, includeHistory: Bool = false
+        from: Instant? = nil, to: Instant? = nil, includeHistory: Bool = false, after: Int64? = nil
     ) {
         self.inspection = inspection
         self.office = office
@@ -76,6 +78,7 @@ public struct FindingFilter: Codable, Sendable, Hashable {
         self.from = from
         self.to = to
         self.includeHistory = includeHistory
+        self.after = after
     }
 }
 

@@ -18,12 +18,13 @@ enum FindingRows {
         """
 
     static func views(
-        _ db: Database, where condition: String, arguments: StatementArguments, currentOnly: Bool
+        _ db: Database, where condition: String, arguments: StatementArguments, currentOnly: Bool, limit: Int? = nil
     )
         throws -> [FindingView]
     {
         let filter = currentOnly ? "(\(condition)) AND \(isCurrent)" : condition
-        return try Row.fetchAll(db, sql: select + " WHERE " + filter + " ORDER BY f.id", arguments: arguments).map {
+        let sql = select + " WHERE " + filter + " ORDER BY f.id" + (limit.map { " LIMIT \($0)" } ?? "")
+        return try Row.fetchAll(db, sql: sql, arguments: arguments).map {
             row in
             let record = try FindingRecord(row: row)
             let correctedBy: String? = row["corrected_by"]

@@ -126,8 +126,9 @@ extension InspectService {
         return at
     }
 
-    /// Findings matching `filter`, in the order they were recorded; only as they stand unless history is asked for.
-    public func listFindings(_ filter: FindingFilter = FindingFilter()) throws -> [FindingView] {
+    /// Findings matching `filter`, in the order they were recorded; only as they stand unless history is asked for;
+    /// at most `limit` of them when there is a limit.
+    public func listFindings(_ filter: FindingFilter = FindingFilter(), limit: Int? = nil) throws -> [FindingView] {
         try query { db in
             var conditions = ["1"]
             var arguments: [(any DatabaseValueConvertible)?] = []
@@ -156,9 +157,13 @@ extension InspectService {
                 conditions.append("f.observed_at < ?")
                 arguments.append(to.seconds)
             }
+            if let after = filter.after {
+                conditions.append("f.id > ?")
+                arguments.append(after)
+            }
             return try FindingRows.views(
                 db, where: conditions.joined(separator: " AND "), arguments: StatementArguments(arguments),
-                currentOnly: !filter.includeHistory)
+                currentOnly: !filter.includeHistory, limit: limit)
         }
     }
 

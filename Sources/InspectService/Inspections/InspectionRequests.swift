@@ -8,12 +8,18 @@ public struct InspectionFilter: Codable, Sendable, Hashable {
     public var from: Instant?
     /// … and before this instant.
     public var to: Instant?
+    /// Only inspections after this one in the listing's order: the `next` of the page before (``Page``).
+    public var after: Int64?
 
-    public init(status: InspectionStatus? = nil, office: String? = nil, from: Instant? = nil, to: Instant? = nil) {
+    public init(
+        status: InspectionStatus? = nil, office: String? = nil, from: Instant? = nil, to: Instant? = nil,
+        after: Int64? = nil
+    ) {
         self.status = status
         self.office = office
         self.from = from
         self.to = to
+        self.after = after
     }
 }
 

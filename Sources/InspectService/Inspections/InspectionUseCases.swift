@@ -47,10 +47,12 @@ extension InspectService {
         }
     }
 
-    /// Inspections matching `filter`, oldest first. Surprise inspections that are not yet due are shown to admins
-    /// only: anyone else could otherwise learn when they will come.
+    /// Inspections matching `filter`, oldest first (by id when `byID`), at most `limit` of them when there is one.
+    /// Surprise inspections that are not yet due are shown to admins only: anyone else could otherwise learn when
+    /// they will come; for the same reason a page may only begin after an inspection the caller may see, since the
+    /// rows after it would tell when it falls.
     public func listInspections(
-        _ filter: InspectionFilter = InspectionFilter(), as caller: Caller
+        _ filter: InspectionFilter = InspectionFilter(), as caller: Caller, byID: Bool = false, limit: Int? = nil
     ) throws
         -> [Inspection]
     {
@@ -75,10 +77,24 @@ extension InspectService {
                 conditions.append("\(reference) < ?")
                 arguments.append(to.seconds)
             }
+            if let after = filter.after {
+                if byID {
+                    conditions.append("i.id > ?")
+                } else {
+                    _ = try visibleInspection(db, id: after, to: caller)
+                    conditions.append(
+                        "(\(reference), i.id) > ((SELECT \(reference) FROM inspection i WHERE i.id = ?), ?)")
+                    arguments.append(after)
+                }
+                arguments.append(after)
+            }
             if caller.role < .admin { conditions.append(Self.notSecret) }
             let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+            let order = byID ? "i.id" : "\(reference), i.id"
             return try Row.fetchAll(
-                db, sql: RegistryRows.inspectionSelect + whereClause + " ORDER BY \(reference), i.id",
+                db,
+                sql: RegistryRows.inspectionSelect + whereClause + " ORDER BY \(order)"
+                    + (limit.map { " LIMIT \($0)" } ?? ""),
                 arguments: StatementArguments(arguments)
             ).map(RegistryRows.inspection)
         }

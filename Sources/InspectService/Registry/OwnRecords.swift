@@ -50,12 +50,21 @@ extension InspectService {
                 + "records needs the inspector role (group inspectd)")
     }
 
-    /// What `list` gives, narrowed for a reader to the person linked to their login; the caller is checked first, so
-    /// an unlinked reader learns nothing from the listing's errors.
-    public func readableStaff(by caller: Caller, _ list: () throws -> [Staff]) throws -> [Staff] {
-        let own = try ownBadge(of: caller)
-        let staff = try list()
-        return own.map { own in staff.filter { $0.badge == own } } ?? staff
+    /// The staff by badge (of `office`, retired ones when asked) after the badge `after`, narrowed for a reader to
+    /// the person linked to their login; the caller is checked first, so an unlinked reader learns nothing from the
+    /// listing's errors.
+    ///
+    /// Pages (``Page``) are for those who may read everyone: a reader's one row comes whole, since the cursor of a
+    /// page would be someone else's badge.
+    public func readableStaff(
+        by caller: Caller, office: String? = nil, includeRetired: Bool, after: String?
+    ) throws -> (rows: [Staff], next: String?) {
+        if let own = try ownBadge(of: caller) {
+            return (try listStaff(office: office, includeRetired: includeRetired, badge: own, after: after), nil)
+        }
+        return try Page.of(cursor: \.badge) {
+            try listStaff(office: office, includeRetired: includeRetired, after: after, limit: $0)
+        }
     }
 
     /// Links the person with `badge` to the Unix user `login`, or removes the link when `login` is nil.

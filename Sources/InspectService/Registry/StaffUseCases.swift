@@ -19,11 +19,23 @@ extension InspectService {
         }
     }
 
-    /// The staff, by badge; optionally of one office, and retired ones only when asked.
-    public func listStaff(office: String? = nil, includeRetired: Bool = false) throws -> [Staff] {
+    /// The staff, by badge; optionally of one office, only `badge`, after the badge `after`, at most `limit` of
+    /// them; retired ones only when asked.
+    public func listStaff(
+        office: String? = nil, includeRetired: Bool = false, badge: String? = nil, after: String? = nil,
+        limit: Int? = nil
+    ) throws -> [Staff] {
         try query { db in
             var conditions: [String] = []
             var arguments: [(any DatabaseValueConvertible)?] = []
+            if let badge {
+                conditions.append("s.badge = ?")
+                arguments.append(badge)
+            }
+            if let after {
+                conditions.append("s.badge > ?")
+                arguments.append(after)
+            }
             if let office {
                 _ = try OfficeRecord.require(db, code: office)
                 conditions.append("o.code = ?")
@@ -32,7 +44,7 @@ extension InspectService {
             if !includeRetired { conditions.append("s.active = 1") }
             let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
             return try Row.fetchAll(
-                db, sql: RegistryRows.staffSelect + filter + " ORDER BY s.badge",
+                db, sql: RegistryRows.staffSelect + filter + " ORDER BY s.badge" + (limit.map { " LIMIT \($0)" } ?? ""),
                 arguments: StatementArguments(arguments)
             ).map(RegistryRows.staff)
         }

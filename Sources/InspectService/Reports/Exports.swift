@@ -27,20 +27,24 @@ extension InspectService {
         }.map(\.0)
     }
 
-    /// Every person, retired ones too, by badge.
-    public func exportStaff() throws -> [Staff] {
-        try listStaff(includeRetired: true)
+    /// The inspections whose reference time (opened, else due, else created) falls in `[from, to)`, by id, the
+    /// page after the inspection `after` (``Page``); surprise inspections not yet due only for admins.
+    public func exportInspections(
+        _ range: Operations.PagedRange, as caller: Caller
+    ) throws -> (rows: [Inspection], next: Int64?) {
+        try Page.of(cursor: \.id) {
+            try listInspections(
+                InspectionFilter(from: range.from, to: range.to, after: range.after), as: caller, byID: true,
+                limit: $0)
+        }
     }
 
-    /// The inspections whose reference time (opened, else due, else created) falls in `[from, to)`, oldest first;
-    /// surprise inspections not yet due only for admins.
-    public func exportInspections(from: Instant?, to: Instant?, as caller: Caller) throws -> [Inspection] {
-        try listInspections(InspectionFilter(from: from, to: to), as: caller).sorted { $0.id < $1.id }
-    }
-
-    /// The findings as they stand, observed in `[from, to)`, in the order they were recorded.
-    public func exportFindings(from: Instant?, to: Instant?) throws -> [FindingView] {
-        try listFindings(FindingFilter(from: from, to: to))
+    /// The findings as they stand, observed in `[from, to)`, in the order they were recorded: the page after the
+    /// row `after` (``Page``).
+    public func exportFindings(_ range: Operations.PagedRange) throws -> (rows: [FindingView], next: Int64?) {
+        try Page.of(cursor: \.finding.id) {
+            try listFindings(FindingFilter(from: range.from, to: range.to, after: range.after), limit: $0)
+        }
     }
 
     /// Planned inspections due in `[from, to)`, for calendars. Never a surprise or follow-up inspection: their
