@@ -86,8 +86,7 @@ final class DaemonFixture {
         let deadline = Date().addingTimeInterval(30)
         while process.isRunning && Date() < deadline { usleep(10000) }
         if process.isRunning {
-            if let pid = daemonPID { kill(pid, SIGKILL) }
-            kill(process.processIdentifier, SIGKILL)
+            terminate(process)
             Issue.record("inspectd did not stop within 30 s of SIGTERM")
         }
         process.waitUntilExit()
@@ -95,10 +94,19 @@ final class DaemonFixture {
         return process.terminationStatus
     }
 
+    /// Kills the daemon, and its wrapper if it does not exit by itself within 5 s: a `faketime` wrapper left to exit
+    /// after its child removes the semaphore it keeps in /dev/shm, which a later wrapper given the same process id
+    /// would otherwise trip over ("sem_open: File exists").
+    private func terminate(_ process: Process) {
+        if let pid = daemonPID { kill(pid, SIGKILL) }
+        let deadline = Date().addingTimeInterval(5)
+        while wrapped && process.isRunning && Date() < deadline { usleep(10000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+    }
+
     deinit {
         if let process, process.isRunning {
-            if let pid = daemonPID { kill(pid, SIGKILL) }
-            kill(process.processIdentifier, SIGKILL)
+            terminate(process)
             process.waitUntilExit()
         }
     }
