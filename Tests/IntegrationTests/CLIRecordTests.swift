@@ -8,9 +8,15 @@ struct CLIRecordTests {
         "a LATE finding gets its minutes from the office's hours and shows up in every listing",
         arguments: CLIMode.allCases)
     func lateFinding(mode: CLIMode) throws {
-        let cli = try CLIFixture.seeded(mode: mode)
+        // Yesterday's morning session: at any hour of today, an arrival at 07:52 may already have been seen.
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Ho_Chi_Minh")!
+        let yesterday = calendar.dateComponents([.year, .month, .day], from: Date().addingTimeInterval(-86400))
+        let day = String(format: "%04d-%02d-%02d", yesterday.year!, yesterday.month!, yesterday.day!)
+        let cli = try CLIFixture.seeded(mode: mode, openedAt: "\(day) 07:30")
         let logged = try cli.ok([
             "finding", "log", "--inspection", "1", "--type", "LATE", "--staff", "CL-00002", "--arrived", "07:52",
+            "--at", "\(day) 08:00",
         ])
         #expect(logged == "Logged finding 1: LATE in inspection 1 for CL-00002 (22 min).\n")
         let json = try cli.ok(["--json", "finding", "list"])
