@@ -18,6 +18,29 @@ final class APIServer {
     static let maxMessageSize = 64 << 10
     /// The largest call of an administrator: an import's CSV text (`InputLimits.csvBytes`), escaped as JSON.
     static let privilegedMaxMessageSize = 160 << 20
+    /// Connections one user may hold open; past it, the user's new connections are accepted and closed at once.
+    static let maxConnectionsPerUser = 64
+    /// Connections open at once, all users together: each holds a descriptor, and the unit's `LimitNOFILE=4096`
+    /// leaves room for them and for ``reservedDescriptors``.
+    static let maxConnections = 1024
+    /// Descriptors kept for everything but connections: the database and its readers (file, `-wal`, `-shm` each),
+    /// the journal, the notify and nudge sockets, the listening socket, Dispatch's own.
+    static let reservedDescriptors = 128
+
+    /// The connections the daemon accepts at once when it may open `descriptorLimit` descriptors (the soft
+    /// `RLIMIT_NOFILE`): ``maxConnections``, or fewer when the limit would not leave ``reservedDescriptors`` beside
+    /// them (started by hand with the usual soft limit of 1,024, it accepts 896), and always a few.
+    static func connectionLimit(descriptorLimit: Int) -> Int {
+        max(maxConnectionsPerUser, min(maxConnections, descriptorLimit - reservedDescriptors))
+    }
+
+    /// ``connectionLimit(descriptorLimit:)`` for this process's soft `RLIMIT_NOFILE`.
+    static var connectionLimit: Int {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0 else { return maxConnections }
+        // RLIM_INFINITY is the largest value, which clamps to Int.max.
+        return connectionLimit(descriptorLimit: Int(clamping: limit.rlim_cur))
+    }
 
     /// What the server needs from the daemon. Each runs where the call runs, and hops to the daemon's queue itself
     /// where it must.
@@ -35,6 +58,8 @@ final class APIServer {
     }
 
     let queue: DispatchQueue
+    /// Connections accepted at once, all users together (``connectionLimit``), for the log.
+    var connectionCap: Int { server.configuration.maxConnections }
     private let server: VarlinkServer
     private let scheduler: CallScheduler
     private let hooks: Hooks
@@ -55,7 +80,8 @@ final class APIServer {
             queue: queue,
             configuration: .init(
                 maxMessageSize: Self.maxMessageSize, privilegedMaxMessageSize: Self.privilegedMaxMessageSize,
-                isPrivileged: { Caller(peer: $0).role == .admin },
+                isPrivileged: { Caller(peer: $0).role == .admin }, maxConnections: Self.connectionLimit,
+                maxConnectionsPerUser: Self.maxConnectionsPerUser,
                 oversizeError: { limit in
                     InspectError.invalidInput(
                         "a call may be at most \(limit >> 10) KiB (\(Self.privilegedMaxMessageSize >> 20) MiB for "

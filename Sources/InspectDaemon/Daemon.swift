@@ -141,7 +141,12 @@ public final class Daemon: @unchecked Sendable {
             let api = try APIServer(queue: io, writer: queue, hooks: apiHooks())
             let listening = try api.start(path: settings.socketPath)
             self.api = api
-            logger.info("serving the API", metadata: ["api.socket": "\(listening)"])
+            logger.info(
+                "serving the API",
+                metadata: [
+                    "api.socket": "\(listening)", "api.max_connections": "\(api.connectionCap)",
+                    "api.max_connections_per_user": "\(APIServer.maxConnectionsPerUser)",
+                ])
         }
         if let writeFault { storageFailed(writeFault) }
         record(

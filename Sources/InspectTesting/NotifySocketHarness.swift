@@ -109,6 +109,12 @@ public final class NotifySocketHarness: Sendable {
     /// Every line received so far, in order.
     public var messages: [String] { inbox.lines.withLock { $0 } }
 
+    /// When each line equal to `message` arrived (as its datagram was read), in order: the watchdog's pings are
+    /// `arrivals(of: "WATCHDOG=1")`.
+    public func arrivals(of message: String) -> [ContinuousClock.Instant] {
+        inbox.arrivals.withLock { $0.filter { $0.line == message }.map(\.at) }
+    }
+
     /// Waits until a line equal to `message` has arrived.
     ///
     /// - Returns: Every line received so far.
@@ -140,6 +146,7 @@ public final class NotifySocketHarness: Sendable {
 /// The socket and what was read from it, shared with the reading thread.
 private final class Inbox: Sendable {
     let lines = Mutex<[String]>([])
+    let arrivals = Mutex<[(at: ContinuousClock.Instant, line: String)]>([])
     private let descriptor: Int32
     private let sender: pid_t?
     private let stopped = Mutex(false)
@@ -162,7 +169,9 @@ private final class Inbox: Sendable {
                 guard count > 0 else { break }
                 if let sender, from != sender { continue }
                 let received = String(decoding: buffer[..<count], as: UTF8.self).split(separator: "\n").map(String.init)
+                let now = ContinuousClock.now
                 lines.withLock { $0 += received }
+                arrivals.withLock { $0 += received.map { (now, $0) } }
             }
         }
         close(descriptor)

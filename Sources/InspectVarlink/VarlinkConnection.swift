@@ -7,8 +7,9 @@ import Glibc
 /// Reads and writes are non-blocking, driven by a read source and, only while replies wait for the socket, a write
 /// source. While replies wait, or while a call is being answered elsewhere (a handler that answers later), no further
 /// calls are read: a client cannot make the server buffer without bound, and one whose backlog still passes
-/// `maxBufferedOutput` is disconnected. A message may grow to the server's `maxMessageSize`, or its
-/// `privilegedMaxMessageSize` for a privileged caller; past that the client is told so and disconnected.
+/// `maxBufferedOutput`, or grows the backlogs of all clients together past `maxTotalBufferedOutput`, is
+/// disconnected. A message may grow to the server's `maxMessageSize`, or its `privilegedMaxMessageSize` for a
+/// privileged caller; past that the client is told so and disconnected.
 ///
 /// - Important: Used on the server's queue only. The sources' handlers keep the connection alive until both are
 ///   cancelled; the descriptor is closed after that, never while a source still watches it.
@@ -37,6 +38,8 @@ final class VarlinkConnection {
     private var output: [UInt8] = []
     /// How much of `output` has been sent.
     private var outputSent = 0
+    /// The unsent bytes of `output` the server counts against its total, as of the last ``flush()``.
+    private(set) var accountedOutput = 0
     /// Messages read but not yet handled, because a call before them is being answered.
     private var waiting: [Data] = []
     /// Whether a call is being answered elsewhere; its replies come through ``complete(_:)``.
@@ -248,6 +251,8 @@ final class VarlinkConnection {
             }
         }
         if outputSent == output.count {
+            _ = server?.accountOutput(-accountedOutput)
+            accountedOutput = 0
             // Keep a small buffer for the next reply; give a large one back.
             if output.capacity > 1 << 20 { output = [] } else { output.removeAll(keepingCapacity: true) }
             outputSent = 0
@@ -266,10 +271,13 @@ final class VarlinkConnection {
             }
             return
         }
-        guard output.count - outputSent <= maxBufferedOutput else {
+        let backlog = output.count - outputSent
+        // Past its own cap, or past what the server holds for all clients together: this client goes.
+        guard backlog <= maxBufferedOutput, server?.accountOutput(backlog - accountedOutput) ?? false else {
             close()
             return
         }
+        accountedOutput = backlog
         if outputSent >= 1 << 20 {
             output.removeFirst(outputSent)
             outputSent = 0

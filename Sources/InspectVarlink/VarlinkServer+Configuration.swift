@@ -34,6 +34,9 @@ extension VarlinkServer {
         /// Reply bytes waiting for a client that does not read them. Past it the client is disconnected; below it,
         /// the server stops reading the client's further calls until it has taken its replies.
         public var maxBufferedOutput: Int
+        /// Reply bytes waiting for all clients together: past it, the client whose backlog grew it is disconnected,
+        /// so slow readers cannot together hold more than this (``maxBufferedOutput`` bounds one of them only).
+        public var maxTotalBufferedOutput: Int
         /// How long a connection may stay with no call in progress and nothing sent, before it is closed.
         public var idleTimeout: Duration
         /// How long a client may take to finish a message it started.
@@ -48,6 +51,7 @@ extension VarlinkServer {
             maxMessageSize: Int = 1 << 20, privilegedMaxMessageSize: Int? = nil,
             isPrivileged: @escaping @Sendable (VarlinkCaller) -> Bool = { _ in false }, maxConnections: Int = 1024,
             maxConnectionsPerUser: Int = 64, maxPendingInput: Int = 256 << 20, maxBufferedOutput: Int = 16 << 20,
+            maxTotalBufferedOutput: Int = 256 << 20,
             idleTimeout: Duration = .seconds(60), messageTimeout: Duration = .seconds(10),
             internalErrorName: String = "io.inspectd.InternalError",
             oversizeError: @escaping @Sendable (Int) -> VarlinkError = { _ in .invalidParameter("message") }
@@ -59,6 +63,7 @@ extension VarlinkServer {
             self.maxConnectionsPerUser = maxConnectionsPerUser
             self.maxPendingInput = maxPendingInput
             self.maxBufferedOutput = maxBufferedOutput
+            self.maxTotalBufferedOutput = maxTotalBufferedOutput
             self.idleTimeout = idleTimeout
             self.messageTimeout = messageTimeout
             self.internalErrorName = internalErrorName

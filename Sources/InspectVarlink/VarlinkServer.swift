@@ -35,6 +35,8 @@ public final class VarlinkServer {
     private var connectionsByUser: [UInt32: Int] = [:]
     /// Bytes of unfinished messages held for all connections, against `maxPendingInput`.
     private var pendingInput = 0
+    /// Reply bytes waiting for all connections, against `maxTotalBufferedOutput`.
+    private var bufferedOutput = 0
     /// Closes idle and half-sent connections; runs only while there are connections.
     private var sweeper: DispatchSourceTimer?
     private var nextConnectionID = 0
@@ -244,6 +246,7 @@ public final class VarlinkServer {
     func connectionClosed(_ connection: VarlinkConnection) {
         guard connections.removeValue(forKey: connection.id) != nil else { return }
         pendingInput -= connection.pendingInput
+        bufferedOutput -= connection.accountedOutput
         let uid = connection.credentials.uid
         connectionsByUser[uid] = connectionsByUser[uid].map { $0 - 1 }.flatMap { $0 > 0 ? $0 : nil }
         if connections.isEmpty {
@@ -258,6 +261,14 @@ public final class VarlinkServer {
     func accountInput(_ delta: Int) -> Bool {
         guard pendingInput + delta <= configuration.maxPendingInput || delta <= 0 else { return false }
         pendingInput += delta
+        return true
+    }
+
+    /// Records `delta` more (or fewer) reply bytes waiting for a client; false when the total would pass
+    /// `maxTotalBufferedOutput`, and the connection that grew it should go.
+    func accountOutput(_ delta: Int) -> Bool {
+        guard bufferedOutput + delta <= configuration.maxTotalBufferedOutput || delta <= 0 else { return false }
+        bufferedOutput += delta
         return true
     }
 

@@ -197,6 +197,15 @@ struct DaemonTimingTests {
         #expect(answers == [true, false, false, true])
     }
 
+    @Test("the connections accepted at once leave descriptors for the daemon's own under the unit's LimitNOFILE")
+    func connectionLimit() {
+        // The unit's LimitNOFILE=4096, systemd's default soft limit, a tight one, and none to speak of.
+        let limits = [4096, 1024, 300, 20].map { APIServer.connectionLimit(descriptorLimit: $0) }
+        #expect(limits == [1024, 896, 172, 64])
+        #expect(APIServer.maxConnections + APIServer.reservedDescriptors <= 4096)
+        #expect(APIServer.maxConnectionsPerUser < APIServer.maxConnections)
+    }
+
     @Test("a user's first refusal is reported at once, the rest of the minute in one event")
     func refusals() {
         var tally = RefusalTally()

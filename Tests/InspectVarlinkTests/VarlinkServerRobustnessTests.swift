@@ -225,6 +225,28 @@ struct VarlinkServerRobustnessTests {
         #expect(service.pingsBack())
     }
 
+    @Test("replies waiting for all clients together are bounded; what a client has read no longer counts")
+    func totalOutputCap() throws {
+        let service = try PingService(configuration: .init(maxTotalBufferedOutput: 256 * 1024))
+        let reader = try RawConnection(path: service.path)
+        let stalled = try RawConnection(path: service.path)
+
+        // Given a client that asks for 5 MB, 100 kB at a time, reading each reply before the next call
+        for _ in 1...50 {
+            reader.send(message: #"{"method":"org.example.ping.Blob","parameters":{"size":100000}}"#)
+            #expect(reader.readMessage()?.count == #"{"parameters":{"data":""}}"#.count + 100_000)
+        }
+
+        // When another asks for 8 MB and reads nothing, below its own cap (16 MiB) but past the total
+        stalled.send(message: #"{"method":"org.example.ping.Blob","parameters":{"size":8000000}}"#)
+
+        // Then that one is dropped (its socket keeps what it had taken), and the reader goes on
+        #expect(service.waitForConnections(1))
+        reader.send(message: #"{"method":"org.example.ping.Ping","parameters":{"ping":"still here"}}"#)
+        #expect(reader.readMessage() == #"{"parameters":{"pong":"still here"}}"#)
+        withExtendedLifetime(stalled) {}
+    }
+
     @Test("a client that shuts down its sending side still gets the replies to what it sent")
     func halfClose() throws {
         let service = try PingService()

@@ -33,6 +33,23 @@ struct VarlinkWireTests {
         #expect(throws: MessageFramer.Overflow(unread: 5)) { try ten[..<5].withUnsafeBytes { try framer.append($0) } }
     }
 
+    @Test("a large message arriving in pieces comes out whole, byte for byte")
+    func framingLargeMessage() throws {
+        var framer = MessageFramer(limit: 4 << 20)
+        let message = (0..<(3 << 20)).map { UInt8(1 + $0 % 255) }
+        let stream = message + [0] + Array("{}".utf8) + [0]
+        var received: [Data] = []
+
+        for offset in stride(from: 0, to: stream.count, by: 65536) {
+            received += try stream[offset..<min(offset + 65536, stream.count)].withUnsafeBytes {
+                try framer.append($0)
+            }
+        }
+
+        #expect(received == [Data(message), Data("{}".utf8)])
+        #expect(!framer.hasPartialMessage)
+    }
+
     @Test("a call's members are read with their defaults")
     func decodesCall() throws {
         let plain = try VarlinkWire.decodeCall(Data(#"{"method":"a.b.C"}"#.utf8))

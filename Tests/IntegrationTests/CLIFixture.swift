@@ -72,8 +72,8 @@ final class CLIFixture {
             .filter { !$0.hasPrefix("INSERT INTO outbox") }.joined(separator: "\n")
     }
 
-    /// Two communes, three staff, and inspection 1 open at Nhân Lý.
-    static func seeded(mode: CLIMode = .direct) throws -> CLIFixture {
+    /// Two communes, three staff, and inspection 1 open at Nhân Lý, since `openedAt` (a local time) or now.
+    static func seeded(mode: CLIMode = .direct, openedAt: String? = nil) throws -> CLIFixture {
         let fixture = try CLIFixture(mode: mode)
         let offices = fixture.directory.write(
             "offices.csv",
@@ -95,7 +95,9 @@ final class CLIFixture {
             """)
         try fixture.ok(["office", "import", offices])
         try fixture.ok(["staff", "import", staff])
-        try fixture.ok(["inspection", "open", "--office", "UBND-NHANLY", "--team", "Đoàn 1"])
+        try fixture.ok(
+            ["inspection", "open", "--office", "UBND-NHANLY", "--team", "Đoàn 1"]
+                + (openedAt.map { ["--at", $0] } ?? []))
         return fixture
     }
 
