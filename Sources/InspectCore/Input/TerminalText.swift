@@ -78,9 +78,15 @@ public enum TerminalText {
     /// An excerpt of `text` in single quotes for a message: escaped as one line, and cut to `limit` characters
     /// (ending in `…`) so that a message never carries more of a file or a value than a person needs to find it.
     public static func quoted(_ text: some StringProtocol, limit: Int = excerptLength) -> String {
+        "'" + excerpt(text, limit: limit) + "'"
+    }
+
+    /// `text` escaped as one line and cut to `limit` characters, ending in `…` when cut: ``quoted(_:limit:)``
+    /// without the quotes.
+    public static func excerpt(_ text: some StringProtocol, limit: Int = excerptLength) -> String {
         let line = escaped(text)
-        guard line.count > limit else { return "'" + line + "'" }
-        return "'" + line.prefix(max(0, limit - 1)) + "…'"
+        guard line.count > limit else { return line }
+        return line.prefix(max(0, limit - 1)) + "…"
     }
 
     private static func hex(_ value: UInt32, digits: Int) -> String {
