@@ -65,6 +65,38 @@ struct CLITerminalTextTests {
         #expect(missing.stderr == "inspectctl: staff show: no staff badge 'CL\\u{202e}9'\n")
     }
 
+    @Test(
+        "follow shows an entry written with the record's fields by another process escaped, and exactly as JSON",
+        .enabled(if: Journald.testsCanRun, Comment(rawValue: Journald.unavailableReason)))
+    func followEscapes() async throws {
+        try #require(Journald.isAnswering, "no journald answers")
+        // Given an entry any local user could write, carrying the record's name and a message that retitles the window
+        let cli = try CLIFixture.seeded()
+        let status = try cli.ok(["--json", "status"])
+        let report = try JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any]
+        let record = try #require((report?["report"] as? [String: Any])?["record"] as? String)
+        let entry = "MESSAGE=\(Self.planted) \(Self.bidi)\nINSPECTD_RECORD=\(record)\nSYSLOG_IDENTIFIER=inspectd\n"
+        let logged = try ProcessRunner.run("/usr/bin/logger", ["--journald"], stdin: entry)
+        try #require(logged.status == 0, "\(logged.stderr)")
+
+        // When followed, then the text shows it escaped on one line
+        var text = ""
+        let deadline = ContinuousClock.now + .seconds(10)
+        while !text.contains("pwned") && ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(200))
+            text = try cli.ok(["follow", "--since", "-10min", "--no-wait"])
+        }
+        #expect(text.contains("inspectd: \(Self.plantedShown) \(Self.bidiShown)\n"), "\(text)")
+        #expect(!hasControl(text))
+        // and JSON gives the message exactly
+        let json = try cli.ok(["follow", "--since", "-10min", "--no-wait", "--json"])
+        #expect(!hasControl(json))
+        let messages = json.split(separator: "\n").compactMap {
+            (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["message"] as? String
+        }
+        #expect(messages.contains("\(Self.planted) \(Self.bidi)"))
+    }
+
     @Test("JSON gives the exact text, with no raw control; CSV exports give it exactly")
     func machineOutputIsExact() throws {
         // Given the same planted name and bidi note
