@@ -90,6 +90,7 @@ import Testing
             ("Key=v\n", 1, "an assignment appears before any [Section] header"),
             ("no header\n", 1, "expected 'Key=Value', a '[Section]' header or a comment, found"),
             ("[B\n", 1, "malformed section header; expected '[Name]'"),
+            ("Two words=v\n", 1, "invalid key"),
             ("[A]\n[B\n", 2, "malformed section header '[B'; expected '[Name]'"),
             ("[A]\n[]\n", 2, "malformed section header '[]'; expected '[Name]'"),
             (

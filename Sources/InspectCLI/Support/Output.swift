@@ -4,8 +4,8 @@ import InspectCore
 
 /// Writes command results as aligned tables, `key: value` blocks or JSON.
 ///
-/// Everything written for people to read passes through ``TerminalText``: a cell, a field or an error message as one
-/// line, other text with its line breaks; JSON and the exports are written exactly (`json`, `write`).
+/// Everything written for people to read passes through ``TerminalText``: a table cell or a field as one line,
+/// messages, errors and other text with their line breaks; JSON and the exports are written exactly (`json`, `write`).
 enum Output {
     /// Prints `text` for people to read, its control characters escaped and its line breaks kept.
     static func text(_ text: String, terminator: String = "\n") {

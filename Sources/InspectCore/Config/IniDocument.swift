@@ -103,7 +103,7 @@ public struct IniDocument: Hashable, Sendable {
         }
         let key = line[..<equals].trimmingSpaces
         guard !key.isEmpty, !key.contains(where: { $0 == " " || $0 == "\t" }) else {
-            throw location.error("invalid key\(shown(key)) in\(shown(line))")
+            throw location.error(sectionHeaders.isEmpty ? "invalid key" : "invalid key\(shown(key)) in\(shown(line))")
         }
         guard let section else {
             throw location.error("an assignment\(shown(key + "=")) appears before any [Section] header")
