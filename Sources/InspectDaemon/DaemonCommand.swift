@@ -135,6 +135,6 @@ public struct DaemonCommand: ParsableCommand {
 /// Messages for the person who started the daemon by hand (systemd captures stderr too).
 enum Output {
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data("inspectd: \(message)\n".utf8))
+        FileHandle.standardError.write(Data("inspectd: \(TerminalText.escaped(message, layout: .lines))\n".utf8))
     }
 }

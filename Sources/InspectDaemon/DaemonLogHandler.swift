@@ -9,7 +9,8 @@ import Synchronization
 ///
 /// swift-log's `StreamLogHandler` writes the system's local time, which on a server is usually UTC: the log of a
 /// daemon started by hand then disagrees with everything else by seven hours. Under systemd, journald stamps each
-/// line itself; the time in the line is for a log kept in a file.
+/// line itself; the time in the line is for a log kept in a file. Control characters in a line are escaped
+/// (`TerminalText`), so a value cannot break it in two or act on the terminal of whoever reads the log.
 public struct DaemonLogHandler: LogHandler {
     /// The zone times are written in: the configuration's, set when it is loaded and again on each reload.
     public static let zone = Mutex<LocalZone>(.vietnam)
@@ -33,7 +34,9 @@ public struct DaemonLogHandler: LogHandler {
     public func log(event: LogEvent) {
         let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
         let details = merged.sorted { $0.key < $1.key }.map { " \($0.key)=\($0.value)" }.joined()
-        write(Self.stamped("\(event.level) \(label):\(details) [\(event.source)] \(event.message)"))
+        // One line whatever a value holds: a name or a path in a message is escaped as inspectctl escapes it.
+        let line = TerminalText.escaped("\(event.level) \(label):\(details) [\(event.source)] \(event.message)")
+        write(Self.stamped(line))
     }
 
     /// `line` after the time now, in the configured zone.

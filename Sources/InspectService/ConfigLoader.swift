@@ -4,7 +4,8 @@ import InspectCore
 /// Reads `/etc/inspectd`: `inspectd.conf` with its drop-ins in `inspectd.conf.d/`, the yearly holiday files in
 /// `holidays.d/`, the plans in `plans.d/` (each `NAME.conf` with drop-ins in `NAME.conf.d/`), and the escalation
 /// rules in `escalation.conf` with drop-ins in `escalation.conf.d/`, all relative to the main file's directory.
-/// Without an `escalation.conf` no escalation rule applies.
+/// Without an `escalation.conf` no escalation rule applies. Each file is read through ``BoundedFile``: a regular file
+/// of at most 1 MiB, or the load fails naming it.
 public enum ConfigLoader {
     public static let defaultPath = "/etc/inspectd/inspectd.conf"
 
@@ -59,18 +60,14 @@ public enum ConfigLoader {
         return try names.filter { $0.hasSuffix(".conf") }.sorted().map { try document("\(directory)/\($0)") }
     }
 
+    /// Reads and parses one file through ``BoundedFile``: a regular file of at most ``BoundedFile/configBytes``.
     private static func document(_ path: String) throws -> IniDocument {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
-            throw InspectError.invalidConfig(path: path, line: 0, reason: "cannot be read (permission denied?)")
-        }
-        defer { try? handle.close() }
-        let data: Data
+        let bytes: [UInt8]
         do {
-            data = try handle.readToEnd() ?? Data()
+            bytes = try BoundedFile.read(path, limit: BoundedFile.configBytes)
         } catch {
-            throw InspectError.invalidConfig(
-                path: path, line: 0, reason: "cannot be read: \(error.localizedDescription)")
+            throw InspectError.invalidConfig(path: path, line: 0, reason: error.description)
         }
-        return try IniDocument(bytes: data, path: path)
+        return try IniDocument(bytes: bytes, path: path)
     }
 }

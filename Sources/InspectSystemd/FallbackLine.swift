@@ -18,23 +18,10 @@ enum FallbackLine {
         return "\(identifier)[\(pid)]: \(event.priority.name): \(escaped(event.message)) [\(details)]"
     }
 
-    /// `text` with backslashes and control characters written as escapes (`\n`, `\t`, `\x1b`); other characters,
-    /// Vietnamese letters among them, stay as they are.
+    /// `text` with backslashes and control characters written as escapes (`\n`, `\t`, `\x1b`, `\u{202e}`), by
+    /// ``TerminalText``'s rule; other characters, Vietnamese letters among them, stay as they are.
     static func escaped(_ text: String) -> String {
-        var result = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": result += "\\\\"
-            case "\n": result += "\\n"
-            case "\r": result += "\\r"
-            case "\t": result += "\\t"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
+        TerminalText.escaped(text, backslashes: true)
     }
 
     /// An escaped value, in double quotes when it is empty or holds a space, a quote, `=` or `]`.

@@ -1,5 +1,6 @@
 import CSystemd
 import Glibc
+import InspectCore
 
 /// Notifies systemd through `sd_notify(3)`, which sends to the socket named by `$NOTIFY_SOCKET`.
 ///
@@ -63,6 +64,7 @@ public struct SystemdNotifier: ServiceNotifier {
     /// A status line with its line breaks turned into spaces: a newline would start another assignment, so a status
     /// could otherwise say `READY=1` by accident.
     static func oneLine(_ text: String) -> String {
-        String(text.map { $0.isNewline ? " " : $0 })
+        // `systemctl status` shows it on a terminal: other controls are escaped as inspectd's own output is.
+        TerminalText.escaped(String(text.map { $0.isNewline ? " " : $0 }))
     }
 }

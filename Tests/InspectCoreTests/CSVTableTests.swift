@@ -57,6 +57,7 @@ struct CSVTableTests {
         arguments: [
             ("", "empty file"),
             ("code,nme\nA,B\n", "unknown column 'nme'"),
+            ("root:$6$Zx8w0B1q$Jd8mQe0kqz2m:19700:0:99999:7:::\ndaemon:*:19700\n", "unknown column; allowed: "),
             ("code\nA\n", "missing column 'name'"),
             ("code,name,code\nA,B,C\n", "appears twice"),
         ])

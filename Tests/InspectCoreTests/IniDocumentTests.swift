@@ -87,7 +87,10 @@ import Testing
     @Test(
         "malformed lines are errors at their line",
         arguments: [
-            ("Key=v\n", 1, "'Key=' appears before any [Section] header"),
+            ("Key=v\n", 1, "an assignment appears before any [Section] header"),
+            ("no header\n", 1, "expected 'Key=Value', a '[Section]' header or a comment, found"),
+            ("[B\n", 1, "malformed section header; expected '[Name]'"),
+            ("Two words=v\n", 1, "invalid key"),
             ("[A]\n[B\n", 2, "malformed section header '[B'; expected '[Name]'"),
             ("[A]\n[]\n", 2, "malformed section header '[]'; expected '[Name]'"),
             (
@@ -100,6 +103,46 @@ import Testing
     func malformed(text: String, line: Int, reason: String) {
         let error = configError { _ = try IniDocument(text: text, path: "bad.conf") }
         #expect(error == .invalidConfig(path: "bad.conf", line: line, reason: reason))
+    }
+
+    @Test(
+        "an error quotes at most 80 characters of the offending line, escaped, and nothing of a file not yet seen to be configuration"
+    )
+    func quotesLittle() {
+        // Given a copy of a shadow file: its first line fails, and no line of it may appear in the message
+        let shadow = [
+            "root:$6$Zx8w0B1q$Jd8mQe0kqz2mRrS9wXhL7aY2cP3rN5tU6vW7xY8zA9bC0dE1fG2hI3jK4lM5nO6pQ7rS8tU9vW0xY1zA2bC3dE4f"
+                + ":19700:0:99999:7:::",
+            "daemon:*:19700:0:99999:7:::", "inspectd:$6$Qw3e$secondHashLine:19701:0:99999:7:::",
+        ].joined(separator: "\n")
+        let error = configError { _ = try IniDocument(text: shadow, path: "/etc/inspectd/inspectd.conf.d/x.conf") }
+        #expect(
+            error
+                == .invalidConfig(
+                    path: "/etc/inspectd/inspectd.conf.d/x.conf", line: 1,
+                    reason: "expected 'Key=Value', a '[Section]' header or a comment, found"))
+        let message = error?.description ?? ""
+        for fragment in ["root", "$6$", "daemon", "inspectd:", "19700", "secondHash"] {
+            #expect(!message.contains(fragment), "\(fragment)")
+        }
+
+        // Given a configuration file with a long bad line holding an escape, then the next lines stay out of it
+        let long = "[A]\nKey=ok\n" + String(repeating: "x", count: 300) + "\u{1B}[2J\nSecret=hunter2\n"
+        let reason = configError { _ = try IniDocument(text: long, path: "a.conf") }?.description ?? ""
+        #expect(reason.hasPrefix("a.conf:3: expected 'Key=Value', a '[Section]' header or a comment, found 'xxx"))
+        #expect(reason.hasSuffix("x…'"))
+        #expect(reason.count < 80 + 80)
+        #expect(!reason.contains("hunter2") && !reason.contains("\u{1B}"))
+        // and a control character in the quoted part is shown escaped
+        let escaped = configError { _ = try IniDocument(text: "[A]\nbad\u{1B}]0;x\u{7}\n", path: "a.conf") }
+        #expect(
+            escaped?.description
+                == #"a.conf:2: expected 'Key=Value', a '[Section]' header or a comment, found 'bad\x1b]0;x\x07'"#)
+        // and a continued line quotes only the start of what was joined
+        let continued = "[A]\nKey=" + String(repeating: "v \\\n", count: 100) + "end\n"
+        let document = try? IniDocument(text: continued, path: "a.conf")
+        let entryError = document?.value("Key", in: "A")?.error("expected one value").description ?? ""
+        #expect(entryError.hasPrefix("a.conf:2: Key=v v v") && entryError.count < 80 + 40)
     }
 
     @Test("invalid UTF-8 is an error at its line")

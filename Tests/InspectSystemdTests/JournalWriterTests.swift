@@ -121,6 +121,8 @@ struct JournalWriterTests {
             EscapeCase(value: "tab\there", shown: "tab\\there"),
             EscapeCase(value: "cr\r\nlf", shown: "cr\\r\\nlf"),
             EscapeCase(value: "esc\u{1B}[0m", shown: "esc\\x1b[0m"),
+            EscapeCase(value: "c1\u{9B}2J", shown: "c1\\u{9b}2J"),
+            EscapeCase(value: "rlo\u{202E}x", shown: "rlo\\u{202e}x"),
             EscapeCase(value: "back\\slash", shown: "back\\\\slash"),
             EscapeCase(value: "bracket]", shown: "\"bracket]\""),
         ])

@@ -26,12 +26,12 @@ struct FindingList: ServiceCommand {
         var continuing = false
         try context.forEachPage(Operations.ListFindings.self, filter, after: \.after, next: \.next) { page in
             if options.json {
-                print(try json.text(page.findings, zone: zone), terminator: "")
+                Swift.print(try json.text(page.findings, zone: zone), terminator: "")
             } else {
                 FindingTable.print(page.findings, zone: zone, continuing: continuing)
             }
             continuing = true
         }
-        if options.json { print(try json.end(zone: zone), terminator: "") }
+        if options.json { Swift.print(try json.end(zone: zone), terminator: "") }
     }
 }

@@ -45,7 +45,7 @@ struct FindingLog: ServiceCommand {
 enum EscalationNotice {
     static func print(_ escalations: [EscalationView]) {
         for view in escalations {
-            Swift.print(
+            Output.text(
                 "Raised escalation \(view.id): \(view.level.rawValue) (\(view.level.nameVietnamese)) for "
                     + "\(view.subject), \(view.count) findings within \(view.window), rule \(view.rule).")
         }

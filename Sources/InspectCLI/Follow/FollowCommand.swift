@@ -69,12 +69,14 @@ struct FollowCommand: ServiceCommand {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
             encoder.userInfo[.displayZone] = zone
-            emit(String(decoding: try encoder.encode(event), as: UTF8.self))
+            emit(Output.jsonSafe(String(decoding: try encoder.encode(event), as: UTF8.self)))
         } else {
             let time = zone.local(entry.realtime)
+            // Any process may write to the journal with inspectd's fields: its text is escaped as one line.
             emit(
-                "\(time.date) \(time.time.fullDescription) \(priority?.name ?? "-") "
-                    + "\(fields["SYSLOG_IDENTIFIER"] ?? "?"): \(fields["MESSAGE"] ?? "")")
+                TerminalText.escaped(
+                    "\(time.date) \(time.time.fullDescription) \(priority?.name ?? "-") "
+                        + "\(fields["SYSLOG_IDENTIFIER"] ?? "?"): \(fields["MESSAGE"] ?? "")"))
         }
     }
 

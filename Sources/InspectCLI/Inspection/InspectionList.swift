@@ -23,7 +23,7 @@ struct InspectionList: ServiceCommand {
         var json = JSONArrayPages()
         var continuing = false
         try context.forEachPage(Operations.ListInspections.self, filter, after: \.after, next: \.next) { page in
-            if options.json { return print(try json.text(page.inspections, zone: zone), terminator: "") }
+            if options.json { return Swift.print(try json.text(page.inspections, zone: zone), terminator: "") }
             Output.table(
                 ["ID", "OFFICE", "KIND", "STATUS", "WHEN", "CHECKED", "TEAM"],
                 page.inspections.map { inspection in
@@ -37,6 +37,6 @@ struct InspectionList: ServiceCommand {
                 empty: "No inspections.", continuing: continuing)
             continuing = true
         }
-        if options.json { print(try json.end(zone: zone), terminator: "") }
+        if options.json { Swift.print(try json.end(zone: zone), terminator: "") }
     }
 }

@@ -48,8 +48,8 @@ struct ReportSummary: ServiceCommand {
         let text: String
         switch format {
         case .json: text = try Output.jsonText(report, zone: zone)
-        case .table: text = TextReport.render(document)
-        case .markdown: text = MarkdownReport.render(document)
+        case .table: text = TerminalText.escaped(TextReport.render(document), layout: .lines)
+        case .markdown: text = TerminalText.escaped(MarkdownReport.render(document), layout: .lines)
         case .csv: text = CSVReport.render(document, report: report, zone: zone)
         case .html: text = HTMLReport.render(document, report: report)
         }

@@ -18,7 +18,7 @@ struct StaffList: ServiceCommand {
         try context.forEachPage(
             Operations.ListStaff.self, .init(office: office, includeRetired: all), after: \.after, next: \.next
         ) { page in
-            if options.json { return print(try json.text(page.staff, zone: zone), terminator: "") }
+            if options.json { return Swift.print(try json.text(page.staff, zone: zone), terminator: "") }
             Output.table(
                 ["BADGE", "OFFICE", "CATEGORY", "ACTIVE", "NAME", "TITLE"],
                 page.staff.map {
@@ -27,6 +27,6 @@ struct StaffList: ServiceCommand {
                 empty: "No staff.", continuing: continuing)
             continuing = true
         }
-        if options.json { print(try json.end(zone: zone), terminator: "") }
+        if options.json { Swift.print(try json.end(zone: zone), terminator: "") }
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InspectCore
+import InspectService
 
 extension OfficeKind: ExpressibleByArgument {}
 extension StaffCategory: ExpressibleByArgument {}
@@ -19,13 +20,19 @@ enum Arguments {
         return time
     }
 
-    /// The contents of a file named on the command line.
+    /// The contents of a file named on the command line (an import), read through `BoundedFile`: a regular file of
+    /// at most `BoundedFile.importBytes`, in UTF-8.
+    /// - Throws: `InspectError.notFound` when there is no such file, `.invalidInput` naming it otherwise.
     static func fileText(_ path: String) throws -> String {
-        guard FileManager.default.fileExists(atPath: path) else { throw InspectError.notFound(kind: "file", key: path) }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw InspectError.invalidInput("cannot read \(path)")
+        let bytes: [UInt8]
+        do {
+            bytes = try BoundedFile.read(path, limit: BoundedFile.importBytes)
+        } catch .missing {
+            throw InspectError.notFound(kind: "file", key: path)
+        } catch {
+            throw InspectError.invalidInput("\(path) \(error)")
         }
-        guard let text = String(data: data, encoding: .utf8) else {
+        guard let text = String(validating: bytes, as: UTF8.self) else {
             throw InspectError.invalidInput("\(path) is not UTF-8 text")
         }
         return text

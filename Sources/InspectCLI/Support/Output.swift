@@ -3,11 +3,21 @@ import Foundation
 import InspectCore
 
 /// Writes command results as aligned tables, `key: value` blocks or JSON.
+///
+/// Everything written for people to read passes through ``TerminalText``: a table cell or a field as one line,
+/// messages, errors and other text with their line breaks; JSON and the exports are written exactly (`json`, `write`).
 enum Output {
+    /// Prints `text` for people to read, its control characters escaped and its line breaks kept.
+    static func text(_ text: String, terminator: String = "\n") {
+        Swift.print(TerminalText.escaped(text, layout: .lines), terminator: terminator)
+    }
+
     /// Prints rows under a header, columns aligned; `empty` is printed instead when there are no rows.
     /// A listing that arrives in pages prints one table per page, `continuing` after the first: columns are aligned
     /// within a page, the header printed once, and `empty` only when there are no rows at all.
     static func table(_ header: [String], _ rows: [[String]], empty: String, continuing: Bool = false) {
+        let header = header.map { TerminalText.escaped($0) }
+        let rows = rows.map { $0.map { TerminalText.escaped($0) } }
         guard !rows.isEmpty else {
             if !continuing { print(empty) }
             return
@@ -27,7 +37,7 @@ enum Output {
 
     /// Prints `label: value` lines with the values aligned, skipping absent values.
     static func fields(_ pairs: [(String, String?)]) {
-        let present = pairs.compactMap { label, value in value.map { (label, $0) } }
+        let present = pairs.compactMap { label, value in value.map { (label, TerminalText.escaped($0)) } }
         let width = present.map(\.0.count).max() ?? 0
         for (label, value) in present {
             print(label + ":" + String(repeating: " ", count: width - label.count + 1) + value)
@@ -36,7 +46,7 @@ enum Output {
 
     /// Prints `value` as pretty JSON with sorted keys and instants in local ISO 8601.
     static func json(_ value: some Encodable, zone: LocalZone) throws {
-        print(try jsonText(value, zone: zone), terminator: "")
+        Swift.print(try jsonText(value, zone: zone), terminator: "")
     }
 
     /// `value` as pretty JSON with sorted keys and instants in local ISO 8601, ending with a newline.
@@ -44,13 +54,32 @@ enum Output {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.userInfo[.displayZone] = zone
-        return String(decoding: try encoder.encode(value), as: UTF8.self) + "\n"
+        return jsonSafe(String(decoding: try encoder.encode(value), as: UTF8.self)) + "\n"
+    }
+
+    /// JSON text with the controls JSON itself allows raw (DEL, C1, bidi) written as `\uXXXX`: the same JSON value
+    /// for a program, and nothing a terminal acts on for whoever prints it. Outside strings JSON is ASCII, so every
+    /// such character is inside one, where the escape means the character itself.
+    static func jsonSafe(_ json: String) -> String {
+        // C0 controls are escaped in strings by the encoder already; outside them they are JSON's own white space.
+        func raw(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x20 && TerminalText.isControl(scalar) }
+        guard json.unicodeScalars.contains(where: raw) else { return json }
+        var result = String.UnicodeScalarView()
+        for scalar in json.unicodeScalars {
+            if raw(scalar) {
+                let hex = String(scalar.value, radix: 16)
+                result.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).unicodeScalars)
+            } else {
+                result.append(scalar)
+            }
+        }
+        return String(result)
     }
 
     /// Writes `text` to the file at `path`, or to standard output when there is none.
     /// - Throws: `ExitCode(73)` (sysexits' cannot create) after saying why, when the file cannot be written.
     static func write(_ text: String, to path: String?) throws {
-        guard let path else { return print(text, terminator: "") }
+        guard let path else { return Swift.print(text, terminator: "") }
         do {
             try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
         } catch {
@@ -59,8 +88,15 @@ enum Output {
         }
     }
 
-    /// Writes a message to standard error.
+    /// Writes a message to standard error, its control characters escaped and its line breaks kept.
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        FileHandle.standardError.write(Data((TerminalText.escaped(message, layout: .lines) + "\n").utf8))
     }
+}
+
+/// Every `print` in inspectctl is text for people: it goes through ``Output/text(_:terminator:)``, so a name or
+/// note printed directly by a command (`"Added \(badge) (\(name))"`) is escaped like a table's cells. JSON and the
+/// exports call `Swift.print` themselves, to be written exactly.
+func print(_ text: String, terminator: String = "\n") {
+    Output.text(text, terminator: terminator)
 }

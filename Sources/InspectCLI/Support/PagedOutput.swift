@@ -25,7 +25,7 @@ extension CommandContext {
 final class PagedOutput {
     private let path: String?
     private let partial: String?
-    /// The partial file; none for standard output, which is written with `print` as all other output is.
+    /// The partial file; none for standard output, written with `Swift.print`, exactly, as JSON and exports are.
     private let handle: FileHandle?
 
     /// - Throws: `ExitCode(73)` after saying why, when the file cannot be created.
@@ -51,7 +51,7 @@ final class PagedOutput {
 
     /// Writes `text` now.
     func write(_ text: String) throws {
-        guard let handle else { return print(text, terminator: "") }
+        guard let handle else { return Swift.print(text, terminator: "") }
         do {
             try handle.write(contentsOf: Data(text.utf8))
         } catch {

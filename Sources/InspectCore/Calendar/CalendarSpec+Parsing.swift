@@ -29,7 +29,7 @@ extension CalendarSpec {
                         + "Asia/Ho_Chi_Minh, or UTC"
                 }
             }
-            throw InspectError.invalidInput("invalid calendar expression '\(trimmed)': \(reason)")
+            throw InspectError.invalidInput("invalid calendar expression \(TerminalText.quoted(trimmed)): \(reason)")
         }
     }
 }
@@ -528,7 +528,7 @@ struct CalendarSpecParser {
 
     private var here: String {
         guard position < bytes.count else { return "the end" }
-        return "'\(String(decoding: bytes[position...], as: UTF8.self))' (column \(position + 1))"
+        return "\(TerminalText.quoted(String(decoding: bytes[position...], as: UTF8.self))) (column \(position + 1))"
     }
 
     private func unexpected(_ expected: String) -> Failure {

@@ -97,15 +97,22 @@ extension WorkCalendar {
             let name = text.lowercased()
             guard
                 let day = Weekday.allCases.first(where: { name == $0.abbreviation.lowercased() || name == $0.fullName })
-            else { throw entry.error("'\(text)' is not a day of the week; expected Mon, Tue, … or Mon..Fri") }
+            else {
+                throw entry.error(
+                    "\(TerminalText.quoted(text)) is not a day of the week; expected Mon, Tue, … or Mon..Fri")
+            }
             return day
         }
         var days: Set<Weekday> = []
         for token in entry.value.split(whereSeparator: { $0 == " " || $0 == "," || $0 == "\t" }) {
             let bounds = token.components(separatedBy: "..").map { Substring($0) }
-            guard bounds.count <= 2 else { throw entry.error("'\(token)' is not a day or a range like Mon..Fri") }
+            guard bounds.count <= 2 else {
+                throw entry.error("\(TerminalText.quoted(token)) is not a day or a range like Mon..Fri")
+            }
             let (first, last) = (try day(bounds[0]), try day(bounds[bounds.count - 1]))
-            guard first <= last else { throw entry.error("the range '\(token)' must run from Monday towards Sunday") }
+            guard first <= last else {
+                throw entry.error("the range \(TerminalText.quoted(token)) must run from Monday towards Sunday")
+            }
             days.formUnion(Weekday.allCases.filter { first <= $0 && $0 <= last })
         }
         guard !days.isEmpty else { throw entry.error("at least one working day is needed") }
@@ -129,7 +136,7 @@ extension WorkCalendar {
         for target in targets.isEmpty ? [(HoursProfile.defaultName, fromEntry)] : targets {
             guard let base = settings[target.name], var profile = profiles[target.name] else {
                 let known = settings.keys.sorted().joined(separator: ", ")
-                throw target.entry.error("no hours profile '\(target.name)'; profiles: \(known)")
+                throw target.entry.error("no hours profile \(TerminalText.quoted(target.name)); profiles: \(known)")
             }
             if let other = profile.seasons.first(where: { $0.period.overlaps(period) }) {
                 throw fromEntry.error(

@@ -68,7 +68,7 @@ extension IniDocument {
     /// - Throws: `InspectError.invalidConfig` at the first unknown key, listing the valid ones.
     public func checkKeys(in section: String, allowed: [String]) throws {
         guard let unknown = entries(in: section).first(where: { !allowed.contains($0.key) }) else { return }
-        var reason = "unknown key '\(unknown.key)' in [\(section)]"
+        var reason = "unknown key \(TerminalText.quoted(unknown.key)) in [\(TerminalText.excerpt(section))]"
         if let guess = allowed.first(where: { $0.isLikelyMisspelt(as: unknown.key) }) {
             reason += " (did you mean '\(guess)'?)"
         }

@@ -32,7 +32,8 @@ public struct IniDocument: Hashable, Sendable {
 
     /// Parses `text`, naming `path` in errors.
     /// - Throws: `InspectError.invalidConfig` at the first malformed line: a key outside any section, a malformed
-    ///   section header, or a line that is neither a header, a comment nor `Key=Value`.
+    ///   section header, or a line that is neither a header, a comment nor `Key=Value`. The message quotes at most
+    ///   80 characters of that line, escaped, and none before the first section header.
     public init(text: String, path: String) throws {
         // "\r\n" is one Character in Swift, so it must be named as a separator of its own.
         let lines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }.map(String.init)
@@ -91,23 +92,30 @@ public struct IniDocument: Hashable, Sendable {
         if line.hasPrefix("[") {
             let name = line.dropFirst().dropLast().trimmingSpaces
             guard line.hasSuffix("]"), !name.isEmpty, !name.contains("["), !name.contains("]") else {
-                throw location.error("malformed section header '\(line)'; expected '[Name]'")
+                throw location.error("malformed section header\(shown(line)); expected '[Name]'")
             }
             section = name
             sectionHeaders.append(SectionHeader(name: name, location: location))
             return
         }
         guard let equals = line.firstIndex(of: "=") else {
-            throw location.error("expected 'Key=Value', a '[Section]' header or a comment, found '\(line)'")
+            throw location.error("expected 'Key=Value', a '[Section]' header or a comment, found\(shown(line))")
         }
         let key = line[..<equals].trimmingSpaces
         guard !key.isEmpty, !key.contains(where: { $0 == " " || $0 == "\t" }) else {
-            throw location.error("invalid key '\(key)' in '\(line)'")
+            throw location.error(sectionHeaders.isEmpty ? "invalid key" : "invalid key\(shown(key)) in\(shown(line))")
         }
         guard let section else {
-            throw location.error("'\(key)=' appears before any [Section] header")
+            throw location.error("an assignment\(shown(key + "=")) appears before any [Section] header")
         }
         let value = line[line.index(after: equals)...].trimmingSpaces
         entries.append(IniEntry(section: section, key: key, value: value, location: location))
+    }
+
+    /// The offending text for a message, as " 'excerpt'": escaped and at most 80 characters, and only once a
+    /// section header has shown the file to be configuration. Before that it may be any file a path was pointed at
+    /// (`/etc/shadow` through a symbolic link), and nothing of it is repeated.
+    private func shown(_ text: some StringProtocol) -> String {
+        sectionHeaders.isEmpty ? "" : " " + TerminalText.quoted(text)
     }
 }

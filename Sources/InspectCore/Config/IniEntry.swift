@@ -36,9 +36,10 @@ public struct IniEntry: Hashable, Sendable {
         self.location = location
     }
 
-    /// A configuration error about this assignment, quoting it so the reader sees what was written.
+    /// A configuration error about this assignment, quoting it so the reader sees what was written (escaped, and at
+    /// most 80 characters of it).
     public func error(_ expectation: String) -> InspectError {
-        location.error("\(key)=\(value): \(expectation)")
+        location.error("\(TerminalText.excerpt("\(key)=\(value)")): \(expectation)")
     }
 
     // MARK: - Typed values

@@ -41,7 +41,9 @@ extension EscalationRules {
     ) throws -> EscalationRule {
         let header = document.headerLocation(of: section)
         let name = section.dropFirst("Rule ".count).trimmingSpaces
-        guard Plan.isSafeName(name) else { throw header.error("invalid rule name '\(name)': \(Plan.safeNameRule)") }
+        guard Plan.isSafeName(name) else {
+            throw header.error("invalid rule name \(TerminalText.quoted(name)): \(Plan.safeNameRule)")
+        }
         try document.checkKeys(in: section, allowed: keys)
         func value(_ key: String) -> IniEntry? { document.value(key, in: section) }
         func required(_ key: String, _ example: String) throws -> IniEntry {
@@ -54,7 +56,8 @@ extension EscalationRules {
                 let code = String(word)
                 guard violationCodes.contains(code) else {
                     throw entry.error(
-                        "no violation type '\(code)'; known: \(violationCodes.sorted().joined(separator: ", "))")
+                        "no violation type \(TerminalText.quoted(code)); known: \(violationCodes.sorted().joined(separator: ", "))"
+                    )
                 }
                 if !violations.contains(code) { violations.append(code) }
             }

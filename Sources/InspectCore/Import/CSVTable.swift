@@ -28,13 +28,14 @@ public struct CSVTable: Sendable {
         for name in names where !allowed.contains(name) {
             throw InspectError.invalidFile(
                 path: path, line: first.line,
-                reason: "unknown column '\(name)'; allowed: \(allowed.joined(separator: ","))")
+                reason: "unknown column\(Self.shown(name)); allowed: \(allowed.joined(separator: ","))")
         }
         for name in required where !names.contains(name) {
             throw InspectError.invalidFile(path: path, line: first.line, reason: "missing column '\(name)'")
         }
         if let duplicate = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
-            throw InspectError.invalidFile(path: path, line: first.line, reason: "column '\(duplicate)' appears twice")
+            throw InspectError.invalidFile(
+                path: path, line: first.line, reason: "column\(Self.shown(duplicate)) appears twice")
         }
         for row in rows.dropFirst() where row.fields.count != names.count {
             throw InspectError.invalidFile(
@@ -43,6 +44,18 @@ public struct CSVTable: Sendable {
         header = names
         records = Array(rows.dropFirst())
         try checkText()
+    }
+
+    /// A header cell for a message, as " 'name'", when it could be a column's name (up to 40 letters, digits, `_`,
+    /// `-` or spaces); nothing otherwise: the file named may not be CSV at all (a copy of `/etc/shadow`), and its
+    /// first line is not repeated.
+    static func shown(_ name: String) -> String {
+        let plausible =
+            name.count <= 40
+            && name.unicodeScalars.allSatisfy {
+                $0.properties.isAlphabetic || ("0"..."9").contains($0) || "_- ".unicodeScalars.contains($0)
+            }
+        return plausible ? " '\(name)'" : ""
     }
 
     /// Checks every cell as a call's parameter of the same name is checked (`InputLimits`): no NUL or other

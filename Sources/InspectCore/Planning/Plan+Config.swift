@@ -77,13 +77,14 @@ extension Plan {
             let code = try word.code(as: "violation code")
             guard violationCodes.contains(code) else {
                 throw word.entry.error(
-                    "no violation type '\(code)'; known: \(violationCodes.sorted().joined(separator: ", "))")
+                    "no violation type \(TerminalText.quoted(code)); known: \(violationCodes.sorted().joined(separator: ", "))"
+                )
             }
             return code
         }
         let teams = try document.words("Team", in: section).map { word in
             guard Plan.isSafeName(word.text) else {
-                throw word.entry.error("invalid team '\(word.text)': \(Plan.safeNameRule)")
+                throw word.entry.error("invalid team \(TerminalText.quoted(word.text)): \(Plan.safeNameRule)")
             }
             return word.text
         }
@@ -224,7 +225,8 @@ private struct Word {
     where Choice.RawValue == String {
         guard let choice = Choice(rawValue: text) else {
             throw entry.error(
-                "'\(text)' is not one of: \(Choice.allCases.map(\.rawValue).joined(separator: ", "))")
+                "\(TerminalText.quoted(text)) is not one of: \(Choice.allCases.map(\.rawValue).joined(separator: ", "))"
+            )
         }
         return choice
     }
