@@ -21,4 +21,18 @@ struct ExtremeValueTests {
         }
         #expect(try fixture.count("outbox") == rows)
     }
+
+    @Test("a breakdown asked for twice is refused: each is a pass over the period (a thousand took a second)")
+    func repeatedBreakdown() throws {
+        let fixture = try ServiceFixture()
+        let period = try ReportPeriod(from: Instant(seconds: 0), to: Instant(seconds: 86400))
+        let request = SummaryRequest(
+            period: period, breakdowns: [.office, .category] + Array(repeating: .month, count: 1000))
+        #expect(throws: InspectError.invalidInput("breakdowns: 'month' is asked for more than once")) {
+            _ = try Operations.SummaryReport.authorizedPerform(fixture.service, as: fixture.reader, request)
+        }
+        let once = SummaryRequest(period: period, breakdowns: BreakdownDimension.allCases)
+        let report = try Operations.SummaryReport.authorizedPerform(fixture.service, as: fixture.reader, once)
+        #expect(report.breakdowns.count == BreakdownDimension.allCases.count)
+    }
 }
