@@ -34,6 +34,9 @@ public struct APIFuzzer: Sendable {
         public var violatesProtocol: Bool
     }
 
+    /// A member of an object: its name and value.
+    typealias Member = (String, JSONText)
+
     /// The deepest nesting of arrays and objects a message may have.
     public static let maxDepth = VarlinkServer.maxNestingDepth
 
@@ -41,10 +44,26 @@ public struct APIFuzzer: Sendable {
     public func call(_ method: VarlinkMethodDefinition, using random: inout some RandomNumberGenerator) -> Call {
         let qualified = "\(definition.name).\(method.name)"
         let parameters: JSONText
-        if Int.random(in: 0..<20, using: &random) == 0 {
+        switch Int.random(in: 0..<20, using: &random) {
+        case 0:
             // The parameters as something other than an object.
             parameters = wrongShape(using: &random)
-        } else {
+        case 1..<5:
+            // A call the method would take: it gets past the checks and does its work.
+            parameters = .object(method.parameters.compactMap { plausibleMember($0, using: &random) })
+        case 5..<12:
+            // A call the method would take but for one value, so that the value reaches as far as it can.
+            let spoilt = method.parameters.indices.randomElement(using: &random)
+            var members: [Member] = []
+            for (index, field) in method.parameters.enumerated() {
+                if index == spoilt {
+                    members.append((field.name, value(field.type, named: field.name, depth: 0, using: &random)))
+                } else if let member = plausibleMember(field, using: &random) {
+                    members.append(member)
+                }
+            }
+            parameters = .object(members)
+        default:
             parameters = object(method.parameters, using: &random)
         }
         let message = JSONText.object([("method", .string(qualified)), ("parameters", parameters)])
@@ -87,6 +106,12 @@ public struct APIFuzzer: Sendable {
         }
         members.shuffle(using: &random)
         return .object(members)
+    }
+
+    /// A member a call would take; an optional one is left out half the time.
+    private func plausibleMember(_ field: VarlinkField, using random: inout some RandomNumberGenerator) -> Member? {
+        if case .optional = field.type, Bool.random(using: &random) { return nil }
+        return (field.name, plausible(field.type, named: field.name, using: &random))
     }
 
     /// A value a call would take: from the pool of the parameter's name, or a modest value of its type.
