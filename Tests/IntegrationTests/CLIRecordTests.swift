@@ -9,10 +9,13 @@ struct CLIRecordTests {
         arguments: CLIMode.allCases)
     func lateFinding(mode: CLIMode) throws {
         let cli = try CLIFixture.seeded(mode: mode)
+        // A past working morning, so that the arrival comes before the observation at any hour the test runs.
+        try cli.ok(["inspection", "open", "--office", "UBND-BANGHUU", "--at", "2026-11-18T07:45:00+07:00"])
         let logged = try cli.ok([
-            "finding", "log", "--inspection", "1", "--type", "LATE", "--staff", "CL-00002", "--arrived", "07:52",
+            "finding", "log", "--inspection", "2", "--type", "LATE", "--staff", "CL-00003", "--arrived", "07:52",
+            "--at", "2026-11-18T08:00:00+07:00",
         ])
-        #expect(logged == "Logged finding 1: LATE in inspection 1 for CL-00002 (22 min).\n")
+        #expect(logged == "Logged finding 1: LATE in inspection 2 for CL-00003 (22 min).\n")
         let json = try cli.ok(["--json", "finding", "list"])
         let rows = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
         let finding = rows?.first?["finding"] as? [String: Any]
