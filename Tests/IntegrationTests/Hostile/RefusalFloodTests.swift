@@ -82,7 +82,8 @@ struct RefusalFloodTests {
         let intervals = Int(took.components.seconds) / interval + 2
         #expect(seen.entries <= 2 * intervals, "\(seen.entries) entries for \(intervals) intervals of refusals")
         let after = try Self.size(daemon)
-        #expect(after.bytes - before.bytes <= 16 << 10, "the record grew from \(before) to \(after)")
+        // The database's own pages, which a checkpoint that another reader held back does not blur; 4 KiB each.
+        #expect(after.pages - before.pages <= 4, "the record grew from \(before) to \(after)")
         print(
             "refusal flood: 10000 refused calls in \(took); record \(before.bytes) → \(after.bytes) bytes "
                 + "(\(before.pages) → \(after.pages) pages); \(seen.entries) journal entries counting \(seen.count)")
