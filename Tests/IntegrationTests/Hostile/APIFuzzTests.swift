@@ -54,7 +54,18 @@ struct APIFuzzTests {
         // The sample's events went to a recording sink: pending again, the daemon sends them to the journal as it
         // starts, so that verify finds witnessed what the record holds.
         try daemon.sql("UPDATE outbox SET sent_at = NULL, claimed_by = NULL, claimed_at = NULL")
-        let pools = try CallPools(records: [daemon.database]).varlink.merging(Self.pools) { $0 + $1 }
+        var pools = try CallPools(records: [daemon.database]).varlink.merging(Self.pools) { $0 + $1 }
+        // The open inspection and its office's staff, drawn more often than the others, so that findings are logged
+        // and inspections closed now and then, and the values that follow reach the code behind them.
+        let values = RecordValues(path: daemon.database)
+        let open = try values.column("SELECT id FROM inspection WHERE status = 'open'").compactMap { Int64($0) }
+        let present = try values.column(
+            "SELECT s.badge FROM staff s JOIN inspection i ON i.office_id = s.office_id WHERE i.status = 'open'")
+        for _ in 0..<8 {
+            pools["inspection", default: []] += open.map(VarlinkValue.int)
+            pools["id", default: []] += open.map(VarlinkValue.int)
+            pools["staff", default: []] += present.map(VarlinkValue.string)
+        }
         let definition = try VarlinkInterfaceDefinition.parse(InterfaceDescription.text)
         // Every operation is in the interface, so enumerating the interface calls them all.
         #expect(Set(definition.methods.map(\.name)) == Set(Operations.all.map { $0.name }))
