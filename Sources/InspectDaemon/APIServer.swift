@@ -53,8 +53,10 @@ final class APIServer {
         var wrote: @Sendable () -> Void
         /// Refused calls to report.
         var report: @Sendable ([Event]) -> Void
-        /// The wall clock, for the refusals' minutes.
-        var now: @Sendable () -> Instant
+        /// The monotonic clock in seconds (`DaemonClock.uptime`), for the refusals' intervals.
+        var uptime: @Sendable () -> Int64
+        /// How long refusals are counted before they are reported together (`RefusalTally`), in seconds.
+        var refusalInterval: Int64 = RefusalTally.defaultInterval
     }
 
     let queue: DispatchQueue
@@ -63,7 +65,7 @@ final class APIServer {
     private let server: VarlinkServer
     private let scheduler: CallScheduler
     private let hooks: Hooks
-    private var refusals = RefusalTally()
+    private var refusals: RefusalTally
     private var refusalTimer: DispatchSourceTimer?
 
     /// - Parameters:
@@ -72,6 +74,7 @@ final class APIServer {
     init(queue: DispatchQueue, writer: DispatchQueue, hooks: Hooks) throws {
         self.queue = queue
         self.hooks = hooks
+        refusals = RefusalTally(interval: hooks.refusalInterval)
         scheduler = CallScheduler(queue: queue, writer: writer)
         server = VarlinkServer(
             info: .init(
@@ -106,7 +109,15 @@ final class APIServer {
         }
     }
 
-    func stop() { queue.sync { server.stop() } }
+    /// Stops serving; returns the refusals counted and not yet reported, for the daemon to report before it exits.
+    func stop() -> [Event] {
+        queue.sync {
+            server.stop()
+            refusalTimer?.cancel()
+            refusalTimer = nil
+            return refusals.flush()
+        }
+    }
 
     private func register<Op: APIOperation>(_ operation: Op.Type, in interface: inout VarlinkInterface) {
         interface.deferredMethod(Op.name) {
@@ -141,22 +152,28 @@ final class APIServer {
         }
     }
 
-    /// Counts a refusal; reports the first of the minute at once, the rest when the minute ends.
+    /// Counts a refusal; reports the first of the interval at once, the rest when the interval ends.
     private func refused(_ caller: Caller, method: String, _ error: InspectError) {
-        if let event = refusals.refused(caller, method: method, error: error, at: hooks.now()) {
+        if let event = refusals.refused(caller, method: method, error: error, at: hooks.uptime()) {
             hooks.report([event])
         }
         armRefusalReport()
     }
 
+    /// Arms a timer for the end of the earliest interval being counted, on the monotonic clock. (A wall-clock
+    /// deadline never came while the wall clock stood still, as under `faketime`, and the handler, finding no
+    /// interval ended, re-armed it for the same instant at once, spinning; a clock set back would have held the
+    /// report back as long.) It fires a second after the interval's end, so that the end has passed on the clock
+    /// the tally reads in whole seconds.
     private func armRefusalReport() {
         guard refusalTimer == nil, let due = refusals.nextReport else { return }
         let timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(wallDeadline: DispatchWallTime(timespec: timespec(tv_sec: Int(due.seconds), tv_nsec: 0)))
+        let delay = max(due - hooks.uptime(), 0) + 1
+        timer.schedule(deadline: .now() + .seconds(Int(delay)))
         timer.setEventHandler { [unowned self] in
             refusalTimer?.cancel()
             refusalTimer = nil
-            let events = refusals.report(at: hooks.now())
+            let events = refusals.report(at: hooks.uptime())
             if !events.isEmpty { hooks.report(events) }
             armRefusalReport()
         }

@@ -29,12 +29,19 @@ public final class Daemon: @unchecked Sendable {
         public var configExplicit: Bool
         /// Where the Varlink API listens, unless systemd passes a socket.
         public var socketPath: String
+        /// How long a user's refused calls are counted before they are reported together, in seconds (a minute;
+        /// tests shorten it with `INSPECTD_REFUSAL_INTERVAL`).
+        public var refusalInterval: Int64
 
-        public init(databasePath: String, configPath: String, configExplicit: Bool, socketPath: String) {
+        public init(
+            databasePath: String, configPath: String, configExplicit: Bool, socketPath: String,
+            refusalInterval: Int64 = 60
+        ) {
             self.databasePath = databasePath
             self.configPath = configPath
             self.configExplicit = configExplicit
             self.socketPath = socketPath
+            self.refusalInterval = refusalInterval
         }
     }
 
@@ -179,7 +186,7 @@ public final class Daemon: @unchecked Sendable {
                     self.flushOutbox()
                 }
             },
-            now: clock.now)
+            uptime: clock.uptime, refusalInterval: settings.refusalInterval)
     }
 
     private func installSignalHandlers() {
@@ -197,11 +204,11 @@ public final class Daemon: @unchecked Sendable {
         }
     }
 
-    /// Reports the stop, sends what is left in the outbox, tells systemd, and exits 0. Work on the queue is done one
-    /// item at a time, so the current transaction has finished when this runs.
+    /// Reports the refusals still being counted and the stop, sends what is left in the outbox, tells systemd, and
+    /// exits 0. Work on the queue is done one item at a time, so the current transaction has finished when this runs.
     private func stop(signal signalNumber: Int32) {
         notifier.stopping()
-        api?.stop()
+        for event in api?.stop() ?? [] { record(event) }
         record(
             Event(
                 kind: .daemonStopping, message: "inspectd stopping on signal \(signalNumber)",

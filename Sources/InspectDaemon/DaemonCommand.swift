@@ -90,7 +90,9 @@ public struct DaemonCommand: ParsableCommand {
                 settings: Daemon.Settings(
                     databasePath: path, configPath: configPath ?? ConfigLoader.defaultPath,
                     configExplicit: configPath != nil,
-                    socketPath: command.socket ?? environment["INSPECTD_SOCKET"] ?? Self.defaultSocket),
+                    socketPath: command.socket ?? environment["INSPECTD_SOCKET"] ?? Self.defaultSocket,
+                    refusalInterval: environment["INSPECTD_REFUSAL_INTERVAL"].flatMap(Int64.init)
+                        .map { min(max($0, 1), 3600) } ?? RefusalTally.defaultInterval),
                 configuration: configuration, notifier: SystemdNotifier(),
                 sink: JournalWriter(identifier: "inspectd", fallback: DaemonLogHandler.writeEvent),
                 logger: logger)

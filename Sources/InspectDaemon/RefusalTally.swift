@@ -2,23 +2,44 @@ import InspectCore
 import InspectService
 
 /// Refused calls, reported without letting a flood of them grow the record: a user's first refusal is reported at
-/// once (an alert should not wait), the ones after it within the minute are counted and reported together when the
-/// minute ends. A user sending ten thousand refused calls costs two outbox rows and two journal entries a minute.
+/// once (an alert should not wait), the ones after it within the interval (a minute) are counted and reported
+/// together when the interval ends, or when the daemon stops. A user sending ten thousand refused calls costs two
+/// outbox rows and two journal entries a minute.
 struct RefusalTally: Sendable {
-    /// How long refusals after the first are counted before they are reported.
-    static let interval: Int64 = 60
+    /// The interval unless one is given.
+    static let defaultInterval: Int64 = 60
+
+    /// How long refusals after the first are counted before they are reported, in seconds.
+    let interval: Int64
+
+    init(interval: Int64 = defaultInterval) {
+        self.interval = interval
+    }
 
     private struct Counted: Sendable {
         var role: Role
-        var since: Instant
+        /// When the interval began, in seconds of the monotonic clock (`DaemonClock.uptime`).
+        var since: Int64
         var methods: [String: Int] = [:]
     }
 
-    /// Per user: when their current minute began, and what was refused since.
+    /// The interval in words: "a minute", "5 seconds".
+    private var span: String {
+        switch interval {
+        case 60: "a minute"
+        case 1: "a second"
+        case _ where interval % 60 == 0: "\(interval / 60) minutes"
+        default: "\(interval) seconds"
+        }
+    }
+
+    /// Per user: when their current interval began, and what was refused since.
     private var users: [String: Counted] = [:]
 
-    /// Counts one refusal; returns the event to report now, for the first refusal of `caller` in a minute.
-    mutating func refused(_ caller: Caller, method: String, error: InspectError, at now: Instant) -> Event? {
+    /// Counts one refusal; returns the event to report now, for the first refusal of `caller` in an interval.
+    /// - Parameter now: Seconds of the monotonic clock: an interval is counted on a clock that neither jumps nor
+    ///   stands still with the wall clock (set back by an hour, or stopped, it would hold the report back as long).
+    mutating func refused(_ caller: Caller, method: String, error: InspectError, at now: Int64) -> Event? {
         if users[caller.user] != nil {
             users[caller.user]!.methods[method, default: 0] += 1
             return nil
@@ -29,16 +50,25 @@ struct RefusalTally: Sendable {
             fields: ["USER": caller.user, "METHOD": method, "ROLE": caller.role.rawValue, "COUNT": "1"])
     }
 
-    /// When the earliest counted minute ends, if any user is being counted.
-    var nextReport: Instant? {
-        users.values.map { $0.since.adding(seconds: Self.interval) }.min()
+    /// When the earliest counted interval ends (monotonic seconds), if any user is being counted.
+    var nextReport: Int64? {
+        users.values.map { $0.since + interval }.min()
     }
 
-    /// The events of the minutes ended by `now`: one per user with refusals counted.
-    mutating func report(at now: Instant) -> [Event] {
+    /// The events of the intervals ended by `now` (monotonic seconds): one per user with refusals counted.
+    mutating func report(at now: Int64) -> [Event] {
+        let interval = interval
+        return report { $0.since + interval <= now }
+    }
+
+    /// The events of every interval, ended or not, as the daemon stops: counted refusals are not lost.
+    mutating func flush() -> [Event] {
+        report { _ in true }
+    }
+
+    private mutating func report(where ended: (Counted) -> Bool) -> [Event] {
         var events: [Event] = []
-        for (user, counted) in users.sorted(by: { $0.key < $1.key })
-        where counted.since.adding(seconds: Self.interval) <= now {
+        for (user, counted) in users.sorted(by: { $0.key < $1.key }) where ended(counted) {
             users[user] = nil
             let total = counted.methods.values.reduce(0, +)
             guard total > 0 else { continue }
@@ -47,7 +77,7 @@ struct RefusalTally: Sendable {
             events.append(
                 Event(
                     kind: .accessDenied,
-                    message: "\(total) more calls refused for \(user) (\(counted.role.rawValue)) within a minute: "
+                    message: "\(total) more calls refused for \(user) (\(counted.role.rawValue)) within \(span): "
                         + methods,
                     fields: [
                         "USER": user, "ROLE": counted.role.rawValue, "COUNT": String(total),

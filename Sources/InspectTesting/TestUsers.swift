@@ -18,7 +18,7 @@ public struct TestUser: Sendable, Hashable, CustomStringConvertible {
     }
 }
 
-/// The accounts the role tests use: Debian's `nobody`, `daemon` and `bin`, with `inspectd`'s groups, which
+/// The accounts the role tests use: Debian's `nobody`, `daemon`, `bin` and `sys`, with `inspectd`'s groups, which
 /// `scripts/setup` creates where the package is not installed.
 public enum TestUsers {
     /// A reader no staff record is linked to.
@@ -29,6 +29,11 @@ public enum TestUsers {
     /// An inspector: `bin`, running with the group `inspectd` as its primary group.
     public static var inspector: TestUser? {
         group(named: "inspectd").map { TestUser(name: "bin", uid: 2, gid: $0, role: "inspector") }
+    }
+
+    /// An administrator who is not root: `sys`, running with the group `inspectd-admin` as its primary group.
+    public static var administrator: TestUser? {
+        group(named: "inspectd-admin").map { TestUser(name: "sys", uid: 3, gid: $0, role: "administrator") }
     }
 
     /// Whether the tests can act as these users: root, `setpriv`, and the groups `inspectd` and `inspectd-admin`.

@@ -1,4 +1,8 @@
 extension VarlinkServer {
+    /// How deep arrays and objects may nest in a message; a deeper one is a protocol violation, and its connection
+    /// is closed unread (as for a message that is not JSON).
+    public static let maxNestingDepth = 32
+
     /// What `org.varlink.service.GetInfo` reports about the service.
     public struct Info: Sendable, Equatable {
         public var vendor: String

@@ -24,6 +24,11 @@ struct ProtocolViolation: Error, Equatable {
 
 /// The JSON shapes of the protocol, without the NUL that ends each message on the wire.
 enum VarlinkWire {
+    /// How deep arrays and objects may nest in a message. The decoder's own limit (512) is far above what any call
+    /// needs, and decoding a value costs time in proportion to its depth at every level: within a reader's 64 KiB,
+    /// side-by-side values 500 deep kept the server's queue busy for seconds. Deeper messages are refused unread.
+    static let maxDepth = VarlinkServer.maxNestingDepth
+
     static func decodeCall(_ message: Data) throws(ProtocolViolation) -> VarlinkCallMessage {
         let members = try decodeObject(message)
         guard case .string(let method) = members["method"] else {
@@ -82,6 +87,9 @@ enum VarlinkWire {
     }
 
     private static func decodeObject(_ message: Data) throws(ProtocolViolation) -> [String: VarlinkValue] {
+        guard !nests(message, deeperThan: maxDepth) else {
+            throw ProtocolViolation(reason: "nested deeper than \(maxDepth) levels")
+        }
         let value: VarlinkValue
         do {
             value = try JSONDecoder().decode(VarlinkValue.self, from: message)
@@ -90,6 +98,37 @@ enum VarlinkWire {
         }
         guard case .object(let members) = value else { throw ProtocolViolation(reason: "not a JSON object") }
         return members
+    }
+
+    /// Whether arrays and objects nest deeper than `limit` in `json`, counted outside strings in one pass over its
+    /// bytes (no more than the framer's own).
+    static func nests(_ json: Data, deeperThan limit: Int) -> Bool {
+        json.withUnsafeBytes { bytes in
+            var depth = 0
+            var inString = false
+            var escaped = false
+            for byte in bytes {
+                if inString {
+                    if escaped {
+                        escaped = false
+                    } else if byte == UInt8(ascii: "\\") {
+                        escaped = true
+                    } else if byte == UInt8(ascii: "\"") {
+                        inString = false
+                    }
+                    continue
+                }
+                switch byte {
+                case UInt8(ascii: "\""): inString = true
+                case UInt8(ascii: "["), UInt8(ascii: "{"):
+                    depth += 1
+                    if depth > limit { return true }
+                case UInt8(ascii: "]"), UInt8(ascii: "}"): depth -= 1
+                default: break
+                }
+            }
+            return false
+        }
     }
 
     /// Absent and null parameters are both "none", as the protocol's implementations send either.

@@ -117,4 +117,20 @@ struct TimeTests {
     func negativeInstants() {
         #expect(Instant(seconds: -1).description == "1969-12-31T23:59:59Z")
     }
+
+    @Test(
+        "every instant has a description, however far outside the calendar (the API fuzzer sent Int64.min)",
+        arguments: [Int64.min, .min + 1, -62_135_596_801, 253_402_300_800, .max - 1, .max])
+    func extremeInstants(seconds: Int64) {
+        let text = Instant(seconds: seconds).description
+        #expect(text.hasSuffix("Z"))
+        #expect(text.contains("T"))
+    }
+
+    @Test("the most negative instant is described at its second of the day")
+    func mostNegativeInstant() {
+        // Int64.min is 30,592 s (08:29:52) after a midnight, Int64.max 55,807 s (15:30:07).
+        #expect(Instant(seconds: .min).description.hasSuffix("T08:29:52Z"))
+        #expect(Instant(seconds: .max).description.hasSuffix("T15:30:07Z"))
+    }
 }

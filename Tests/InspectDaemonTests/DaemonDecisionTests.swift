@@ -211,19 +211,43 @@ struct DaemonTimingTests {
         var tally = RefusalTally()
         let bob = Caller(user: "bob", role: .reader)
         let error = InspectError.permissionDenied("no")
-        let first = tally.refused(bob, method: "LogFinding", error: error, at: now)
+        // Seconds of the monotonic clock.
+        let uptime: Int64 = 5000
+        let first = tally.refused(bob, method: "LogFinding", error: error, at: uptime)
         #expect(first != nil)
-        for _ in 0..<9999 { _ = tally.refused(bob, method: "LogFinding", error: error, at: now) }
-        let counted = tally.refused(bob, method: "ShowStaff", error: error, at: now)
+        for _ in 0..<9999 { _ = tally.refused(bob, method: "LogFinding", error: error, at: uptime) }
+        let counted = tally.refused(bob, method: "ShowStaff", error: error, at: uptime)
         #expect(counted == nil)
-        let early = tally.report(at: now.adding(seconds: 59))
+        #expect(tally.nextReport == uptime + 60)
+        let early = tally.report(at: uptime + 59)
         #expect(early.isEmpty)
-        let report = tally.report(at: now.adding(seconds: 60))
+        let report = tally.report(at: uptime + 60)
         #expect(report.count == 1)
         #expect(report.first?.fields["COUNT"] == "10000")
         #expect(
             report.first?.message
                 == "10000 more calls refused for bob (reader) within a minute: LogFinding ×9999, ShowStaff ×1")
         #expect(tally.nextReport == nil)
+    }
+
+    @Test("refusals still being counted are all reported when the daemon stops, each user's in one event")
+    func refusalsFlushed() {
+        var tally = RefusalTally(interval: 5)
+        let error = InspectError.permissionDenied("no")
+        let users = [Caller(user: "bob", role: .reader), Caller(user: "an", role: .inspector)]
+        for (index, user) in users.enumerated() {
+            for second in 0..<4 {
+                _ = tally.refused(user, method: "ApplyPlans", error: error, at: Int64(index + second))
+            }
+        }
+        #expect(tally.report(at: 4).isEmpty)
+        let flushed = tally.flush()
+        #expect(flushed.map { $0.fields["USER"] } == ["an", "bob"])
+        #expect(flushed.map { $0.fields["COUNT"] } == ["3", "3"])
+        #expect(flushed.first?.message == "3 more calls refused for an (inspector) within 5 seconds: ApplyPlans ×3")
+        #expect(tally.nextReport == nil)
+        // A user refused once only has nothing more to report.
+        _ = tally.refused(users[0], method: "ApplyPlans", error: error, at: 10)
+        #expect(tally.flush().isEmpty)
     }
 }

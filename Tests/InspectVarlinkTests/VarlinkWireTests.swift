@@ -50,6 +50,24 @@ struct VarlinkWireTests {
         #expect(!framer.hasPartialMessage)
     }
 
+    @Test("a message nested deeper than the limit is refused unread; strings do not count")
+    func nestingLimit() throws {
+        func call(_ value: String) -> Data { Data(#"{"method":"a.b.C","parameters":{"x":\#(value)}}"#.utf8) }
+        let limit = VarlinkServer.maxNestingDepth
+        let within = String(repeating: "[", count: limit - 2) + String(repeating: "]", count: limit - 2)
+        #expect(try VarlinkWire.decodeCall(call(within)).method == "a.b.C")
+        let brackets = String(repeating: "[{", count: 200)
+        #expect(try VarlinkWire.decodeCall(call("\"\\\"\(brackets)\"")).method == "a.b.C")
+        // As the API fuzzer sent them: side by side, 500 deep (seconds of the server's queue each).
+        let deep = String(repeating: "[", count: 500) + String(repeating: "]", count: 500)
+        #expect(throws: ProtocolViolation(reason: "nested deeper than \(limit) levels")) {
+            try VarlinkWire.decodeCall(call(within.dropLast() + "," + deep + "]"))
+        }
+        #expect(throws: ProtocolViolation(reason: "nested deeper than \(limit) levels")) {
+            try VarlinkWire.decodeReply(Data(#"{"parameters":{"x":\#(deep)}}"#.utf8))
+        }
+    }
+
     @Test("a call's members are read with their defaults")
     func decodesCall() throws {
         let plain = try VarlinkWire.decodeCall(Data(#"{"method":"a.b.C"}"#.utf8))

@@ -45,10 +45,12 @@ public struct Instant: Hashable, Comparable, Sendable, Codable, CustomStringConv
         }
     }
 
-    /// ISO 8601 in UTC: `2027-02-06T01:30:00Z`.
+    /// ISO 8601 in UTC: `2027-02-06T01:30:00Z`. Any value has one, even one far outside the calendar's years (an
+    /// error message names the value it refuses).
     public var description: String {
         let days = Int(seconds.floorDiv(86400))
-        let rest = Int(seconds - Int64(days) * 86400)
+        // The remainder first: `days * 86400` does not fit in 64 bits for the most negative instants.
+        let rest = Int((seconds % 86400 + 86400) % 86400)
         return "\(CivilDate(dayNumber: days))T\(TimeOfDay(secondsSinceMidnight: rest).fullDescription)Z"
     }
 }
