@@ -11,7 +11,6 @@ extension Operations {
     public struct EscalationsReply: Codable, Sendable { public var escalations: [EscalationView] }
 
     public enum ListEscalations: APIOperation {
-        public static let name = "ListEscalations"
         public static let role = Role.inspector
         public static let writes = false
         public static func perform(
@@ -31,7 +30,6 @@ extension Operations {
     }
 
     public enum AcknowledgeEscalation: APIOperation {
-        public static let name = "AcknowledgeEscalation"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(
@@ -46,7 +44,6 @@ extension Operations {
             public var since: Instant?
             public init(since: Instant?) { self.since = since }
         }
-        public static let name = "EvaluateEscalations"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(
@@ -62,7 +59,6 @@ extension Operations {
     }
 
     public enum ShowAction: APIOperation {
-        public static let name = "ShowAction"
         public static let role = Role.inspector
         public static let writes = false
         public static func perform(
@@ -83,7 +79,6 @@ extension Operations {
                 self.due = due
             }
         }
-        public static let name = "RequireAction"
         public static let role = Role.inspector
         public static let writes = true
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> ActionView {
@@ -101,7 +96,6 @@ extension Operations {
     }
 
     public enum CompleteAction: APIOperation {
-        public static let name = "CompleteAction"
         public static let role = Role.inspector
         public static let writes = true
         public static func perform(
@@ -112,7 +106,6 @@ extension Operations {
     }
 
     public enum VerifyAction: APIOperation {
-        public static let name = "VerifyAction"
         public static let role = Role.inspector
         public static let writes = true
         public static func perform(
@@ -124,7 +117,6 @@ extension Operations {
 
     public enum ListActions: APIOperation {
         public struct Reply: Codable, Sendable { public var actions: [ActionView] }
-        public static let name = "ListActions"
         public static let role = Role.inspector
         public static let writes = false
         public static func perform(_ service: InspectService, as caller: Caller, _ p: ActionFilter) throws -> Reply {
@@ -135,7 +127,6 @@ extension Operations {
     /// The follow-up a closed inspection led to, if any (its instant only once due).
     public enum FollowUpOf: APIOperation {
         public struct Reply: Codable, Sendable { public var followUp: FollowUpNotice? }
-        public static let name = "FollowUpOf"
         public static let role = Role.inspector
         public static let writes = false
         public static func perform(
@@ -146,7 +137,6 @@ extension Operations {
     }
 
     public enum AuditFollowUp: APIOperation {
-        public static let name = "AuditFollowUp"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(
@@ -167,7 +157,6 @@ extension Operations {
                 self.to = to
             }
         }
-        public static let name = "StaffHistory"
         public static let role = Role.reader
         public static let writes = false
         /// A reader may read the history of the person linked to their login only.
@@ -189,7 +178,6 @@ extension Operations {
                 self.to = to
             }
         }
-        public static let name = "OfficeHistory"
         public static let role = Role.inspector
         public static let writes = false
         public static func perform(

@@ -7,7 +7,6 @@ extension Operations {
     ]
 
     public enum LogFinding: APIOperation {
-        public static let name = "LogFinding"
         public static let role = Role.inspector
         public static let writes = true
         public static func perform(
@@ -23,7 +22,6 @@ extension Operations {
             /// Where the next page begins, when there is one (``Page``).
             public var next: Int64?
         }
-        public static let name = "ListFindings"
         public static let role = Role.reader
         public static let writes = false
         /// A reader gets only the findings about the person linked to their login, without their hashes: each hash
@@ -42,7 +40,6 @@ extension Operations {
     }
 
     public enum AmendFinding: APIOperation {
-        public static let name = "AmendFinding"
         public static let role = Role.inspector
         public static let writes = true
         public static func perform(
@@ -64,7 +61,6 @@ extension Operations {
                 self.at = at
             }
         }
-        public static let name = "RetractFinding"
         public static let role = Role.inspector
         public static let writes = true
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> FindingView
@@ -74,7 +70,6 @@ extension Operations {
     }
 
     public enum ImportFindings: APIOperation {
-        public static let name = "ImportFindings"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(
@@ -85,7 +80,6 @@ extension Operations {
     }
 
     public enum Verify: APIOperation {
-        public static let name = "Verify"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(

@@ -17,7 +17,6 @@ extension Operations {
                 self.team = team
             }
         }
-        public static let name = "OpenInspection"
         public static let role = Role.inspector
         public static let writes = true
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Inspection {
@@ -31,7 +30,6 @@ extension Operations {
             /// Where the next page begins, when there is one (``Page``).
             public var next: Int64? = nil
         }
-        public static let name = "ListInspections"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(_ service: InspectService, as caller: Caller, _ p: InspectionFilter) throws -> Reply
@@ -47,7 +45,6 @@ extension Operations {
     }
 
     public enum ShowInspection: APIOperation {
-        public static let name = "ShowInspection"
         public static let role = Role.inspector
         public static let writes = false
         public static func perform(
@@ -71,7 +68,6 @@ extension Operations {
                 self.beyondStaff = beyondStaff
             }
         }
-        public static let name = "CloseInspection"
         public static let role = Role.inspector
         public static let writes = true
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Inspection {
@@ -88,7 +84,6 @@ extension Operations {
                 self.reason = reason
             }
         }
-        public static let name = "CancelInspection"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Inspection {

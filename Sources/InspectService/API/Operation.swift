@@ -20,6 +20,9 @@ public protocol APIOperation: Sendable {
 }
 
 extension APIOperation {
+    /// The type's own name: the method and its type cannot drift apart.
+    public static var name: String { String(describing: self) }
+
     /// Runs the operation for `caller` after checking their role and every value of `parameters` (`InputLimits`).
     /// - Throws: `InspectError.permissionDenied` naming the role needed, `.invalidInput` naming a value out of its
     ///   range; otherwise what the use case throws.

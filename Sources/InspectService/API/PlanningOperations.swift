@@ -6,7 +6,6 @@ extension Operations {
 
     /// Applies the plans now; draws take their seed from the system's random generator.
     public enum ApplyPlans: APIOperation {
-        public static let name = "ApplyPlans"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(
@@ -29,7 +28,6 @@ extension Operations {
             }
         }
         public struct Reply: Codable, Sendable { public var audits: [DrawAudit] }
-        public static let name = "AuditDraws"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Reply {
@@ -48,7 +46,6 @@ extension Operations {
                 self.reveal = reveal
             }
         }
-        public static let name = "Schedule"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(
@@ -66,7 +63,6 @@ extension Operations {
             public var recent: Int
             public init(recent: Int) { self.recent = recent }
         }
-        public static let name = "Status"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> StatusReport

@@ -9,7 +9,6 @@ extension Operations {
     ]
 
     public enum AddOffice: APIOperation {
-        public static let name = "AddOffice"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(_ service: InspectService, as caller: Caller, _ p: OfficeAddRequest) throws -> Office
@@ -24,7 +23,6 @@ extension Operations {
             public init(includeRetired: Bool) { self.includeRetired = includeRetired }
         }
         public struct Reply: Codable, Sendable { public var offices: [Office] }
-        public static let name = "ListOffices"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> Reply {
@@ -37,7 +35,6 @@ extension Operations {
             public var code: String
             public init(code: String) { self.code = code }
         }
-        public static let name = "ShowOffice"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> OfficeDetail
@@ -57,7 +54,6 @@ extension Operations {
     }
 
     public enum ImportOffices: APIOperation {
-        public static let name = "ImportOffices"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(
@@ -68,7 +64,6 @@ extension Operations {
     }
 
     public enum RetireOffice: APIOperation {
-        public static let name = "RetireOffice"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(
@@ -79,7 +74,6 @@ extension Operations {
     }
 
     public enum AddStaff: APIOperation {
-        public static let name = "AddStaff"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(_ service: InspectService, as caller: Caller, _ p: StaffAddRequest) throws -> Staff {
@@ -104,7 +98,6 @@ extension Operations {
             /// Where the next page begins, when there is one (``Page``).
             public var next: String?
         }
-        public static let name = "ListStaff"
         public static let role = Role.reader
         public static let writes = false
         /// A reader gets only the person linked to their login.
@@ -121,7 +114,6 @@ extension Operations {
     }
 
     public enum ShowStaff: APIOperation {
-        public static let name = "ShowStaff"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(
@@ -135,7 +127,6 @@ extension Operations {
     }
 
     public enum ImportStaff: APIOperation {
-        public static let name = "ImportStaff"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(
@@ -156,7 +147,6 @@ extension Operations {
                 self.at = at
             }
         }
-        public static let name = "MoveStaff"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> StaffDetail
@@ -166,7 +156,6 @@ extension Operations {
     }
 
     public enum RetireStaff: APIOperation {
-        public static let name = "RetireStaff"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(
@@ -186,7 +175,6 @@ extension Operations {
                 self.login = login
             }
         }
-        public static let name = "LinkStaff"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(_ service: InspectService, as caller: Caller, _ p: Parameters) throws -> StaffDetail
@@ -197,7 +185,6 @@ extension Operations {
 
     public enum ListViolationTypes: APIOperation {
         public struct Reply: Codable, Sendable { public var types: [ViolationType] }
-        public static let name = "ListViolationTypes"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(_ service: InspectService, as caller: Caller, _ p: NoParameters) throws -> Reply {
@@ -207,7 +194,6 @@ extension Operations {
 
     /// The caller as the daemon sees them: user, role and the person linked to their login.
     public enum WhoAmI: APIOperation {
-        public static let name = "WhoAmI"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(_ service: InspectService, as caller: Caller, _ p: NoParameters) throws -> Identity {

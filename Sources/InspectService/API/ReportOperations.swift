@@ -31,7 +31,6 @@ extension Operations {
     }
 
     public enum SummaryReport: APIOperation {
-        public static let name = "SummaryReport"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(
@@ -42,7 +41,6 @@ extension Operations {
     }
 
     public enum ExportOffices: APIOperation {
-        public static let name = "ExportOffices"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(
@@ -59,7 +57,6 @@ extension Operations {
             public var after: String?
             public init(after: String? = nil) { self.after = after }
         }
-        public static let name = "ExportStaff"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(
@@ -73,7 +70,6 @@ extension Operations {
     }
 
     public enum ExportInspections: APIOperation {
-        public static let name = "ExportInspections"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(
@@ -87,7 +83,6 @@ extension Operations {
     }
 
     public enum ExportFindings: APIOperation {
-        public static let name = "ExportFindings"
         public static let role = Role.inspector
         public static let writes = false
         public static func perform(
@@ -107,7 +102,6 @@ extension Operations {
             /// The server's time, for the calendar's DTSTAMP.
             public var stamp: Instant
         }
-        public static let name = "PlannedCalendar"
         public static let role = Role.reader
         public static let writes = false
         public static func perform(_ service: InspectService, as caller: Caller, _ p: RangeParameters) throws -> Reply {
@@ -127,7 +121,6 @@ extension Operations {
                 self.findings = findings
             }
         }
-        public static let name = "ImportInspections"
         public static let role = Role.admin
         public static let writes = true
         public static func perform(
