@@ -52,7 +52,7 @@ public struct DaemonCommand: ParsableCommand {
             command = try parse(arguments)
         } catch {
             let code = exitCode(for: error).rawValue
-            if code == 0 { print(fullMessage(for: error)) } else { Output.error(message(for: error)) }
+            if code == 0 { print(fullMessage(for: error)) } else { Console.error(message(for: error)) }
             return code
         }
         let environment = ProcessInfo.processInfo.environment
@@ -62,10 +62,10 @@ public struct DaemonCommand: ParsableCommand {
             configuration = try ConfigLoader.load(
                 path: configPath ?? ConfigLoader.defaultPath, explicit: configPath != nil)
         } catch let error as InspectError {
-            Output.error(error.description)
+            Console.error(error.description)
             return error.exitStatus.rawValue
         } catch {
-            Output.error("\(error)")
+            Console.error("\(error)")
             return ExitStatus.config.rawValue
         }
         DaemonLogHandler.zone.withLock { $0 = configuration.calendar.zone }
@@ -97,7 +97,7 @@ public struct DaemonCommand: ParsableCommand {
                 sink: JournalWriter(identifier: "inspectd", fallback: DaemonLogHandler.writeEvent),
                 logger: logger)
         } catch let error as InspectError {
-            Output.error(error.description)
+            Console.error(error.description)
             if case .integrity = error {
                 // Straight to the journal: the outbox lives in the database that failed.
                 JournalWriter(identifier: "inspectd").send(
@@ -107,13 +107,13 @@ public struct DaemonCommand: ParsableCommand {
             }
             return error.exitStatus.rawValue
         } catch {
-            Output.error("\(error)")
+            Console.error("\(error)")
             return ExitStatus.failure.rawValue
         }
         do {
             try daemon.start()
         } catch {
-            Output.error("cannot serve the API: \(error)")
+            Console.error("cannot serve the API: \(error)")
             return ExitStatus.cantCreate.rawValue
         }
         // The daemon lives until a signal handler exits the process. The main thread only waits: `dispatchMain()`
@@ -135,7 +135,7 @@ public struct DaemonCommand: ParsableCommand {
 }
 
 /// Messages for the person who started the daemon by hand (systemd captures stderr too).
-enum Output {
+enum Console {
     static func error(_ message: String) {
         FileHandle.standardError.write(Data("inspectd: \(TerminalText.escaped(message, layout: .lines))\n".utf8))
     }

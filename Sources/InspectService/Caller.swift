@@ -13,17 +13,13 @@ public struct Caller: Sendable, Codable, Hashable {
 
 /// What a caller may do. Roles come from Unix groups: `inspectd-admin` (and root) → admin, `inspectd` → inspector,
 /// everyone else → reader.
-public enum Role: String, Sendable, Codable, CaseIterable, Comparable {
+public enum Role: String, Sendable, Codable, DeclarationOrdered {
     /// Read reports and their own records.
     case reader
     /// Also open and close inspections and log findings.
     case inspector
     /// Everything: plans, surprises, registry changes, acknowledgements.
     case admin
-
-    public static func < (lhs: Role, rhs: Role) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 }
 
 extension Role {

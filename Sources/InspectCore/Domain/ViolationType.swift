@@ -1,10 +1,6 @@
 /// How grave a violation is; escalation rules and follow-up inspections key on it.
-public enum Severity: String, Sendable, Codable, CaseIterable, Comparable {
+public enum Severity: String, Sendable, Codable, DeclarationOrdered {
     case minor, moderate, serious
-
-    public static func < (lhs: Severity, rhs: Severity) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 }
 
 /// A kind of shortcoming an inspection team can record.

@@ -1,17 +1,13 @@
 /// What an escalation asks of the responsible manager, in rising order of gravity.
 ///
 /// inspectd records and refers: a level names the measure the district's practice calls for next, never a penalty.
-public enum EscalationLevel: String, Sendable, Codable, CaseIterable, Comparable {
+public enum EscalationLevel: String, Sendable, Codable, DeclarationOrdered {
     /// Nhắc nhở: remind the person or office of the rule.
     case reminder
     /// Chấn chỉnh: correct the shortcoming, with a follow-up.
     case correction
     /// Đề nghị xem xét kỷ luật: refer the case to the disciplinary process (Nghị định 172/2025/NĐ-CP).
     case referral
-
-    public static func < (lhs: EscalationLevel, rhs: EscalationLevel) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 
     /// The Vietnamese name, as the district's documents use it.
     public var nameVietnamese: String {

@@ -1,15 +1,11 @@
 /// A calendar unit in which surprise inspections are counted: the draw period and the horizon of the minimum.
-public enum PeriodUnit: String, Hashable, Sendable, Codable, CaseIterable, Comparable {
+public enum PeriodUnit: String, Hashable, Sendable, Codable, DeclarationOrdered {
     /// Monday to Sunday (ISO weeks).
     case week
     case month
     /// January–March, April–June, July–September, October–December.
     case quarter
     case year
-
-    public static func < (lhs: PeriodUnit, rhs: PeriodUnit) -> Bool {
-        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
-    }
 
     /// The first day of the unit that contains `date`.
     public func firstDay(containing date: CivilDate) -> CivilDate {

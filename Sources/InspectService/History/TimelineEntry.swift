@@ -30,7 +30,7 @@ public struct TimelineEntry: Codable, Sendable, Hashable {
 }
 
 /// What a timeline entry records; the order of the cases orders entries at the same instant.
-public enum TimelineKind: String, Codable, Sendable, CaseIterable {
+public enum TimelineKind: String, Codable, Sendable, DeclarationOrdered {
     /// A person registered in an office, or moved into it.
     case joined
     /// A person moved from one office to another.
@@ -54,10 +54,9 @@ public enum TimelineKind: String, Codable, Sendable, CaseIterable {
 
     /// Entries by time, then in the order things happen within one instant, then by the record they concern.
     static func inOrder(_ lhs: TimelineEntry, _ rhs: TimelineEntry) -> Bool {
-        let (left, right) = (allCases.firstIndex(of: lhs.kind)!, allCases.firstIndex(of: rhs.kind)!)
         let leftID = lhs.finding ?? lhs.escalation ?? lhs.action ?? lhs.inspection ?? 0
         let rightID = rhs.finding ?? rhs.escalation ?? rhs.action ?? rhs.inspection ?? 0
-        return (lhs.at, left, leftID, lhs.summary) < (rhs.at, right, rightID, rhs.summary)
+        return (lhs.at, lhs.kind, leftID, lhs.summary) < (rhs.at, rhs.kind, rightID, rhs.summary)
     }
 }
 
