@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import InspectStore
+import InspectVarlink
 import Logging
 
 /// A datagram socket next to the database on which `inspectctl` (direct mode) says "I wrote something", so the
@@ -16,21 +17,13 @@ final class NudgeListener {
     /// cannot be created, in which case the daemon still sees changes at its next wake-up.
     init?(databasePath: String, queue: DispatchQueue, logger: Logger, handler: @escaping () -> Void) {
         path = InspectDatabase.nudgePath(for: databasePath)
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let bytes = Array(path.utf8)
-        guard bytes.count < MemoryLayout.size(ofValue: address.sun_path) else {
-            logger.notice("no nudge socket: the database path is too long", metadata: ["nudge.path": "\(path)"])
-            return nil
-        }
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: bytes) }
         let socketDescriptor = socket(
             AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue | SOCK_NONBLOCK.rawValue), 0)
         unlink(path)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(socketDescriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
+        guard let bound = UnixSocket.withAddress(path, { bind(socketDescriptor, $0, $1) }) else {
+            logger.notice("no nudge socket: the database path is too long", metadata: ["nudge.path": "\(path)"])
+            if socketDescriptor >= 0 { close(socketDescriptor) }
+            return nil
         }
         guard socketDescriptor >= 0, bound == 0 else {
             logger.notice(

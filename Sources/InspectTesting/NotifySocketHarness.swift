@@ -1,4 +1,5 @@
 import Foundation
+import InspectVarlink
 import Synchronization
 
 /// A stand-in for systemd's notification socket: what a `Type=notify` service sends to `$NOTIFY_SOCKET`, collected
@@ -54,13 +55,6 @@ public final class NotifySocketHarness: Sendable {
     }
 
     private static func bindDatagramSocket(at socketPath: String, credentials: Bool) throws -> Int32 {
-        var address = sockaddr_un()
-        address.sun_family = sa_family_t(AF_UNIX)
-        let path = Array(socketPath.utf8)
-        guard path.count < MemoryLayout.size(ofValue: address.sun_path) else {
-            throw HarnessError("bind", errno: ENAMETOOLONG)
-        }
-        withUnsafeMutableBytes(of: &address.sun_path) { $0.copyBytes(from: path) }
         let descriptor = socket(AF_UNIX, Int32(SOCK_DGRAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard descriptor >= 0 else { throw HarnessError("socket", errno: errno) }
         var on: Int32 = 1
@@ -69,13 +63,9 @@ public final class NotifySocketHarness: Sendable {
             close(descriptor)
             throw error
         }
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
-            }
-        }
+        let bound = UnixSocket.withAddress(socketPath) { bind(descriptor, $0, $1) }
         guard bound == 0 else {
-            let error = HarnessError("bind", errno: errno)
+            let error = HarnessError("bind", errno: bound == nil ? ENAMETOOLONG : errno)
             close(descriptor)
             throw error
         }

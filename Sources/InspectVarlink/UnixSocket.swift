@@ -1,7 +1,8 @@
 import Glibc
 
-/// The small set of socket calls the server and the client share.
-enum UnixSocket {
+/// The small set of socket calls the server and the client share, and the address every Unix socket of inspectd's
+/// is reached at (the API's, the nudge socket's, the notification socket of the tests).
+public enum UnixSocket {
     /// A new stream socket, closed on exec so children of the daemon do not inherit it.
     static func makeStream(nonBlocking: Bool) -> Int32 {
         var type = Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue)
@@ -9,8 +10,8 @@ enum UnixSocket {
         return socket(AF_UNIX, type, 0)
     }
 
-    /// Calls `body` with `path` as a `sockaddr_un`, or returns nil when the path does not fit in one.
-    static func withAddress<T>(_ path: String, _ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T? {
+    /// Calls `body` with `path` as a `sockaddr_un` and its size, or returns nil when the path does not fit in one.
+    public static func withAddress<T>(_ path: String, _ body: (UnsafePointer<sockaddr>, socklen_t) -> T) -> T? {
         var address = sockaddr_un()
         address.sun_family = sa_family_t(AF_UNIX)
         let bytes = Array(path.utf8)
