@@ -155,12 +155,7 @@ extension InspectService {
     /// The rule of `inspection close`, checked again once an imported inspection has its findings.
     private func checkStaffCovered(_ db: Database, id: Int64) throws {
         guard let record = try InspectionRecord.fetchOne(db, key: id), let checked = record.checked else { return }
-        let named =
-            try Int.fetchOne(
-                db,
-                sql: "SELECT count(DISTINCT f.staff_badge) FROM finding f WHERE f.inspection_id = ? AND "
-                    + FindingRows.isCurrent,
-                arguments: [id]) ?? 0
+        let named = try FindingRecord.namedStaffCount(db, inspection: id)
         guard checked >= named else {
             throw InspectError.invalidInput(
                 "checked \(checked) is less than the \(named) staff with findings in inspection \(id)")

@@ -134,21 +134,9 @@ extension InspectService {
     /// Violations per staff checked, by office, over the closed inspections since `since`: the risk rates of
     /// risk-weighted draws and of `office show`.
     func riskRates(_ db: Database, since: Instant) throws -> [String: RiskRate] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT o.code, sum(i.checked) AS checked,
-                    (SELECT count(*) FROM finding f JOIN inspection j ON j.id = f.inspection_id
-                     WHERE j.office_id = o.id AND j.status = 'closed' AND j.closed_at >= ?
-                       AND \(FindingRows.isCurrent)) AS violations
-                FROM inspection i JOIN office o ON o.id = i.office_id
-                WHERE i.status = 'closed' AND i.closed_at >= ?
-                GROUP BY o.id
-                """,
-            arguments: [since.seconds, since.seconds])
-        return Dictionary(
-            uniqueKeysWithValues: rows.map { row in
-                (row["code"], RiskRate(violations: row["violations"], checked: row["checked"] ?? 0))
+        Dictionary(
+            uniqueKeysWithValues: try InspectionRecord.riskFigures(db, closedSince: since).map { row in
+                (row.office, RiskRate(violations: row.violations, checked: row.checked ?? 0))
             })
     }
 
@@ -157,14 +145,8 @@ extension InspectService {
         let spacing = Int64(plan.surpriseRules?.minSpacingDays ?? 0) * 86400
         let horizon = DrawPeriod.containing(
             period.start, unit: plan.surpriseRules?.horizon ?? period.unit, zone: policy.zone)
-        return try Row.fetchAll(
-            db,
-            sql: """
-                SELECT o.code, coalesce(i.opened_at, i.due_at) AS at, i.team
-                FROM inspection i JOIN office o ON o.id = i.office_id
-                WHERE i.status <> 'cancelled' AND coalesce(i.opened_at, i.due_at) BETWEEN ? AND ?
-                """,
-            arguments: [min(horizon.start.seconds, period.start.seconds - spacing), period.end.seconds + spacing]
-        ).map { VisitRecord(office: $0["code"], at: $0["at"], team: $0["team"]) }
+        return try InspectionRecord.visits(
+            db, from: Instant(seconds: min(horizon.start.seconds, period.start.seconds - spacing)),
+            to: Instant(seconds: period.end.seconds + spacing))
     }
 }

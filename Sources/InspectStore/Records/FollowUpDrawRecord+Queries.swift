@@ -1,0 +1,20 @@
+import GRDB
+import InspectCore
+
+extension FollowUpDrawRecord {
+    /// The draw of the follow-up of the inspection `id`, with the follow-up's status and office code.
+    package static func draw(
+        _ db: Database, follows id: Int64
+    ) throws -> (record: FollowUpDrawRecord, status: InspectionStatus, office: String)? {
+        guard
+            let row = try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT d.*, i.status, o.code FROM follow_up_draw d JOIN inspection i ON i.id = d.inspection_id
+                    JOIN office o ON o.id = i.office_id WHERE d.follows_id = ?
+                    """,
+                arguments: [id])
+        else { return nil }
+        return (try FollowUpDrawRecord(row: row), row["status"], row["code"])
+    }
+}
