@@ -39,12 +39,11 @@ extension InspectService {
         let record = try database.recordIdentity()
         return try query { db in
             let next = try InspectionRecord.nextPlanned(db)
-            let events = try OutboxRecord.filter(kinds.contains(OutboxRecord.Columns.kind))
-                .order(OutboxRecord.Columns.id.desc).limit(recent).fetchAll(db).map { row in
-                    StatusReport.RecentEvent(
-                        at: row.createdAt, kind: row.kind, priority: Priority(rawValue: row.priority)?.name ?? "",
-                        message: row.message, sent: row.sentAt != nil)
-                }
+            let events = try Outbox.latest(db, kinds: kinds, limit: recent).map { row in
+                StatusReport.RecentEvent(
+                    at: row.createdAt, kind: row.kind, priority: Priority(rawValue: row.priority)?.name ?? "",
+                    message: row.message, sent: row.sentAt != nil)
+            }
             return StatusReport(
                 record: record, nextPlanned: next,
                 due: try InspectionRecord.count(db, status: .due),

@@ -20,9 +20,7 @@ extension InspectService {
             guard try FindingRecord.current(db, root: root) != nil else {
                 throw InspectError.conflict("finding \(id) was retracted; it needs no corrective action")
             }
-            if let existing = try CorrectiveActionRecord.filter(CorrectiveActionRecord.Columns.findingId == root)
-                .fetchOne(db)
-            {
+            if let existing = try CorrectiveActionRecord.find(db, finding: root) {
                 throw InspectError.conflict(
                     "finding \(id) already has corrective action \(existing.id!) (\(existing.status.rawValue))")
             }
@@ -142,8 +140,7 @@ extension InspectService {
     private func action(_ db: Database, finding id: Int64) throws -> CorrectiveActionRecord {
         let root = try FindingRecord.root(db, of: id)
         guard
-            let record = try CorrectiveActionRecord.filter(CorrectiveActionRecord.Columns.findingId == root)
-                .fetchOne(db)
+            let record = try CorrectiveActionRecord.find(db, finding: root)
         else { throw InspectError.notFound(kind: "corrective action for finding", key: String(id)) }
         return record
     }

@@ -117,7 +117,7 @@ private struct ImportContext {
         self.db = db
         self.policy = policy
         self.restoring = restoring
-        for type in try ViolationTypeRecord.fetchAll(db) { types[type.code] = type.violationType }
+        for type in try ViolationTypeRecord.all(db) { types[type.code] = type }
         for (code, profile) in try OfficeRecord.hoursProfiles(db) { profiles[code] = profile }
         for row in try StaffAssignmentRecord.all(db) {
             assignments[row.badge, default: []].append((row.start, row.office))

@@ -154,13 +154,13 @@ extension InspectService {
 
     /// The finding row `id`, if it is the finding as it stands.
     private func correctable(_ db: Database, id: Int64) throws -> Finding {
-        guard let record = try FindingRecord.fetchOne(db, key: id) else {
+        guard let record = try FindingRecord.find(db, id: id) else {
             throw InspectError.notFound(kind: "finding", key: String(id))
         }
         guard record.action != .retract else {
             throw InspectError.conflict("finding \(id) is a retraction and cannot be corrected")
         }
-        if let later = try FindingRecord.filter(FindingRecord.Columns.correctsId == id).fetchOne(db) {
+        if let later = try FindingRecord.correction(db, of: id) {
             throw InspectError.conflict(
                 "finding \(id) was already \(later.action == .retract ? "retracted" : "amended") by finding \(later.id)"
                     + (later.action == .amend ? "; correct \(later.id) instead" : ""))

@@ -53,8 +53,7 @@ extension InspectService {
     /// audit it; does nothing for other inspections or a seed already published.
     func revealFollowUp(_ db: Database, inspection id: Int64, log: inout EventLog) throws {
         guard
-            var draw = try FollowUpDrawRecord.filter(FollowUpDrawRecord.Columns.inspectionId == id)
-                .filter(FollowUpDrawRecord.Columns.revealedAt == nil).fetchOne(db)
+            var draw = try FollowUpDrawRecord.unrevealed(db, inspection: id)
         else { return }
         draw.revealedAt = log.now
         try draw.update(db)
@@ -92,8 +91,7 @@ extension InspectService {
         let witnessed = sender.sink.witnessed(record: try database.recordIdentity())
         return try query { db in
             guard
-                let record = try FollowUpDrawRecord.filter(FollowUpDrawRecord.Columns.inspectionId == id)
-                    .fetchOne(db)
+                let record = try FollowUpDrawRecord.find(db, inspection: id)
             else { throw InspectError.notFound(kind: "follow-up draw for inspection", key: String(id)) }
             let inspection = try InspectionRecord.value(db, id: id)
             guard record.revealedAt != nil, inspection.status != .scheduled else {

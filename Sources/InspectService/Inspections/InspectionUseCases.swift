@@ -18,15 +18,11 @@ extension InspectService {
             guard when <= log.now.adding(seconds: 60) else {
                 throw InspectError.invalidInput("cannot open an inspection in the future (\(policy.zone.local(when)))")
             }
-            if let open = try InspectionRecord.filter(InspectionRecord.Columns.officeId == office.id)
-                .filter(InspectionRecord.Columns.status == InspectionStatus.open.rawValue).fetchOne(db)
-            {
+            if let open = try InspectionRecord.open(db, officeID: office.id) {
                 throw InspectError.conflict(
                     "inspection \(open.id!) of \(code) is already open; close or cancel it first")
             }
-            let due = try InspectionRecord.filter(InspectionRecord.Columns.officeId == office.id)
-                .filter(InspectionRecord.Columns.status == InspectionStatus.due.rawValue)
-                .order(InspectionRecord.Columns.dueAt).fetchOne(db)
+            let due = try InspectionRecord.firstDue(db, officeID: office.id)
             var record =
                 due
                 ?? InspectionRecord(
@@ -111,8 +107,7 @@ extension InspectService {
                 throw InspectError.invalidInput(
                     "--checked \(checked) is less than the \(recorded) staff with findings in inspection \(id)")
             }
-            let staff = try StaffRecord.filter(StaffRecord.Columns.officeId == record.officeId)
-                .filter(StaffRecord.Columns.active == true).fetchCount(db)
+            let staff = try StaffRecord.activeCount(db, officeID: record.officeId)
             let beyond = beyondStaff.flatMap(Self.nonEmpty)
             guard checked <= staff || beyond != nil else {
                 throw InspectError.invalidInput(
@@ -155,7 +150,7 @@ extension InspectService {
             guard !record.status.isFinal else {
                 throw InspectError.conflict("inspection \(id) is \(record.status.rawValue) and cannot be cancelled")
             }
-            let findings = try FindingRecord.filter(FindingRecord.Columns.inspectionId == id).fetchCount(db)
+            let findings = try FindingRecord.rowCount(db, inspection: id)
             guard findings == 0 else {
                 throw InspectError.conflict("inspection \(id) has \(findings) findings; close it instead")
             }

@@ -12,9 +12,7 @@ extension InspectService {
         let now = clock()
         let witnessed = sender.sink.witnessed(record: try database.recordIdentity())
         return try query { db in
-            var request = SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.period == period)
-            if let plan { request = request.filter(SurpriseDrawRecord.Columns.plan == plan) }
-            let records = try request.order(SurpriseDrawRecord.Columns.plan).fetchAll(db)
+            let records = try SurpriseDrawRecord.draws(db, period: period, plan: plan)
             guard !records.isEmpty else {
                 throw InspectError.notFound(
                     kind: "surprise draw for period", key: plan.map { "\(period) of \($0)" } ?? period)

@@ -35,8 +35,7 @@ extension InspectService {
     /// Draws `period` of `plan` unless it was drawn already; returns whether it drew.
     func draw(plan: Plan, period: DrawPeriod, seed: DrawSeed, notBefore: Instant, by caller: Caller) throws -> Bool {
         try perform { db, log in
-            let existing = try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.plan == plan.name)
-                .filter(SurpriseDrawRecord.Columns.period == period.label).fetchCount(db)
+            let existing = try SurpriseDrawRecord.count(db, plan: plan.name, period: period.label)
             guard existing == 0, let rules = plan.surpriseRules else { return false }
             let offices = try drawOffices(db, plan: plan, at: log.now)
             let inputs = try DrawInputs(
@@ -83,9 +82,8 @@ extension InspectService {
         let horizon = DrawPeriod.containing(period.start, unit: unit, zone: policy.zone)
         var earlier = DrawPeriod.containing(horizon.start, unit: period.unit, zone: policy.zone)
         while earlier.start < period.start {
-            let inTime = try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.plan == plan)
-                .filter(SurpriseDrawRecord.Columns.period == earlier.label)
-                .filter(Column("created_at") <= earlier.start.seconds).fetchCount(db)
+            let inTime = try SurpriseDrawRecord.count(
+                db, plan: plan, period: earlier.label, drawnBy: earlier.start)
             guard inTime > 0 else { return false }
             earlier = earlier.next(zone: policy.zone)
         }
@@ -95,8 +93,7 @@ extension InspectService {
     /// Publishes the seed of every draw whose period has ended, so anyone can audit it.
     public func revealEndedDraws(into report: inout SchedulingReport) throws {
         let revealed = try perform { db, log in
-            let ended = try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.revealedAt == nil)
-                .filter(SurpriseDrawRecord.Columns.periodEnd <= log.now.seconds).order(Column("id")).fetchAll(db)
+            let ended = try SurpriseDrawRecord.unrevealed(db, endedBy: log.now)
             for var draw in ended {
                 draw.revealedAt = log.now
                 try draw.update(db)

@@ -29,8 +29,7 @@ extension InspectService {
         return try query { db in
             let office = try OfficeRecord.value(db, code: code)
             let record = try OfficeRecord.require(db, code: code)
-            let activeStaff = try StaffRecord.filter(StaffRecord.Columns.officeId == record.id)
-                .filter(StaffRecord.Columns.active == true).fetchCount(db)
+            let activeStaff = try StaffRecord.activeCount(db, officeID: record.id)
             let children = try OfficeRecord.activeChildCodes(db, of: record.id)
             let counts = try InspectionRecord.statusCounts(
                 db, officeID: record.id, includeSecret: caller.role == .admin)
@@ -50,20 +49,16 @@ extension InspectService {
         try perform { db, log in
             var record = try OfficeRecord.require(db, code: code)
             guard record.active else { throw InspectError.conflict("office \(code) is already retired") }
-            let staff = try StaffRecord.filter(StaffRecord.Columns.officeId == record.id)
-                .filter(StaffRecord.Columns.active == true).fetchCount(db)
+            let staff = try StaffRecord.activeCount(db, officeID: record.id)
             guard staff == 0 else {
                 throw InspectError.conflict("office \(code) still has \(staff) active staff; move or retire them first")
             }
-            let children = try OfficeRecord.filter(OfficeRecord.Columns.parentId == record.id)
-                .filter(OfficeRecord.Columns.active == true).fetchCount(db)
+            let children = try OfficeRecord.activeChildCount(db, of: record.id)
             guard children == 0 else {
                 throw InspectError.conflict(
                     "office \(code) still has \(children) active sub-offices; retire them first")
             }
-            let pending = try InspectionRecord.filter(InspectionRecord.Columns.officeId == record.id)
-                .filter([InspectionStatus.scheduled, .due, .open].contains(InspectionRecord.Columns.status)).fetchCount(
-                    db)
+            let pending = try InspectionRecord.unfinishedCount(db, officeID: record.id)
             guard pending == 0 else {
                 throw InspectError.conflict(
                     "office \(code) has \(pending) scheduled, due or open inspections; close or cancel them first")

@@ -52,8 +52,7 @@ extension InspectService {
                 throw InspectError.conflict("staff \(badge) already works in \(officeCode)")
             }
             let when = at ?? log.now
-            let current = try StaffAssignmentRecord.filter(StaffAssignmentRecord.Columns.staffId == staff.id)
-                .filter(StaffAssignmentRecord.Columns.endedAt == nil).fetchOne(db)
+            let current = try StaffAssignmentRecord.current(db, staffID: staff.id)
             if var current {
                 guard when >= current.startedAt else {
                     throw InspectError.invalidInput(
@@ -66,7 +65,7 @@ extension InspectService {
             var next = StaffAssignmentRecord(
                 staffId: staff.id!, officeId: office.id!, startedAt: when, recordedBy: caller.user)
             try next.insert(db)
-            let from = try OfficeRecord.fetchOne(db, key: staff.officeId)?.code ?? "?"
+            let from = try OfficeRecord.find(db, id: staff.officeId)?.code ?? "?"
             staff.officeId = office.id!
             try staff.update(db)
             try log.emit(
@@ -86,9 +85,7 @@ extension InspectService {
             staff.active = false
             staff.retiredAt = log.now
             try staff.update(db)
-            try StaffAssignmentRecord.filter(StaffAssignmentRecord.Columns.staffId == staff.id)
-                .filter(StaffAssignmentRecord.Columns.endedAt == nil)
-                .updateAll(db, StaffAssignmentRecord.Columns.endedAt.set(to: log.now.seconds))
+            try StaffAssignmentRecord.endCurrent(db, staffID: staff.id, at: log.now)
             try log.emit(
                 Event(
                     kind: .registryChanged, message: "Staff \(badge) retired by \(caller.user)",

@@ -15,7 +15,7 @@ extension InspectService {
             let performed = try Self.performed(db, period, zone: zone)
             let previousPeriod = period.previous(in: zone)
             let previous = try Self.performed(db, previousPeriod, zone: zone)
-            let types = try ViolationTypeRecord.fetchAll(db).map(\.violationType)
+            let types = try ViolationTypeRecord.all(db)
             let typeCounts = try SummaryQueries.violationsByType(db, period)
             let violations = ViolationCounts(counts: types.map { ($0, typeCounts[$0.code] ?? 0) })
             let scope = try SummaryQueries.offices(db, period)

@@ -79,3 +79,10 @@ extension CorrectiveActionRecord {
         }
     }
 }
+
+extension CorrectiveActionRecord {
+    /// The action on the finding first recorded as `root`, if any.
+    package static func find(_ db: Database, finding root: Int64) throws -> CorrectiveActionRecord? {
+        try filter(Columns.findingId == root).fetchOne(db)
+    }
+}

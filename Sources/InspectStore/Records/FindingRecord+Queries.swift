@@ -252,3 +252,22 @@ extension FindingRecord {
         return try request.fetchAll(db).map { (Severity.fromDatabaseValue($0["severity"]), $0["measure"]) }
     }
 }
+
+// MARK: - Rows
+
+extension FindingRecord {
+    /// The finding row `id`, or nil.
+    package static func find(_ db: Database, id: Int64) throws -> FindingRecord? {
+        try fetchOne(db, key: id)
+    }
+
+    /// The row that corrected the row `id` (amended or retracted it), if any.
+    package static func correction(_ db: Database, of id: Int64) throws -> FindingRecord? {
+        try filter(Columns.correctsId == id).fetchOne(db)
+    }
+
+    /// How many finding rows the inspection `id` has, whatever they are.
+    package static func rowCount(_ db: Database, inspection id: Int64) throws -> Int {
+        try filter(Columns.inspectionId == id).fetchCount(db)
+    }
+}

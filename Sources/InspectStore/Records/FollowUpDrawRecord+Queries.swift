@@ -18,3 +18,15 @@ extension FollowUpDrawRecord {
         return (try FollowUpDrawRecord(row: row), row["status"], row["code"])
     }
 }
+
+extension FollowUpDrawRecord {
+    /// The draw of the follow-up inspection `id`, if it was drawn.
+    package static func find(_ db: Database, inspection id: Int64) throws -> FollowUpDrawRecord? {
+        try filter(Columns.inspectionId == id).fetchOne(db)
+    }
+
+    /// The draw of the follow-up inspection `id`, if it was drawn and its seed is not yet revealed.
+    package static func unrevealed(_ db: Database, inspection id: Int64) throws -> FollowUpDrawRecord? {
+        try filter(Columns.inspectionId == id).filter(Columns.revealedAt == nil).fetchOne(db)
+    }
+}

@@ -220,3 +220,35 @@ extension InspectionRecord {
         return try request.fetchAll(db).map { ($0["id"], $0["plan"], $0["due_at"], $0["status"], $0["code"]) }
     }
 }
+
+// MARK: - Records by state
+
+extension InspectionRecord {
+    /// The inspection with the id `id`, or nil.
+    package static func find(_ db: Database, id: Int64) throws -> InspectionRecord? {
+        try fetchOne(db, key: id)
+    }
+
+    /// The office `id`'s open inspection, if any.
+    package static func open(_ db: Database, officeID id: Int64?) throws -> InspectionRecord? {
+        try filter(Columns.officeId == id).filter(Columns.status == InspectionStatus.open).fetchOne(db)
+    }
+
+    /// The office `id`'s due inspection that fell due first, if any.
+    package static func firstDue(_ db: Database, officeID id: Int64?) throws -> InspectionRecord? {
+        try filter(Columns.officeId == id).filter(Columns.status == InspectionStatus.due).order(Columns.dueAt)
+            .fetchOne(db)
+    }
+
+    /// How many inspections of the office `id` are scheduled, due or open.
+    package static func unfinishedCount(_ db: Database, officeID id: Int64?) throws -> Int {
+        try filter(Columns.officeId == id)
+            .filter([InspectionStatus.scheduled, .due, .open].contains(Columns.status)).fetchCount(db)
+    }
+
+    /// Whether the plan `plan` has an inspection of the office `id` due at `dueAt`.
+    package static func hasPlanned(_ db: Database, plan: String, officeID id: Int64?, dueAt: Instant) throws -> Bool {
+        try filter(Columns.kind == InspectionKind.planned).filter(Columns.plan == plan)
+            .filter(Columns.officeId == id).filter(Columns.dueAt == dueAt.seconds).fetchCount(db) > 0
+    }
+}

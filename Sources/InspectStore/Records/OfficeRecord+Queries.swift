@@ -46,3 +46,15 @@ extension OfficeRecord {
         try Row.fetchAll(db, sql: "SELECT code, hours_profile FROM office").map { ($0["code"], $0["hours_profile"]) }
     }
 }
+
+extension OfficeRecord {
+    /// How many active sub-offices the office `id` has.
+    package static func activeChildCount(_ db: Database, of id: Int64?) throws -> Int {
+        try filter(Columns.parentId == id).filter(Columns.active == true).fetchCount(db)
+    }
+
+    /// The office with the row id `id`, or nil.
+    package static func find(_ db: Database, id: Int64) throws -> OfficeRecord? {
+        try fetchOne(db, key: id)
+    }
+}

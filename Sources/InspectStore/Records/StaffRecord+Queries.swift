@@ -124,3 +124,30 @@ extension StaffAssignmentRecord {
         }
     }
 }
+
+// MARK: - Counts and current assignments
+
+extension StaffRecord {
+    /// How many active staff the office `id` has.
+    package static func activeCount(_ db: Database, officeID id: Int64?) throws -> Int {
+        try filter(Columns.officeId == id).filter(Columns.active == true).fetchCount(db)
+    }
+}
+
+extension StaffAssignmentRecord {
+    /// The person `staffID`'s assignment that has not ended, if any.
+    package static func current(_ db: Database, staffID: Int64?) throws -> StaffAssignmentRecord? {
+        try filter(Columns.staffId == staffID).filter(Columns.endedAt == nil).fetchOne(db)
+    }
+
+    /// Ends the person `staffID`'s assignment that has not ended, at `instant`.
+    package static func endCurrent(_ db: Database, staffID: Int64?, at instant: Instant) throws {
+        try filter(Columns.staffId == staffID).filter(Columns.endedAt == nil)
+            .updateAll(db, Columns.endedAt.set(to: instant.seconds))
+    }
+
+    /// Ends every assignment of the person `staffID` at `instant`.
+    package static func endAll(_ db: Database, staffID: Int64?, at instant: Instant) throws {
+        try filter(Columns.staffId == staffID).updateAll(db, Columns.endedAt.set(to: instant.seconds))
+    }
+}
