@@ -48,15 +48,18 @@ let package = Package(
         .systemLibrary(name: "CMalloc"),
         .target(
             name: "InspectSystemd",
-            dependencies: ["InspectCore", "CSystemd", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["InspectCore", "CSystemd"],
             swiftSettings: strict
         ),
         .target(name: "InspectVarlink", swiftSettings: strict),
         .target(
             name: "InspectService",
-            dependencies: ["InspectCore", "InspectStore"],
+            // GRDB for the `Database` of the transactions its use cases run in, and the records' writes; every query
+            // is InspectStore's. MemberImportVisibility: a file may use only what it imports itself, so each use of
+            // GRDB shows in the file's imports.
+            dependencies: ["InspectCore", "InspectStore", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.embedInCode("API/io.inspectd.varlink")],
-            swiftSettings: strict
+            swiftSettings: strict + [.enableUpcomingFeature("MemberImportVisibility")]
         ),
         .target(
             name: "InspectDaemon",
@@ -75,7 +78,9 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .executableTarget(name: "inspectd", dependencies: ["InspectDaemon"], swiftSettings: strict),
+        .executableTarget(
+            name: "inspectd", dependencies: ["InspectDaemon", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: strict),
         .executableTarget(name: "inspectctl", dependencies: ["InspectCLI"], swiftSettings: strict),
         .executableTarget(
             name: "planner-bench", dependencies: ["InspectCore"], path: "Benchmarks/planner-bench",
@@ -93,7 +98,7 @@ let package = Package(
         .executableTarget(name: "varlink-echo", dependencies: ["InspectVarlink"], swiftSettings: strict),
         .target(
             name: "InspectTesting",
-            dependencies: ["InspectCore", "InspectStore", "InspectService", "InspectSystemd", "InspectVarlink"],
+            dependencies: ["InspectCore", "InspectSystemd", "InspectVarlink"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -103,12 +108,14 @@ let package = Package(
         ),
         .testTarget(
             name: "InspectStoreTests",
-            dependencies: ["InspectStore", "InspectTesting", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "InspectCore", "InspectStore", "InspectTesting", .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
             name: "InspectSystemdTests",
-            dependencies: ["InspectSystemd", "InspectTesting"],
+            dependencies: ["InspectCore", "InspectSystemd", "InspectTesting"],
             swiftSettings: strict
         ),
         .testTarget(
@@ -118,7 +125,10 @@ let package = Package(
         ),
         .testTarget(
             name: "InspectServiceTests",
-            dependencies: ["InspectService", "InspectTesting"],
+            dependencies: [
+                "InspectCore", "InspectStore", "InspectService", "InspectTesting",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -131,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "InspectCLITests",
-            dependencies: ["InspectCLI", "InspectTesting"],
+            dependencies: ["InspectCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strict
         ),
         .testTarget(

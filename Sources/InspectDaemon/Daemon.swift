@@ -260,7 +260,7 @@ public final class Daemon: @unchecked Sendable {
             if fault.isFaulted {
                 if writeFault != nil { try reopenForWriting() }
                 // Reads may work while writes do not (a full or read-only file system): only a write says it is over.
-                try database.write { db in try db.execute(sql: "UPDATE ledger_head SET count = count") }
+                try database.probeWrite()
             }
             var changed = true
             // A second pass arms with the agenda the first pass changed; it marks nothing again.

@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -38,20 +37,16 @@ extension InspectService {
         let kinds = EventKind.allCases.filter { $0.audience <= caller.role.eventAudience }.map(\.rawValue)
         let record = try database.recordIdentity()
         return try query { db in
-            let next = try Row.fetchOne(
-                db,
-                sql: RegistryRows.inspectionSelect
-                    + " WHERE i.status = 'scheduled' AND i.kind = 'planned' ORDER BY i.due_at LIMIT 1")
-            let events = try OutboxRecord.filter(kinds.contains(OutboxRecord.Columns.kind))
-                .order(OutboxRecord.Columns.id.desc).limit(recent).fetchAll(db).map { row in
-                    StatusReport.RecentEvent(
-                        at: row.createdAt, kind: row.kind, priority: Priority(rawValue: row.priority)?.name ?? "",
-                        message: row.message, sent: row.sentAt != nil)
-                }
+            let next = try InspectionRecord.nextPlanned(db)
+            let events = try Outbox.latest(db, kinds: kinds, limit: recent).map { row in
+                StatusReport.RecentEvent(
+                    at: row.createdAt, kind: row.kind, priority: Priority(rawValue: row.priority)?.name ?? "",
+                    message: row.message, sent: row.sentAt != nil)
+            }
             return StatusReport(
-                record: record, nextPlanned: next.map(RegistryRows.inspection),
-                due: try Int.fetchOne(db, sql: "SELECT count(*) FROM inspection WHERE status = 'due'") ?? 0,
-                open: try Int.fetchOne(db, sql: "SELECT count(*) FROM inspection WHERE status = 'open'") ?? 0,
+                record: record, nextPlanned: next,
+                due: try InspectionRecord.count(db, status: .due),
+                open: try InspectionRecord.count(db, status: .open),
                 pendingEvents: try Outbox.pendingCount(db), recentEvents: events)
         }
     }

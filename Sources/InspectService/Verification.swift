@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -32,7 +31,7 @@ extension InspectService {
         let record = try database.recordIdentity()
         let witnessed = sender.sink.witnessed(record: record)
         return try query { db in
-            let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+            let integrity = try InspectDatabase.integrityCheck(db)
             let chain = try FindingLedger.verify(db)
             let ledger = try Ledger.verify(db)
             // What the journal contradicts comes first: it says the most about what happened.

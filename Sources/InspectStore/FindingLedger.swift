@@ -73,7 +73,7 @@ extension InspectDatabase {
     public func checkIntegrity() throws {
         let (integrity, chain, ledger) = try read { db in
             (
-                try String.fetchAll(db, sql: "PRAGMA integrity_check"), try FindingLedger.verify(db),
+                try Self.integrityCheck(db), try FindingLedger.verify(db),
                 try Ledger.verify(db)
             )
         }
@@ -91,5 +91,10 @@ extension InspectDatabase {
                 "the record \(path) does not verify: \(problem); run 'inspectctl verify' and restore the database from a "
                     + "backup")
         }
+    }
+
+    /// What `PRAGMA integrity_check` says in the current transaction: `["ok"]` when the file is sound.
+    package static func integrityCheck(_ db: Database) throws -> [String] {
+        try String.fetchAll(db, sql: "PRAGMA integrity_check")
     }
 }

@@ -215,6 +215,12 @@ public struct InspectDatabase: Sendable {
         }
     }
 
+    /// Writes a transaction that changes nothing (the ledger head's count set to itself): reads may work while
+    /// writes do not (a full or read-only file system), so only a write says that writing works again.
+    public func probeWrite() throws {
+        try write { db in try db.execute(sql: "UPDATE ledger_head SET count = count") }
+    }
+
     private func withTranslatedErrors<T>(_ body: () throws -> T) throws -> T {
         do { return try body() } catch { throw StorageFailure.translate(error, path: path) }
     }

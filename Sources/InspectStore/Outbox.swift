@@ -124,4 +124,10 @@ public enum Outbox {
     public static func pendingCount(_ db: Database) throws -> Int {
         try OutboxRecord.filter(OutboxRecord.Columns.sentAt == nil).fetchCount(db)
     }
+
+    /// The latest `limit` events of these kinds, newest first.
+    package static func latest(_ db: Database, kinds: [String], limit: Int) throws -> [OutboxRecord] {
+        try OutboxRecord.filter(kinds.contains(OutboxRecord.Columns.kind)).order(OutboxRecord.Columns.id.desc)
+            .limit(limit).fetchAll(db)
+    }
 }

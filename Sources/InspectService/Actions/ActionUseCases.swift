@@ -16,13 +16,11 @@ extension InspectService {
         return try perform { db, log in
             let text = requirement.trimmingSpaces
             guard !text.isEmpty else { throw InspectError.invalidInput("the requirement must not be empty") }
-            let root = try FindingRows.root(db, of: id)
-            guard try FindingRows.current(db, root: root) != nil else {
+            let root = try FindingRecord.root(db, of: id)
+            guard try FindingRecord.current(db, root: root) != nil else {
                 throw InspectError.conflict("finding \(id) was retracted; it needs no corrective action")
             }
-            if let existing = try CorrectiveActionRecord.filter(CorrectiveActionRecord.Columns.findingId == root)
-                .fetchOne(db)
-            {
+            if let existing = try CorrectiveActionRecord.find(db, finding: root) {
                 throw InspectError.conflict(
                     "finding \(id) already has corrective action \(existing.id!) (\(existing.status.rawValue))")
             }
@@ -107,29 +105,12 @@ extension InspectService {
     public func listActions(_ filter: ActionFilter = ActionFilter()) throws -> [ActionView] {
         let now = clock()
         return try query { db in
-            var conditions: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let status = filter.status {
-                conditions.append("a.status = ?")
-                arguments.append(status.rawValue)
-            }
-            if filter.overdueOnly {
-                conditions.append("a.status = 'open' AND a.due_at <= ? AND NOT \(ActionViews.retracted)")
-                arguments.append(now.seconds)
-            }
-            if let office = filter.office {
-                _ = try OfficeRecord.require(db, code: office)
-                conditions.append("o.code = ?")
-                arguments.append(office)
-            }
-            if let staff = filter.staff {
-                _ = try StaffRecord.require(db, badge: staff)
-                conditions.append("f.staff_badge = ?")
-                arguments.append(staff)
-            }
-            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            return try ActionViews.fetch(
-                db, where: whereClause, arguments: StatementArguments(arguments), now: now)
+            if let office = filter.office { _ = try OfficeRecord.require(db, code: office) }
+            if let staff = filter.staff { _ = try StaffRecord.require(db, badge: staff) }
+            return try CorrectiveActionRecord.listed(
+                db, status: filter.status, dueBy: filter.overdueOnly ? now : nil, office: filter.office,
+                staff: filter.staff
+            ).map { ActionViews.view($0, now: now) }
         }
     }
 
@@ -153,18 +134,13 @@ extension InspectService {
 
     /// The open actions not yet reported overdue, for the scheduler.
     func pendingActions(_ db: Database) throws -> [Agenda.ActionItem] {
-        try Row.fetchAll(
-            db,
-            sql: "SELECT a.id, a.due_at FROM corrective_action a WHERE a.status = 'open' AND a.overdue_at IS NULL "
-                + "AND NOT \(ActionViews.retracted)"
-        ).map { Agenda.ActionItem(id: $0["id"], dueAt: $0["due_at"]) }
+        try CorrectiveActionRecord.pending(db)
     }
 
     private func action(_ db: Database, finding id: Int64) throws -> CorrectiveActionRecord {
-        let root = try FindingRows.root(db, of: id)
+        let root = try FindingRecord.root(db, of: id)
         guard
-            let record = try CorrectiveActionRecord.filter(CorrectiveActionRecord.Columns.findingId == root)
-                .fetchOne(db)
+            let record = try CorrectiveActionRecord.find(db, finding: root)
         else { throw InspectError.notFound(kind: "corrective action for finding", key: String(id)) }
         return record
     }
@@ -194,43 +170,19 @@ extension InspectService {
     }
 }
 
-/// SQL for reading corrective actions with their findings.
+/// Corrective actions as people see them.
 enum ActionViews {
-    /// True when the finding of action `a` was retracted.
-    static let retracted = """
-        EXISTS (SELECT 1 FROM finding r JOIN finding_lineage rl ON rl.finding_id = r.id
-                WHERE rl.root_id = a.finding_id AND r.action = 'retract')
-        """
-
-    /// `a` the action, `f` the finding's latest row that is not a retraction, `o` its office.
-    private static let select = """
-        SELECT a.*, f.violation, f.staff_badge, o.code AS office_code, \(retracted) AS is_retracted
-        FROM corrective_action a
-        JOIN finding f ON f.id = (
-            SELECT max(x.id) FROM finding x JOIN finding_lineage xl ON xl.finding_id = x.id
-            WHERE xl.root_id = a.finding_id AND x.action <> 'retract')
-        JOIN inspection i ON i.id = f.inspection_id
-        JOIN office o ON o.id = i.office_id
-        """
-
-    static func fetch(
-        _ db: Database, where condition: String, arguments: StatementArguments, now: Instant
-    ) throws
-        -> [ActionView]
-    {
-        try Row.fetchAll(db, sql: select + condition + " ORDER BY a.due_at, a.id", arguments: arguments).map { row in
-            let action = try CorrectiveActionRecord(row: row).action
-            let retracted: Bool = row["is_retracted"]
-            return ActionView(
-                action: action, violation: row["violation"], staff: row["staff_badge"], office: row["office_code"],
-                findingRetracted: retracted, overdue: !retracted && action.isOverdue(at: now))
-        }
+    static func view(_ listed: CorrectiveActionRecord.Listed, now: Instant) -> ActionView {
+        let action = listed.record.action
+        return ActionView(
+            action: action, violation: listed.violation, staff: listed.staff, office: listed.office,
+            findingRetracted: listed.findingRetracted, overdue: !listed.findingRetracted && action.isOverdue(at: now))
     }
 
     static func one(_ db: Database, id: Int64, now: Instant) throws -> ActionView {
-        guard let view = try fetch(db, where: " WHERE a.id = ?", arguments: [id], now: now).first else {
+        guard let listed = try CorrectiveActionRecord.listed(db, id: id) else {
             throw InspectError.notFound(kind: "corrective action", key: String(id))
         }
-        return view
+        return view(listed, now: now)
     }
 }

@@ -17,9 +17,7 @@ extension InspectService {
     {
         let rules = policy.configuration.escalation
         guard !rules.enabled.isEmpty, !triggers.isEmpty else { return [] }
-        let written = try EscalationRows.findings(
-            db, where: "l.root_id IN (SELECT value FROM json_each(?))",
-            arguments: [JSONText.array(triggers.sorted())])
+        let written = try FindingRecord.escalationFindings(db, roots: triggers.sorted())
         guard let earliest = written.map(\.observedAt).min() else { return [] }
         var subjects = Set(written.map { EscalationSubject.office($0.office) })
         subjects.formUnion(written.compactMap { $0.staff.map(EscalationSubject.staff) })
@@ -28,13 +26,7 @@ extension InspectService {
             rules.lookback(from: calendar.zone.local(earliest).date, calendar: calendar))
         let staff = subjects.filter { $0.kind == .staff }.map(\.code).sorted()
         let offices = subjects.filter { $0.kind == .office }.map(\.code).sorted()
-        let findings = try EscalationRows.findings(
-            db,
-            where: """
-                f.observed_at >= ? AND (f.staff_badge IN (SELECT value FROM json_each(?))
-                    OR o.code IN (SELECT value FROM json_each(?)))
-                """,
-            arguments: [since.seconds, JSONText.array(staff), JSONText.array(offices)])
+        let findings = try FindingRecord.escalationFindings(db, since: since, staff: staff, offices: offices)
         let drafts = rules.evaluate(
             findings: findings, tally: try EscalationLedger.tally(db, subjects: subjects), triggers: triggers,
             calendar: calendar)
@@ -74,34 +66,5 @@ extension InspectService {
                 + (selection.map { " of \($0)" } ?? "") + " within \(record.window) "
                 + "(\(record.firstDay) – \(record.lastDay)), rule \(record.rule); escalation \(record.id!)",
             fields: fields)
-    }
-}
-
-/// SQL for reading findings as escalation rules count them.
-enum EscalationRows {
-    /// The current findings matching `condition` (over `f` the row, `l` its lineage, `o` its office), under the id
-    /// of the row that first recorded each.
-    static func findings(
-        _ db: Database, where condition: String, arguments: StatementArguments
-    ) throws
-        -> [EscalationFinding]
-    {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT l.root_id, f.violation, v.severity, f.staff_badge, o.code, f.observed_at
-                FROM finding f
-                JOIN finding_lineage l ON l.finding_id = f.id
-                JOIN inspection i ON i.id = f.inspection_id
-                JOIN office o ON o.id = i.office_id
-                JOIN violation_type v ON v.code = f.violation
-                WHERE \(FindingRows.isCurrent) AND (\(condition))
-                """,
-            arguments: arguments
-        ).map { row in
-            EscalationFinding(
-                id: row["root_id"], violation: row["violation"], severity: row["severity"], staff: row["staff_badge"],
-                office: row["code"], observedAt: row["observed_at"])
-        }
     }
 }

@@ -7,22 +7,11 @@ extension InspectService {
     /// - Throws: `.notFound` for an unknown badge or office.
     public func listEscalations(_ filter: EscalationFilter = EscalationFilter()) throws -> [EscalationView] {
         try query { db in
-            var conditions: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if filter.openOnly { conditions.append("e.acknowledged_at IS NULL") }
-            if let staff = filter.staff {
-                _ = try StaffRecord.require(db, badge: staff)
-                conditions.append("e.subject_kind = 'staff' AND e.subject = ?")
-                arguments.append(staff)
-            }
-            if let office = filter.office {
-                _ = try OfficeRecord.require(db, code: office)
-                conditions.append("((e.subject_kind = 'office' AND e.subject = ?) OR t.code = ?)")
-                arguments += [office, office]
-            }
-            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            return try EscalationViews.fetch(
-                db, where: whereClause, order: "e.raised_at DESC, e.id DESC", arguments: StatementArguments(arguments))
+            if let staff = filter.staff { _ = try StaffRecord.require(db, badge: staff) }
+            if let office = filter.office { _ = try OfficeRecord.require(db, code: office) }
+            return try EscalationRecord.listed(
+                db, openOnly: filter.openOnly, staff: filter.staff, office: filter.office, order: .newestFirst
+            ).map(EscalationViews.view)
         }
     }
 
@@ -77,67 +66,30 @@ extension InspectService {
             throw InspectError.permissionDenied("only members of inspectd-admin may evaluate escalations")
         }
         return try perform { db, log in
-            let triggers = try Int64.fetchAll(
-                db,
-                sql: "SELECT l.root_id FROM finding f JOIN finding_lineage l ON l.finding_id = f.id WHERE "
-                    + FindingRows.isCurrent + " AND f.observed_at >= ?",
-                arguments: [(since ?? Instant(seconds: .min)).seconds])
+            let triggers = try FindingRecord.currentRoots(db, observedSince: since ?? Instant(seconds: .min))
             let raised = try raiseEscalations(db, log: &log, triggers: Set(triggers), by: caller.user)
             return try raised.map { try EscalationViews.one(db, id: $0.id!) }
         }
     }
 }
 
-/// SQL for reading escalations as people see them.
+/// Escalations as people see them.
 enum EscalationViews {
-    /// `e` the escalation, `t` the office of its triggering finding.
-    private static let select = """
-        SELECT e.*, t.code AS trigger_office,
-            (SELECT json_group_array(x.finding_id) FROM
-                (SELECT finding_id FROM escalation_finding WHERE escalation_id = e.id ORDER BY finding_id) x) AS ids,
-            (SELECT json_group_array(ef.finding_id) FROM escalation_finding ef
-             WHERE ef.escalation_id = e.id AND EXISTS (
-                SELECT 1 FROM finding r JOIN finding_lineage rl ON rl.finding_id = r.id
-                WHERE rl.root_id = ef.finding_id AND r.action = 'retract')) AS retracted,
-            (SELECT json_group_array(ef.finding_id) FROM escalation_finding ef
-             WHERE ef.escalation_id = e.id AND EXISTS (
-                SELECT 1 FROM finding r JOIN finding_lineage rl ON rl.finding_id = r.id
-                WHERE rl.root_id = ef.finding_id AND r.action = 'amend' AND r.recorded_at > e.raised_at)) AS amended
-        FROM escalation e
-        JOIN finding tf ON tf.id = e.trigger_id
-        JOIN inspection ti ON ti.id = tf.inspection_id
-        JOIN office t ON t.id = ti.office_id
-        """
-
-    static func fetch(
-        _ db: Database, where condition: String, order: String, arguments: StatementArguments
-    ) throws
-        -> [EscalationView]
-    {
-        try Row.fetchAll(db, sql: select + condition + " ORDER BY " + order, arguments: arguments).map(view)
-    }
-
-    static func one(_ db: Database, id: Int64) throws -> EscalationView {
-        guard let view = try fetch(db, where: " WHERE e.id = ?", order: "e.id", arguments: [id]).first else {
-            throw InspectError.notFound(kind: "escalation", key: String(id))
-        }
-        return view
-    }
-
-    private static func view(_ row: Row) throws -> EscalationView {
-        let record = try EscalationRecord(row: row)
+    static func view(_ listed: EscalationRecord.Listed) -> EscalationView {
+        let record = listed.record
         return EscalationView(
             id: record.id!, rule: record.rule, level: record.level, subject: record.subjectValue,
             threshold: record.threshold, window: record.window.description, firstDay: record.firstDay,
-            lastDay: record.lastDay, count: record.count, findings: ids(row["ids"]), trigger: record.triggerId,
-            office: row["trigger_office"], raisedAt: record.raisedAt, raisedBy: record.raisedBy,
+            lastDay: record.lastDay, count: record.count, findings: listed.findings, trigger: record.triggerId,
+            office: listed.triggerOffice, raisedAt: record.raisedAt, raisedBy: record.raisedBy,
             acknowledgedAt: record.acknowledgedAt, acknowledgedBy: record.acknowledgedBy, note: record.note,
-            retracted: ids(row["retracted"]), amended: ids(row["amended"]))
+            retracted: listed.retracted, amended: listed.amended)
     }
 
-    /// The ids of a `json_group_array` of integers.
-    private static func ids(_ text: String?) -> [Int64] {
-        guard let text else { return [] }
-        return text.trimmingCharacters(in: ["[", "]"]).split(separator: ",").compactMap { Int64($0) }.sorted()
+    static func one(_ db: Database, id: Int64) throws -> EscalationView {
+        guard let listed = try EscalationRecord.listed(db, id: id) else {
+            throw InspectError.notFound(kind: "escalation", key: String(id))
+        }
+        return view(listed)
     }
 }

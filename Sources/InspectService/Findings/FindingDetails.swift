@@ -21,14 +21,7 @@ struct FindingDetails {
             let person = try StaffRecord.require(db, badge: badge)
             // Staff move: what matters is where the person worked when the finding was observed. Before their first
             // recorded assignment they are taken to have worked where it says (they worked before being registered).
-            let officeThen = try String.fetchOne(
-                db,
-                sql: """
-                    SELECT o.code FROM staff_assignment a JOIN office o ON o.id = a.office_id
-                    WHERE a.staff_id = ?
-                    ORDER BY a.started_at <= ? DESC, abs(a.started_at - ?) ASC, a.id DESC LIMIT 1
-                    """,
-                arguments: [person.id, observedAt.seconds, observedAt.seconds])
+            let officeThen = try StaffAssignmentRecord.officeCode(db, staffID: person.id, at: observedAt)
             guard officeThen == inspection.office else {
                 throw InspectError.invalidInput(
                     "staff \(badge) worked in \(officeThen ?? "no office") then, not in the inspected office "
@@ -57,18 +50,9 @@ struct FindingDetails {
     ) throws {
         let start = policy.zone.startOfDay(day)
         let end = policy.zone.startOfDay(CivilDate(dayNumber: day.dayNumber + 1))
-        let existing = try Int64.fetchOne(
-            db,
-            sql: """
-                SELECT f.id FROM finding f
-                WHERE f.staff_badge = ? AND f.violation = ? AND f.observed_at >= ? AND f.observed_at < ?
-                    AND f.clock_time >= ? AND f.clock_time < ? AND f.id IS NOT ? AND \(FindingRows.isCurrent)
-                LIMIT 1
-                """,
-            arguments: [
-                badge, type.code, start.seconds, end.seconds, session.start.fullDescription,
-                session.end.fullDescription, replacing,
-            ])
+        let existing = try FindingRecord.currentInSession(
+            db, badge: badge, violation: type.code, from: start, to: end, clockFrom: session.start,
+            clockTo: session.end, excluding: replacing)
         if let existing {
             throw InspectError.invalidInput(
                 "staff \(badge) already has \(type.code) finding \(existing) in the \(session) session of \(day); "

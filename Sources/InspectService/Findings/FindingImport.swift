@@ -34,8 +34,7 @@ extension InspectService {
     /// last, with the last one's hash (the chain links every row between).
     static func chainFields(_ db: Database, _ ids: Range<Int64>) throws -> [String: String] {
         guard let last = ids.last,
-            let hash = try String.fetchOne(
-                db, sql: "SELECT hash FROM finding WHERE id = ?", arguments: [last])
+            let hash = try FindingRecord.hash(db, id: last)
         else { return [:] }
         return ["FINDINGS_FROM": String(ids.lowerBound), "FINDING": String(last), "HASH": hash]
     }
@@ -49,16 +48,11 @@ extension InspectService {
         _ db: Database, _ table: CSVTable, now: Instant, user: String, restoring: Set<Int64>
     ) throws -> (inspections: Set<Int64>, ids: Range<Int64>) {
         var context = try ImportContext(db, policy: policy, restoring: restoring)
-        let insert = try db.cachedStatement(
-            sql: """
-                INSERT INTO finding (id, inspection_id, violation, staff_badge, observed_at, clock_time, minutes,
-                    note, recorded_by, recorded_at, action, corrects_id, reason, prev_hash, hash)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'record', NULL, NULL, ?, ?)
-                """)
+        let insert = try FindingRecord.ImportInsert(db)
         let head = try FindingLedger.head(db)
         var prevHash = head.lastHash
         var prevDigest = Hex.decode(head.lastHash) ?? []
-        var nextID = (try Int64.fetchOne(db, sql: "SELECT max(id) FROM finding") ?? 0) + 1
+        var nextID = (try FindingRecord.maxID(db) ?? 0) + 1
         var inspections = Set<Int64>()
         let columns = ImportColumns(table)
         for record in table.records {
@@ -68,11 +62,7 @@ extension InspectService {
             let digest = FindingChain.digest(finding, prevDigest: prevDigest)
             finding.prevHash = prevHash
             finding.hash = Hex.encode(digest)
-            try insert.execute(arguments: [
-                finding.id, finding.inspection, finding.violation, finding.staff, finding.observedAt.seconds,
-                finding.clockTime?.fullDescription, finding.minutes, finding.note, finding.recordedBy,
-                finding.recordedAt.seconds, finding.prevHash, finding.hash,
-            ])
+            try insert.insert(finding)
             prevDigest = digest
             prevHash = finding.hash
             nextID += 1
@@ -127,21 +117,11 @@ private struct ImportContext {
         self.db = db
         self.policy = policy
         self.restoring = restoring
-        for type in try ViolationTypeRecord.fetchAll(db) { types[type.code] = type.violationType }
-        for row in try Row.fetchAll(db, sql: "SELECT code, hours_profile FROM office") {
-            profiles[row["code"]] = row["hours_profile"]
-        }
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT s.badge, s.active, a.started_at, o.code FROM staff_assignment a
-                JOIN staff s ON s.id = a.staff_id JOIN office o ON o.id = a.office_id
-                ORDER BY a.started_at, a.id
-                """)
-        for row in rows {
-            let badge: String = row["badge"]
-            assignments[badge, default: []].append((row["started_at"], row["code"]))
-            if row["active"] == false { retired.insert(badge) }
+        for type in try ViolationTypeRecord.all(db) { types[type.code] = type }
+        for (code, profile) in try OfficeRecord.hoursProfiles(db) { profiles[code] = profile }
+        for row in try StaffAssignmentRecord.all(db) {
+            assignments[row.badge, default: []].append((row.start, row.office))
+            if !row.active { retired.insert(row.badge) }
         }
     }
 
@@ -208,7 +188,7 @@ private struct ImportContext {
 
     private mutating func inspection(_ id: Int64) throws -> Inspection {
         if let cached = inspections[id] { return cached }
-        let inspection = try RegistryRows.inspection(db, id: id)
+        let inspection = try InspectionRecord.value(db, id: id)
         inspections[id] = inspection
         return inspection
     }

@@ -46,7 +46,7 @@ extension InspectService {
             let reason = try Self.requireReason(request.reason)
             let target = try correctable(db, id: request.finding)
             let correctedAt = try Self.correctionTime(request.at, of: target, now: log.now)
-            let inspection = try RegistryRows.inspection(db, id: target.inspection)
+            let inspection = try InspectionRecord.value(db, id: target.inspection)
             let type = try ViolationTypeRecord.require(db, code: request.violation ?? target.violation).violationType
             var arrived = request.arrived
             var left = request.left
@@ -91,7 +91,7 @@ extension InspectService {
             let reason = try Self.requireReason(reason)
             let target = try correctable(db, id: id)
             let correctedAt = try Self.correctionTime(at, of: target, now: log.now)
-            let inspection = try RegistryRows.inspection(db, id: target.inspection)
+            let inspection = try InspectionRecord.value(db, id: target.inspection)
             var draft = target
             draft.recordedBy = caller.user
             draft.recordedAt = log.now
@@ -130,40 +130,12 @@ extension InspectService {
     /// at most `limit` of them when there is a limit.
     public func listFindings(_ filter: FindingFilter = FindingFilter(), limit: Int? = nil) throws -> [FindingView] {
         try query { db in
-            var conditions = ["1"]
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let inspection = filter.inspection {
-                conditions.append("f.inspection_id = ?")
-                arguments.append(inspection)
-            }
-            if let office = filter.office {
-                _ = try OfficeRecord.require(db, code: office)
-                conditions.append("o.code = ?")
-                arguments.append(office)
-            }
-            if let staff = filter.staff {
-                conditions.append("f.staff_badge = ?")
-                arguments.append(staff)
-            }
-            if let violation = filter.violation {
-                conditions.append("f.violation = ?")
-                arguments.append(violation)
-            }
-            if let from = filter.from {
-                conditions.append("f.observed_at >= ?")
-                arguments.append(from.seconds)
-            }
-            if let to = filter.to {
-                conditions.append("f.observed_at < ?")
-                arguments.append(to.seconds)
-            }
-            if let after = filter.after {
-                conditions.append("f.id > ?")
-                arguments.append(after)
-            }
-            return try FindingRows.views(
-                db, where: conditions.joined(separator: " AND "), arguments: StatementArguments(arguments),
-                currentOnly: !filter.includeHistory, limit: limit)
+            if let office = filter.office { _ = try OfficeRecord.require(db, code: office) }
+            return try FindingRecord.listed(
+                db, inspection: filter.inspection, office: filter.office, staff: filter.staff,
+                violation: filter.violation, from: filter.from, to: filter.to, after: filter.after,
+                currentOnly: !filter.includeHistory, limit: limit
+            ).map(FindingRows.view)
         }
     }
 
@@ -173,7 +145,7 @@ extension InspectService {
     )
         throws -> FindingView
     {
-        let root = try FindingRows.root(db, of: finding.id)
+        let root = try FindingRecord.root(db, of: finding.id)
         let raised = try raiseEscalations(db, log: &log, triggers: [root], by: caller.user)
         var view = try FindingRows.view(db, id: finding.id)
         view.escalations = try raised.map { try EscalationViews.one(db, id: $0.id!) }
@@ -182,13 +154,13 @@ extension InspectService {
 
     /// The finding row `id`, if it is the finding as it stands.
     private func correctable(_ db: Database, id: Int64) throws -> Finding {
-        guard let record = try FindingRecord.fetchOne(db, key: id) else {
+        guard let record = try FindingRecord.find(db, id: id) else {
             throw InspectError.notFound(kind: "finding", key: String(id))
         }
         guard record.action != .retract else {
             throw InspectError.conflict("finding \(id) is a retraction and cannot be corrected")
         }
-        if let later = try FindingRecord.filter(FindingRecord.Columns.correctsId == id).fetchOne(db) {
+        if let later = try FindingRecord.correction(db, of: id) {
             throw InspectError.conflict(
                 "finding \(id) was already \(later.action == .retract ? "retracted" : "amended") by finding \(later.id)"
                     + (later.action == .amend ? "; correct \(later.id) instead" : ""))

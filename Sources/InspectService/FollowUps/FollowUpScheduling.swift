@@ -13,21 +13,15 @@ extension InspectService {
         throws -> Inspection?
     {
         let policy = self.policy.configuration.followUp
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT v.severity, v.measure FROM finding f JOIN violation_type v ON v.code = f.violation
-                WHERE f.inspection_id = ? AND \(FindingRows.isCurrent)
-                """,
-            arguments: [inspection.id])
-        let worst = rows.compactMap { Severity.fromDatabaseValue($0["severity"]) }.max()
+        let rows = try FindingRecord.currentTypes(db, inspection: inspection.id)
+        let worst = rows.compactMap(\.severity).max()
         guard policy.calls(forWorst: worst), let closedAt = inspection.closedAt else { return nil }
         let office = try OfficeRecord.require(db, code: inspection.office)
         guard office.active else { return nil }
         let inputs = try FollowUpInputs(
             follows: inspection.id, office: office.code, hoursProfile: office.hoursProfile, closedAt: closedAt,
             scheduledAt: log.now, withinWorkingDays: policy.withinWorkingDays,
-            preferSessionStart: rows.contains { ($0["measure"] as String?) == ClockMeasure.arrival.rawValue },
+            preferSessionStart: rows.contains { $0.measure == ClockMeasure.arrival.rawValue },
             calendar: self.policy.calendar)
         let draw = try FollowUpDraw(inputs: inputs, calendar: self.policy.calendar, seed: seed)
         var record = InspectionRecord(
@@ -38,7 +32,7 @@ extension InspectService {
         try record.insert(db)
         var stored = try FollowUpDrawRecord(draw: draw, seed: seed, inspectionId: record.id!, createdAt: log.now)
         try stored.insert(db)
-        let followUp = try RegistryRows.inspection(db, id: record.id!)
+        let followUp = try InspectionRecord.value(db, id: record.id!)
         var fields = inspectionFields(followUp, user: user)
         fields["FOLLOWS"] = String(inspection.id)
         fields["COMMITMENT"] = draw.commitment
@@ -59,12 +53,11 @@ extension InspectService {
     /// audit it; does nothing for other inspections or a seed already published.
     func revealFollowUp(_ db: Database, inspection id: Int64, log: inout EventLog) throws {
         guard
-            var draw = try FollowUpDrawRecord.filter(FollowUpDrawRecord.Columns.inspectionId == id)
-                .filter(FollowUpDrawRecord.Columns.revealedAt == nil).fetchOne(db)
+            var draw = try FollowUpDrawRecord.unrevealed(db, inspection: id)
         else { return }
         draw.revealedAt = log.now
         try draw.update(db)
-        let inspection = try RegistryRows.inspection(db, id: id)
+        let inspection = try InspectionRecord.value(db, id: id)
         var fields = inspectionFields(inspection, user: "inspectd")
         fields["FOLLOWS"] = String(draw.followsId)
         fields["COMMITMENT"] = draw.commitment
@@ -81,21 +74,11 @@ extension InspectService {
     /// The follow-up scheduled after inspection `id`, if any; its instant only for admins while it is scheduled.
     public func followUp(of id: Int64, as caller: Caller) throws -> FollowUpNotice? {
         try query { db in
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT d.*, i.status, o.code FROM follow_up_draw d JOIN inspection i ON i.id = d.inspection_id
-                        JOIN office o ON o.id = i.office_id WHERE d.follows_id = ?
-                        """,
-                    arguments: [id])
-            else { return nil }
-            let record = try FollowUpDrawRecord(row: row)
+            guard let (record, status, office) = try FollowUpDrawRecord.draw(db, follows: id) else { return nil }
             let inputs = try record.decoded().inputs
-            let status: InspectionStatus = row["status"]
             let visible = caller.role == .admin || status != .scheduled
             return FollowUpNotice(
-                inspection: record.inspectionId, follows: id, office: row["code"], firstDay: inputs.firstDay,
+                inspection: record.inspectionId, follows: id, office: office, firstDay: inputs.firstDay,
                 lastDay: inputs.lastDay, commitment: record.commitment, status: status,
                 dueAt: visible ? record.dueAt : nil)
         }
@@ -108,10 +91,9 @@ extension InspectService {
         let witnessed = sender.sink.witnessed(record: try database.recordIdentity())
         return try query { db in
             guard
-                let record = try FollowUpDrawRecord.filter(FollowUpDrawRecord.Columns.inspectionId == id)
-                    .fetchOne(db)
+                let record = try FollowUpDrawRecord.find(db, inspection: id)
             else { throw InspectError.notFound(kind: "follow-up draw for inspection", key: String(id)) }
-            let inspection = try RegistryRows.inspection(db, id: id)
+            let inspection = try InspectionRecord.value(db, id: id)
             guard record.revealedAt != nil, inspection.status != .scheduled else {
                 throw InspectError.conflict("follow-up \(id) is still scheduled; its seed stays secret until it is due")
             }

@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -11,16 +10,13 @@ extension InspectService {
         let now = clock()
         return try query { db in
             let detail = try staffDetail(db, badge: badge)
+            let escalations = try EscalationRecord.listed(db, staff: badge, order: .byID).map(EscalationViews.view)
             // Every finding one of whose rows was about the person: moved to someone else by an amendment too.
-            let roots =
-                "SELECT rl.root_id FROM finding r JOIN finding_lineage rl ON rl.finding_id = r.id "
-                + "WHERE r.staff_badge = ?"
-            let escalations = try EscalationViews.fetch(
-                db, where: " WHERE e.subject_kind = 'staff' AND e.subject = ?", order: "e.id", arguments: [badge])
-            let actions = try ActionViews.fetch(
-                db, where: " WHERE a.finding_id IN (\(roots))", arguments: [badge], now: now)
+            let actions = try CorrectiveActionRecord.listed(db, findingsEverAbout: badge).map {
+                ActionViews.view($0, now: now)
+            }
             var timeline = TimelineRows.assignments(detail.history, staff: badge)
-            timeline += try TimelineRows.findings(db, roots: roots, arguments: [badge])
+            timeline += try TimelineRows.findings(FindingRecord.history(db, everAbout: badge))
             timeline += TimelineRows.escalations(escalations) + TimelineRows.actions(actions)
             return StaffReport(
                 staff: detail.staff, officeName: detail.officeName, assignments: detail.history,
@@ -38,24 +34,11 @@ extension InspectService {
         let now = clock()
         return try query { db in
             let office = try officeValue(db, code: code)
-            let roots = """
-                SELECT rl.root_id FROM finding r JOIN finding_lineage rl ON rl.finding_id = r.id
-                JOIN inspection ri ON ri.id = r.inspection_id JOIN office ro ON ro.id = ri.office_id WHERE ro.code = ?
-                """
-            let escalations = try EscalationViews.fetch(
-                db, where: " WHERE (e.subject_kind = 'office' AND e.subject = ?) OR t.code = ?", order: "e.id",
-                arguments: [code, code])
-            let actions = try ActionViews.fetch(db, where: " WHERE o.code = ?", arguments: [code], now: now)
-            let findings =
-                try Int.fetchOne(
-                    db,
-                    sql: """
-                        SELECT count(*) FROM finding f JOIN inspection i ON i.id = f.inspection_id
-                        JOIN office o ON o.id = i.office_id WHERE o.code = ? AND \(FindingRows.isCurrent)
-                        """,
-                    arguments: [code]) ?? 0
+            let escalations = try EscalationRecord.listed(db, office: code, order: .byID).map(EscalationViews.view)
+            let actions = try CorrectiveActionRecord.listed(db, office: code).map { ActionViews.view($0, now: now) }
+            let findings = try FindingRecord.currentCount(db, office: code)
             var timeline = try TimelineRows.inspections(db, office: code) + TimelineRows.staffMoves(db, office: code)
-            timeline += try TimelineRows.findings(db, roots: roots, arguments: [code])
+            timeline += try TimelineRows.findings(FindingRecord.history(db, madeIn: code))
             timeline += TimelineRows.escalations(escalations) + TimelineRows.actions(actions)
             let since = riskWindowStart(at: now)
             let rate = try riskRates(db, since: since)[code] ?? .unknown

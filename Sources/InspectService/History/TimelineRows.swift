@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import InspectCore
 import InspectStore
@@ -5,29 +6,16 @@ import InspectStore
 /// Reads the entries of a timeline from the record: findings with their corrections, escalations, corrective
 /// actions, staff moves and inspections.
 enum TimelineRows {
-    /// Every row of the findings whose first row's id is selected by `roots` (SQL yielding root ids).
-    static func findings(_ db: Database, roots: String, arguments: StatementArguments) throws -> [TimelineEntry] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT f.*, l.root_id, o.code AS office_code, v.name_en
-                FROM finding f
-                JOIN finding_lineage l ON l.finding_id = f.id
-                JOIN inspection i ON i.id = f.inspection_id
-                JOIN office o ON o.id = i.office_id
-                JOIN violation_type v ON v.code = f.violation
-                WHERE l.root_id IN (\(roots))
-                ORDER BY f.id
-                """,
-            arguments: arguments
-        ).map { row in
-            let finding = try FindingRecord(row: row).finding
-            let office: String = row["office_code"]
+    /// The rows of findings' histories as entries.
+    static func findings(_ rows: [FindingRecord.HistoryRow]) -> [TimelineEntry] {
+        rows.map { row in
+            let finding = row.finding
+            let office = row.office
             let about = finding.staff.map { " about \($0)" } ?? " about the office"
             switch finding.action {
             case .record:
                 var summary =
-                    "\(finding.violation) (\(row["name_en"] as String)) recorded\(about) in inspection "
+                    "\(finding.violation) (\(row.violationName)) recorded\(about) in inspection "
                     + "\(finding.inspection) of \(office)"
                 if let minutes = finding.minutes { summary += ", \(minutes) min" }
                 if let note = finding.note { summary += ": \(note)" }
@@ -132,31 +120,17 @@ enum TimelineRows {
     /// The staff who moved into and out of `office`, as entries. Registering a person is not an event of the
     /// office's record (an import would bury it under hundreds of lines); the staff report shows it.
     static func staffMoves(_ db: Database, office: String) throws -> [TimelineEntry] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT s.badge, a.started_at, a.ended_at,
-                    (SELECT po.code FROM staff_assignment p JOIN office po ON po.id = p.office_id
-                     WHERE p.staff_id = a.staff_id AND p.id <> a.id AND p.ended_at = a.started_at
-                     ORDER BY p.id DESC LIMIT 1) AS came_from,
-                    (SELECT no.code FROM staff_assignment n JOIN office no ON no.id = n.office_id
-                     WHERE n.staff_id = a.staff_id AND n.id <> a.id AND n.started_at = a.ended_at
-                     ORDER BY n.id LIMIT 1) AS went_to
-                FROM staff_assignment a JOIN staff s ON s.id = a.staff_id JOIN office o ON o.id = a.office_id
-                WHERE o.code = ?
-                """,
-            arguments: [office])
-        return rows.flatMap { row -> [TimelineEntry] in
-            let badge: String = row["badge"]
+        try StaffAssignmentRecord.moves(db, office: office).flatMap { row -> [TimelineEntry] in
+            let badge = row.badge
             var entries: [TimelineEntry] = []
-            if let cameFrom: String = row["came_from"] {
+            if let cameFrom = row.cameFrom {
                 entries.append(
                     TimelineEntry(
-                        at: row["started_at"], kind: .joined, summary: "\(badge) moved in from \(cameFrom)",
+                        at: row.startedAt, kind: .joined, summary: "\(badge) moved in from \(cameFrom)",
                         office: office, staff: badge))
             }
-            if let ended: Instant = row["ended_at"] {
-                let wentTo: String? = row["went_to"]
+            if let ended = row.endedAt {
+                let wentTo = row.wentTo
                 entries.append(
                     TimelineEntry(
                         at: ended, kind: .left, summary: "\(badge) moved out to \(wentTo ?? "another office")",
@@ -169,15 +143,8 @@ enum TimelineRows {
     /// The office's inspections that are no secret: everything but scheduled ones (a surprise or a follow-up is
     /// secret until due, and a planned one has not happened yet).
     static func inspections(_ db: Database, office: String) throws -> [TimelineEntry] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: RegistryRows.inspectionSelect + """
-                 WHERE o.code = ? AND i.status <> 'scheduled' ORDER BY i.id
-                """,
-            arguments: [office])
         var entries: [TimelineEntry] = []
-        for row in rows {
-            let inspection = RegistryRows.inspection(row)
+        for inspection in try InspectionRecord.unscheduled(db, office: office) {
             let kind = inspection.kind.rawValue
             let name =
                 "\(kind.prefix(1).uppercased() + kind.dropFirst()) inspection \(inspection.id)"
@@ -197,11 +164,7 @@ enum TimelineRows {
             }
             switch inspection.status {
             case .closed:
-                let violations =
-                    try Int.fetchOne(
-                        db,
-                        sql: "SELECT count(*) FROM finding f WHERE f.inspection_id = ? AND " + FindingRows.isCurrent,
-                        arguments: [inspection.id]) ?? 0
+                let violations = try FindingRecord.currentCount(db, inspection: inspection.id)
                 entry(
                     inspection.closedAt ?? inspection.openedAt ?? Instant(seconds: 0), .inspectionClosed,
                     "\(name) closed by \(inspection.closedBy ?? "?"): \(inspection.checked ?? 0) staff checked, "

@@ -79,7 +79,7 @@ extension InspectService {
         guard let idText = value("id"), let id = Int64(idText), id > 0 else {
             throw InspectError.invalidInput("id must be a positive number")
         }
-        if try InspectionRecord.fetchOne(db, key: id) != nil {
+        if try InspectionRecord.find(db, id: id) != nil {
             throw InspectError.duplicate(kind: "inspection", key: String(id))
         }
         let office = try OfficeRecord.require(db, code: value("office") ?? "")
@@ -127,15 +127,12 @@ extension InspectService {
             throw InspectError.invalidInput("an inspection cannot close before it opened")
         }
         if status == .open,
-            let open = try InspectionRecord.filter(InspectionRecord.Columns.officeId == office.id)
-                .filter(InspectionRecord.Columns.status == InspectionStatus.open.rawValue).fetchOne(db)
+            let open = try InspectionRecord.open(db, officeID: office.id)
         {
             throw InspectError.conflict("inspection \(open.id!) of \(office.code) is already open")
         }
         if kind == .planned, let plan = value("plan"), let dueAt,
-            try InspectionRecord.filter(InspectionRecord.Columns.kind == InspectionKind.planned.rawValue)
-                .filter(InspectionRecord.Columns.plan == plan).filter(InspectionRecord.Columns.officeId == office.id)
-                .filter(InspectionRecord.Columns.dueAt == dueAt.seconds).fetchCount(db) > 0
+            try InspectionRecord.hasPlanned(db, plan: plan, officeID: office.id, dueAt: dueAt)
         {
             throw InspectError.duplicate(
                 kind: "planned inspection", key: "\(plan) of \(office.code) due \(policy.zone.display(dueAt))")
@@ -154,13 +151,8 @@ extension InspectService {
 
     /// The rule of `inspection close`, checked again once an imported inspection has its findings.
     private func checkStaffCovered(_ db: Database, id: Int64) throws {
-        guard let record = try InspectionRecord.fetchOne(db, key: id), let checked = record.checked else { return }
-        let named =
-            try Int.fetchOne(
-                db,
-                sql: "SELECT count(DISTINCT f.staff_badge) FROM finding f WHERE f.inspection_id = ? AND "
-                    + FindingRows.isCurrent,
-                arguments: [id]) ?? 0
+        guard let record = try InspectionRecord.find(db, id: id), let checked = record.checked else { return }
+        let named = try FindingRecord.namedStaffCount(db, inspection: id)
         guard checked >= named else {
             throw InspectError.invalidInput(
                 "checked \(checked) is less than the \(named) staff with findings in inspection \(id)")

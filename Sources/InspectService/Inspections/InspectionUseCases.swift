@@ -18,15 +18,11 @@ extension InspectService {
             guard when <= log.now.adding(seconds: 60) else {
                 throw InspectError.invalidInput("cannot open an inspection in the future (\(policy.zone.local(when)))")
             }
-            if let open = try InspectionRecord.filter(InspectionRecord.Columns.officeId == office.id)
-                .filter(InspectionRecord.Columns.status == InspectionStatus.open.rawValue).fetchOne(db)
-            {
+            if let open = try InspectionRecord.open(db, officeID: office.id) {
                 throw InspectError.conflict(
                     "inspection \(open.id!) of \(code) is already open; close or cancel it first")
             }
-            let due = try InspectionRecord.filter(InspectionRecord.Columns.officeId == office.id)
-                .filter(InspectionRecord.Columns.status == InspectionStatus.due.rawValue)
-                .order(InspectionRecord.Columns.dueAt).fetchOne(db)
+            let due = try InspectionRecord.firstDue(db, officeID: office.id)
             var record =
                 due
                 ?? InspectionRecord(
@@ -36,7 +32,7 @@ extension InspectService {
             record.openedBy = caller.user
             if let team = team?.trimmingSpaces, !team.isEmpty { record.team = team }
             try record.save(db)
-            let inspection = try RegistryRows.inspection(db, id: record.id!)
+            let inspection = try InspectionRecord.value(db, id: record.id!)
             try log.emit(
                 Event(
                     kind: .inspectionOpened,
@@ -57,46 +53,11 @@ extension InspectService {
         -> [Inspection]
     {
         try query { db in
-            var conditions: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let status = filter.status {
-                conditions.append("i.status = ?")
-                arguments.append(status.rawValue)
-            }
-            if let office = filter.office {
-                _ = try OfficeRecord.require(db, code: office)
-                conditions.append("o.code = ?")
-                arguments.append(office)
-            }
-            let reference = "coalesce(i.opened_at, i.due_at, i.created_at)"
-            if let from = filter.from {
-                conditions.append("\(reference) >= ?")
-                arguments.append(from.seconds)
-            }
-            if let to = filter.to {
-                conditions.append("\(reference) < ?")
-                arguments.append(to.seconds)
-            }
-            if let after = filter.after {
-                if byID {
-                    conditions.append("i.id > ?")
-                } else {
-                    _ = try visibleInspection(db, id: after, to: caller)
-                    conditions.append(
-                        "(\(reference), i.id) > ((SELECT \(reference) FROM inspection i WHERE i.id = ?), ?)")
-                    arguments.append(after)
-                }
-                arguments.append(after)
-            }
-            if caller.role < .admin { conditions.append(Self.notSecret) }
-            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            let order = byID ? "i.id" : "\(reference), i.id"
-            return try Row.fetchAll(
-                db,
-                sql: RegistryRows.inspectionSelect + whereClause + " ORDER BY \(order)"
-                    + (limit.map { " LIMIT \($0)" } ?? ""),
-                arguments: StatementArguments(arguments)
-            ).map(RegistryRows.inspection)
+            if let office = filter.office { _ = try OfficeRecord.require(db, code: office) }
+            if let after = filter.after, !byID { _ = try visibleInspection(db, id: after, to: caller) }
+            return try InspectionRecord.values(
+                db, status: filter.status, office: filter.office, from: filter.from, to: filter.to, after: filter.after,
+                byID: byID, includeSecret: caller.role >= .admin, limit: limit)
         }
     }
 
@@ -104,12 +65,9 @@ extension InspectService {
     public func showInspection(id: Int64, as caller: Caller) throws -> InspectionDetail {
         try query { db in
             let inspection = try visibleInspection(db, id: id, to: caller)
-            let officeName =
-                try String.fetchOne(
-                    db, sql: "SELECT name FROM office WHERE code = ?", arguments: [inspection.office]) ?? ""
-            let findings = try FindingRows.views(db, where: "f.inspection_id = ?", arguments: [id], currentOnly: false)
-            let followUp = try Int64.fetchOne(
-                db, sql: "SELECT id FROM inspection WHERE follows_id = ? ORDER BY id LIMIT 1", arguments: [id])
+            let officeName = try OfficeRecord.name(db, code: inspection.office) ?? ""
+            let findings = try FindingRecord.listed(db, inspection: id).map(FindingRows.view)
+            let followUp = try InspectionRecord.followUp(db, of: id)
             return InspectionDetail(
                 inspection: inspection, officeName: officeName, findings: findings, followedUpBy: followUp)
         }
@@ -144,18 +102,12 @@ extension InspectService {
             guard record.status == .open else {
                 throw InspectError.conflict("inspection \(id) is \(record.status.rawValue), not open")
             }
-            let recorded =
-                try Int.fetchOne(
-                    db,
-                    sql: "SELECT count(DISTINCT f.staff_badge) FROM finding f WHERE f.inspection_id = ? AND "
-                        + FindingRows.isCurrent,
-                    arguments: [id]) ?? 0
+            let recorded = try FindingRecord.namedStaffCount(db, inspection: id)
             guard checked >= recorded else {
                 throw InspectError.invalidInput(
                     "--checked \(checked) is less than the \(recorded) staff with findings in inspection \(id)")
             }
-            let staff = try StaffRecord.filter(StaffRecord.Columns.officeId == record.officeId)
-                .filter(StaffRecord.Columns.active == true).fetchCount(db)
+            let staff = try StaffRecord.activeCount(db, officeID: record.officeId)
             let beyond = beyondStaff.flatMap(Self.nonEmpty)
             guard checked <= staff || beyond != nil else {
                 throw InspectError.invalidInput(
@@ -171,11 +123,8 @@ extension InspectService {
             record.closedBy = caller.user
             record.checked = checked
             try record.update(db)
-            let inspection = try RegistryRows.inspection(db, id: id)
-            let violations =
-                try Int.fetchOne(
-                    db, sql: "SELECT count(*) FROM finding f WHERE f.inspection_id = ? AND " + FindingRows.isCurrent,
-                    arguments: [id]) ?? 0
+            let inspection = try InspectionRecord.value(db, id: id)
+            let violations = try FindingRecord.currentCount(db, inspection: id)
             var fields = inspectionFields(inspection, user: caller.user)
             fields["CHECKED"] = String(checked)
             fields["VIOLATIONS"] = String(violations)
@@ -201,7 +150,7 @@ extension InspectService {
             guard !record.status.isFinal else {
                 throw InspectError.conflict("inspection \(id) is \(record.status.rawValue) and cannot be cancelled")
             }
-            let findings = try FindingRecord.filter(FindingRecord.Columns.inspectionId == id).fetchCount(db)
+            let findings = try FindingRecord.rowCount(db, inspection: id)
             guard findings == 0 else {
                 throw InspectError.conflict("inspection \(id) has \(findings) findings; close it instead")
             }
@@ -211,7 +160,7 @@ extension InspectService {
             try record.update(db, status: .cancelled)
             let id = record.id!
             try revealFollowUp(db, inspection: id, log: &log)
-            let inspection = try RegistryRows.inspection(db, id: id)
+            let inspection = try InspectionRecord.value(db, id: id)
             var fields = inspectionFields(inspection, user: caller.user)
             fields["REASON"] = reason
             try log.emit(
@@ -223,13 +172,10 @@ extension InspectService {
         }
     }
 
-    /// Surprise and follow-up inspections that are still scheduled are secret.
-    static let notSecret = "NOT (i.kind IN ('surprise', 'follow-up') AND i.status = 'scheduled')"
-
     /// The inspection `id` as `caller` may know it: a secret one (a surprise or follow-up not yet due) is, to anyone
     /// but an administrator, exactly as absent as an id that was never used, errors included.
     func visibleInspection(_ db: Database, id: Int64, to caller: Caller) throws -> Inspection {
-        let inspection = try RegistryRows.inspection(db, id: id)
+        let inspection = try InspectionRecord.value(db, id: id)
         if caller.role < .admin && (inspection.kind == .surprise || inspection.kind == .followUp)
             && inspection.status == .scheduled
         {

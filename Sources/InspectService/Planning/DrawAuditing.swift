@@ -12,9 +12,7 @@ extension InspectService {
         let now = clock()
         let witnessed = sender.sink.witnessed(record: try database.recordIdentity())
         return try query { db in
-            var request = SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.period == period)
-            if let plan { request = request.filter(SurpriseDrawRecord.Columns.plan == plan) }
-            let records = try request.order(SurpriseDrawRecord.Columns.plan).fetchAll(db)
+            let records = try SurpriseDrawRecord.draws(db, period: period, plan: plan)
             guard !records.isEmpty else {
                 throw InspectError.notFound(
                     kind: "surprise draw for period", key: plan.map { "\(period) of \($0)" } ?? period)
@@ -42,15 +40,8 @@ extension InspectService {
             problems.append("the stored seed is not 64 hex digits")
         }
         // The schedule must hold exactly the drafts: none moved, added or dropped after the draw.
-        let scheduled = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT i.id, o.code, i.due_at, i.team FROM inspection i JOIN office o ON o.id = i.office_id
-                WHERE i.draw_id = ? ORDER BY i.due_at, o.code
-                """,
-            arguments: [record.id]
-        ).map { row -> (Int64, SurpriseDraft.Key) in
-            (row["id"], SurpriseDraft.Key(row["code"], row["due_at"], row["team"]))
+        let scheduled = try InspectionRecord.drawn(db, draw: record.id).map { row -> (Int64, SurpriseDraft.Key) in
+            (row.id, SurpriseDraft.Key(row.office, row.dueAt, row.team))
         }
         var drafts = draw.drafts.map { SurpriseDraft.Key($0.office, $0.dueAt, $0.team) }
         for (id, key) in scheduled {

@@ -42,21 +42,15 @@ extension InspectService {
             }
             // Every occurrence still to come that holds its place, whatever its state: one marked due at this very
             // second is not scheduled a second time, and one an administrator cancelled is not scheduled again.
-            let existing = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT i.id, i.plan, i.due_at, i.status, o.code FROM inspection i JOIN office o ON o.id = i.office_id
-                    WHERE i.kind = 'planned' AND i.stale = 0 AND i.due_at >= ?
-                    """,
-                arguments: [now.seconds])
+            let existing = try InspectionRecord.plannedFrom(db, now)
             var present: [String: Set<Occurrence>] = [:]
             for row in existing {
-                let plan: String = row["plan"]
-                let occurrence = Occurrence(office: row["code"], dueAt: row["due_at"], windowEnd: nil)
+                let plan = row.plan
+                let occurrence = Occurrence(office: row.office, dueAt: row.dueAt, windowEnd: nil)
                 if wanted[plan]?.contains(occurrence) == true {
                     present[plan, default: []].insert(occurrence)
-                } else if row["status"] as String == InspectionStatus.scheduled.rawValue, !unknown.contains(plan) {
-                    try cancelStale(db, id: row["id"], plan: plan, log: &log)
+                } else if row.status == .scheduled, !unknown.contains(plan) {
+                    try cancelStale(db, id: row.id, plan: plan, log: &log)
                     cancelled += 1
                 }
             }
@@ -128,7 +122,7 @@ extension InspectService {
             officeId: office.id!, kind: .planned, status: .scheduled, plan: plan, dueAt: occurrence.dueAt,
             windowEnd: occurrence.windowEnd, team: team, createdAt: log.now, createdBy: caller.user)
         try record.insert(db)
-        let inspection = try RegistryRows.inspection(db, id: record.id!)
+        let inspection = try InspectionRecord.value(db, id: record.id!)
         var fields = inspectionFields(inspection, user: caller.user)
         fields["DUE"] = policy.zone.iso8601(occurrence.dueAt)
         try log.emit(
@@ -150,7 +144,7 @@ extension InspectService {
         record.closedBy = "inspectd"
         record.stale = true
         try record.update(db, status: .cancelled)
-        let inspection = try RegistryRows.inspection(db, id: id)
+        let inspection = try InspectionRecord.value(db, id: id)
         var fields = inspectionFields(inspection, user: "inspectd")
         fields["REASON"] = reason
         try log.emit(
@@ -161,7 +155,6 @@ extension InspectService {
 
     /// The active offices, for plan selectors.
     func activeOffices(_ db: Database) throws -> [Office] {
-        try Row.fetchAll(db, sql: RegistryRows.officeSelect + " WHERE o.active = 1 ORDER BY o.code")
-            .map(RegistryRows.office)
+        try OfficeRecord.values(db)
     }
 }

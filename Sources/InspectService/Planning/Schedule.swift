@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -14,12 +13,7 @@ extension InspectService {
                 "only members of inspectd-admin may see surprise inspections before they are due")
         }
         return try query { db in
-            var sql =
-                RegistryRows.inspectionSelect
-                + " WHERE i.status IN ('scheduled', 'due') AND i.due_at >= ? AND i.due_at < ?"
-            if !reveal { sql += " AND " + Self.notSecret }
-            return try Row.fetchAll(db, sql: sql + " ORDER BY i.due_at, o.code", arguments: [from.seconds, to.seconds])
-                .map(RegistryRows.inspection)
+            try InspectionRecord.upcoming(db, from: from, to: to, includeSecret: reveal)
         }
     }
 }

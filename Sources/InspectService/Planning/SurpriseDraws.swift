@@ -35,8 +35,7 @@ extension InspectService {
     /// Draws `period` of `plan` unless it was drawn already; returns whether it drew.
     func draw(plan: Plan, period: DrawPeriod, seed: DrawSeed, notBefore: Instant, by caller: Caller) throws -> Bool {
         try perform { db, log in
-            let existing = try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.plan == plan.name)
-                .filter(SurpriseDrawRecord.Columns.period == period.label).fetchCount(db)
+            let existing = try SurpriseDrawRecord.count(db, plan: plan.name, period: period.label)
             guard existing == 0, let rules = plan.surpriseRules else { return false }
             let offices = try drawOffices(db, plan: plan, at: log.now)
             let inputs = try DrawInputs(
@@ -83,9 +82,8 @@ extension InspectService {
         let horizon = DrawPeriod.containing(period.start, unit: unit, zone: policy.zone)
         var earlier = DrawPeriod.containing(horizon.start, unit: period.unit, zone: policy.zone)
         while earlier.start < period.start {
-            let inTime = try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.plan == plan)
-                .filter(SurpriseDrawRecord.Columns.period == earlier.label)
-                .filter(Column("created_at") <= earlier.start.seconds).fetchCount(db)
+            let inTime = try SurpriseDrawRecord.count(
+                db, plan: plan, period: earlier.label, drawnBy: earlier.start)
             guard inTime > 0 else { return false }
             earlier = earlier.next(zone: policy.zone)
         }
@@ -95,8 +93,7 @@ extension InspectService {
     /// Publishes the seed of every draw whose period has ended, so anyone can audit it.
     public func revealEndedDraws(into report: inout SchedulingReport) throws {
         let revealed = try perform { db, log in
-            let ended = try SurpriseDrawRecord.filter(SurpriseDrawRecord.Columns.revealedAt == nil)
-                .filter(SurpriseDrawRecord.Columns.periodEnd <= log.now.seconds).order(Column("id")).fetchAll(db)
+            let ended = try SurpriseDrawRecord.unrevealed(db, endedBy: log.now)
             for var draw in ended {
                 draw.revealedAt = log.now
                 try draw.update(db)
@@ -134,21 +131,9 @@ extension InspectService {
     /// Violations per staff checked, by office, over the closed inspections since `since`: the risk rates of
     /// risk-weighted draws and of `office show`.
     func riskRates(_ db: Database, since: Instant) throws -> [String: RiskRate] {
-        let rows = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT o.code, sum(i.checked) AS checked,
-                    (SELECT count(*) FROM finding f JOIN inspection j ON j.id = f.inspection_id
-                     WHERE j.office_id = o.id AND j.status = 'closed' AND j.closed_at >= ?
-                       AND \(FindingRows.isCurrent)) AS violations
-                FROM inspection i JOIN office o ON o.id = i.office_id
-                WHERE i.status = 'closed' AND i.closed_at >= ?
-                GROUP BY o.id
-                """,
-            arguments: [since.seconds, since.seconds])
-        return Dictionary(
-            uniqueKeysWithValues: rows.map { row in
-                (row["code"], RiskRate(violations: row["violations"], checked: row["checked"] ?? 0))
+        Dictionary(
+            uniqueKeysWithValues: try InspectionRecord.riskFigures(db, closedSince: since).map { row in
+                (row.office, RiskRate(violations: row.violations, checked: row.checked ?? 0))
             })
     }
 
@@ -157,14 +142,8 @@ extension InspectService {
         let spacing = Int64(plan.surpriseRules?.minSpacingDays ?? 0) * 86400
         let horizon = DrawPeriod.containing(
             period.start, unit: plan.surpriseRules?.horizon ?? period.unit, zone: policy.zone)
-        return try Row.fetchAll(
-            db,
-            sql: """
-                SELECT o.code, coalesce(i.opened_at, i.due_at) AS at, i.team
-                FROM inspection i JOIN office o ON o.id = i.office_id
-                WHERE i.status <> 'cancelled' AND coalesce(i.opened_at, i.due_at) BETWEEN ? AND ?
-                """,
-            arguments: [min(horizon.start.seconds, period.start.seconds - spacing), period.end.seconds + spacing]
-        ).map { VisitRecord(office: $0["code"], at: $0["at"], team: $0["team"]) }
+        return try InspectionRecord.visits(
+            db, from: Instant(seconds: min(horizon.start.seconds, period.start.seconds - spacing)),
+            to: Instant(seconds: period.end.seconds + spacing))
     }
 }

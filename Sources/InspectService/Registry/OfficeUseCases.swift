@@ -19,11 +19,7 @@ extension InspectService {
 
     /// The offices, in code order; retired ones only when asked.
     public func listOffices(includeRetired: Bool = false) throws -> [Office] {
-        try query { db in
-            let filter = includeRetired ? "" : " WHERE o.active = 1"
-            return try Row.fetchAll(db, sql: RegistryRows.officeSelect + filter + " ORDER BY o.code")
-                .map(RegistryRows.office)
-        }
+        try query { db in try OfficeRecord.values(db, includeRetired: includeRetired) }
     }
 
     /// One office with its staff count, sub-offices, inspection history summary and recent violation rate. Secret
@@ -31,32 +27,18 @@ extension InspectService {
     public func showOffice(code: String, as caller: Caller) throws -> OfficeDetail {
         let now = clock()
         return try query { db in
-            guard
-                let row = try Row.fetchOne(db, sql: RegistryRows.officeSelect + " WHERE o.code = ?", arguments: [code])
-            else { throw InspectError.notFound(kind: "office", key: code) }
+            let office = try OfficeRecord.value(db, code: code)
             let record = try OfficeRecord.require(db, code: code)
-            let activeStaff = try StaffRecord.filter(StaffRecord.Columns.officeId == record.id)
-                .filter(StaffRecord.Columns.active == true).fetchCount(db)
-            let children = try String.fetchAll(
-                db, sql: "SELECT code FROM office WHERE parent_id = ? AND active = 1 ORDER BY code",
-                arguments: [record.id])
-            let secrets = caller.role == .admin ? "" : " AND " + Self.notSecret
-            let counts = try Row.fetchAll(
-                db,
-                sql:
-                    "SELECT i.status, count(*) AS n FROM inspection i WHERE i.office_id = ?\(secrets) GROUP BY i.status",
-                arguments: [record.id])
-            let last = try Row.fetchOne(
-                db,
-                sql: RegistryRows.inspectionSelect
-                    + " WHERE i.office_id = ? AND i.opened_at IS NOT NULL ORDER BY i.opened_at DESC, i.id DESC LIMIT 1",
-                arguments: [record.id])
+            let activeStaff = try StaffRecord.activeCount(db, officeID: record.id)
+            let children = try OfficeRecord.activeChildCodes(db, of: record.id)
+            let counts = try InspectionRecord.statusCounts(
+                db, officeID: record.id, includeSecret: caller.role == .admin)
+            let last = try InspectionRecord.lastOpened(db, officeID: record.id)
             let since = riskWindowStart(at: now)
             let rate = try riskRates(db, since: since)[code] ?? .unknown
             return OfficeDetail(
-                office: RegistryRows.office(row), activeStaff: activeStaff, children: children,
-                inspections: Dictionary(uniqueKeysWithValues: counts.map { ($0["status"], $0["n"]) }),
-                lastInspection: last.map(RegistryRows.inspection),
+                office: office, activeStaff: activeStaff, children: children, inspections: counts,
+                lastInspection: last,
                 risk: OfficeRisk(windowDays: policy.configuration.riskWindowDays, since: since, rate: rate))
         }
     }
@@ -67,19 +49,16 @@ extension InspectService {
         try perform { db, log in
             var record = try OfficeRecord.require(db, code: code)
             guard record.active else { throw InspectError.conflict("office \(code) is already retired") }
-            let staff = try StaffRecord.filter(StaffRecord.Columns.officeId == record.id)
-                .filter(StaffRecord.Columns.active == true).fetchCount(db)
+            let staff = try StaffRecord.activeCount(db, officeID: record.id)
             guard staff == 0 else {
                 throw InspectError.conflict("office \(code) still has \(staff) active staff; move or retire them first")
             }
-            let children = try OfficeRecord.filter(OfficeRecord.Columns.parentId == record.id)
-                .filter(OfficeRecord.Columns.active == true).fetchCount(db)
+            let children = try OfficeRecord.activeChildCount(db, of: record.id)
             guard children == 0 else {
                 throw InspectError.conflict(
                     "office \(code) still has \(children) active sub-offices; retire them first")
             }
-            let pending = try InspectionRecord.filter(InspectionRecord.Columns.officeId == record.id)
-                .filter(["scheduled", "due", "open"].contains(InspectionRecord.Columns.status)).fetchCount(db)
+            let pending = try InspectionRecord.unfinishedCount(db, officeID: record.id)
             guard pending == 0 else {
                 throw InspectError.conflict(
                     "office \(code) has \(pending) scheduled, due or open inspections; close or cancel them first")
@@ -129,8 +108,6 @@ extension InspectService {
     }
 
     func officeValue(_ db: Database, code: String) throws -> Office {
-        guard let row = try Row.fetchOne(db, sql: RegistryRows.officeSelect + " WHERE o.code = ?", arguments: [code])
-        else { throw InspectError.notFound(kind: "office", key: code) }
-        return RegistryRows.office(row)
+        try OfficeRecord.value(db, code: code)
     }
 }

@@ -94,14 +94,13 @@ extension InspectService {
         staff.active = false
         staff.retiredAt = now
         try staff.update(db)
-        try StaffAssignmentRecord.filter(StaffAssignmentRecord.Columns.staffId == staff.id)
-            .updateAll(db, StaffAssignmentRecord.Columns.endedAt.set(to: now.seconds))
+        try StaffAssignmentRecord.endAll(db, staffID: staff.id, at: now)
     }
 
     /// The violation types inspectd knows, by code.
     public func listViolationTypes() throws -> [ViolationType] {
         try query { db in
-            try ViolationTypeRecord.order(Column("code")).fetchAll(db).map(\.violationType)
+            try ViolationTypeRecord.byCode(db)
         }
     }
 }

@@ -26,27 +26,9 @@ extension InspectService {
         limit: Int? = nil
     ) throws -> [Staff] {
         try query { db in
-            var conditions: [String] = []
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let badge {
-                conditions.append("s.badge = ?")
-                arguments.append(badge)
-            }
-            if let after {
-                conditions.append("s.badge > ?")
-                arguments.append(after)
-            }
-            if let office {
-                _ = try OfficeRecord.require(db, code: office)
-                conditions.append("o.code = ?")
-                arguments.append(office)
-            }
-            if !includeRetired { conditions.append("s.active = 1") }
-            let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            return try Row.fetchAll(
-                db, sql: RegistryRows.staffSelect + filter + " ORDER BY s.badge" + (limit.map { " LIMIT \($0)" } ?? ""),
-                arguments: StatementArguments(arguments)
-            ).map(RegistryRows.staff)
+            if let office { _ = try OfficeRecord.require(db, code: office) }
+            return try StaffRecord.values(
+                db, badge: badge, after: after, office: office, includeRetired: includeRetired, limit: limit)
         }
     }
 
@@ -70,8 +52,7 @@ extension InspectService {
                 throw InspectError.conflict("staff \(badge) already works in \(officeCode)")
             }
             let when = at ?? log.now
-            let current = try StaffAssignmentRecord.filter(StaffAssignmentRecord.Columns.staffId == staff.id)
-                .filter(StaffAssignmentRecord.Columns.endedAt == nil).fetchOne(db)
+            let current = try StaffAssignmentRecord.current(db, staffID: staff.id)
             if var current {
                 guard when >= current.startedAt else {
                     throw InspectError.invalidInput(
@@ -84,7 +65,7 @@ extension InspectService {
             var next = StaffAssignmentRecord(
                 staffId: staff.id!, officeId: office.id!, startedAt: when, recordedBy: caller.user)
             try next.insert(db)
-            let from = try OfficeRecord.fetchOne(db, key: staff.officeId)?.code ?? "?"
+            let from = try OfficeRecord.find(db, id: staff.officeId)?.code ?? "?"
             staff.officeId = office.id!
             try staff.update(db)
             try log.emit(
@@ -104,9 +85,7 @@ extension InspectService {
             staff.active = false
             staff.retiredAt = log.now
             try staff.update(db)
-            try StaffAssignmentRecord.filter(StaffAssignmentRecord.Columns.staffId == staff.id)
-                .filter(StaffAssignmentRecord.Columns.endedAt == nil)
-                .updateAll(db, StaffAssignmentRecord.Columns.endedAt.set(to: log.now.seconds))
+            try StaffAssignmentRecord.endCurrent(db, staffID: staff.id, at: log.now)
             try log.emit(
                 Event(
                     kind: .registryChanged, message: "Staff \(badge) retired by \(caller.user)",
@@ -154,24 +133,12 @@ extension InspectService {
     }
 
     func staffDetail(_ db: Database, badge: String) throws -> StaffDetail {
-        guard let row = try Row.fetchOne(db, sql: RegistryRows.staffSelect + " WHERE s.badge = ?", arguments: [badge])
-        else { throw InspectError.notFound(kind: "staff badge", key: badge) }
-        let staff = RegistryRows.staff(row)
-        let officeName = try String.fetchOne(
-            db, sql: "SELECT name FROM office WHERE code = ?", arguments: [staff.office])
-        let history = try Row.fetchAll(
-            db,
-            sql: """
-                SELECT o.code, a.started_at, a.ended_at FROM staff_assignment a
-                JOIN office o ON o.id = a.office_id JOIN staff s ON s.id = a.staff_id
-                WHERE s.badge = ? ORDER BY a.started_at, a.id
-                """,
-            arguments: [badge]
-        ).map { Assignment(office: $0["code"], from: $0["started_at"], until: $0["ended_at"]) }
-        let findings =
-            try Int.fetchOne(
-                db, sql: "SELECT count(*) FROM finding f WHERE f.staff_badge = ? AND " + FindingRows.isCurrent,
-                arguments: [badge]) ?? 0
+        let staff = try StaffRecord.value(db, badge: badge)
+        let officeName = try OfficeRecord.name(db, code: staff.office)
+        let history = try StaffRecord.assignments(db, badge: badge).map {
+            Assignment(office: $0.office, from: $0.from, until: $0.until)
+        }
+        let findings = try FindingRecord.currentCount(db, staff: badge)
         return StaffDetail(staff: staff, officeName: officeName ?? "", history: history, findings: findings)
     }
 }

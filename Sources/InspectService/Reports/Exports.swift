@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -51,25 +50,9 @@ extension InspectService {
     /// dates are secret until due, and a calendar is shared.
     public func plannedCalendar(from: Instant?, to: Instant?) throws -> [CalendarEntry] {
         try query { db in
-            var conditions = ["i.kind = 'planned'", "i.due_at IS NOT NULL"]
-            var arguments: [(any DatabaseValueConvertible)?] = []
-            if let from {
-                conditions.append("i.due_at >= ?")
-                arguments.append(from.seconds)
+            try InspectionRecord.planned(db, from: from, to: to).map {
+                CalendarEntry(inspection: $0.inspection, officeName: $0.officeName)
             }
-            if let to {
-                conditions.append("i.due_at < ?")
-                arguments.append(to.seconds)
-            }
-            return try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT i.*, o.code AS office_code, o.name AS office_name
-                    FROM inspection i JOIN office o ON o.id = i.office_id
-                    WHERE \(conditions.joined(separator: " AND ")) ORDER BY i.due_at, i.id
-                    """,
-                arguments: StatementArguments(arguments)
-            ).map { CalendarEntry(inspection: RegistryRows.inspection($0), officeName: $0["office_name"]) }
         }
     }
 }

@@ -21,16 +21,10 @@ extension InspectService {
             let performed = try Self.performed(db, period, zone: zone)
             let previousPeriod = period.previous(in: zone)
             let previous = try Self.performed(db, previousPeriod, zone: zone)
-            let types = try ViolationTypeRecord.fetchAll(db).map(\.violationType)
-            let typeCounts = try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(
-                    db, sql: SummaryQueries.byType, arguments: SummaryQueries.arguments(period)
-                )
-                .map { ($0["violation"] as String, $0["n"] as Int) })
+            let types = try ViolationTypeRecord.all(db)
+            let typeCounts = try SummaryQueries.violationsByType(db, period)
             let violations = ViolationCounts(counts: types.map { ($0, typeCounts[$0.code] ?? 0) })
-            let scope = try Row.fetchAll(db, sql: SummaryQueries.offices, arguments: [period.from.seconds]).map {
-                OfficeName(code: $0["code"], name: $0["name"])
-            }
+            let scope = try SummaryQueries.offices(db, period)
             let covered = Set(performed.map(\.office))
             let offices = OfficeCoverage(
                 offices: scope.count, covered: scope.filter { covered.contains($0.code) }.count,
@@ -53,23 +47,19 @@ extension InspectService {
                     violations: violations)
             }
             var escalations = EscalationCounts(reminder: 0, correction: 0, referral: 0, acknowledged: 0)
-            for row in try Row.fetchAll(
-                db, sql: SummaryQueries.escalations, arguments: SummaryQueries.arguments(period))
-            {
-                let count: Int = row["n"]
-                escalations.acknowledged += row["acknowledged"] as Int
-                switch EscalationLevel(rawValue: row["level"]) {
+            for row in try SummaryQueries.escalations(db, period) {
+                let count = row.count
+                escalations.acknowledged += row.acknowledged
+                switch EscalationLevel(rawValue: row.level) {
                 case .reminder: escalations.reminder += count
                 case .correction: escalations.correction += count
                 case .referral: escalations.referral += count
                 case nil: break
                 }
             }
-            let actionRow = try Row.fetchOne(
-                db, sql: SummaryQueries.actions, arguments: SummaryQueries.arguments(period))
+            let actionCounts = try SummaryQueries.actions(db, period)
             let actions = ActionCounts(
-                required: actionRow?["required"] ?? 0, open: actionRow?["open"] ?? 0,
-                overdue: actionRow?["overdue"] ?? 0)
+                required: actionCounts.required, open: actionCounts.open, overdue: actionCounts.overdue)
             return SummaryReport(
                 period: period, previousPeriod: previousPeriod, zone: zone.identifier, inspections: inspections,
                 offices: offices, checks: checks,
@@ -83,11 +73,11 @@ extension InspectService {
             uniqueKeysWithValues: InspectionKind.allCases.map {
                 ($0, StatusCounts(kind: $0, planned: 0, performed: 0, missed: 0, cancelled: 0, pending: 0))
             })
-        for row in try Row.fetchAll(db, sql: SummaryQueries.statusCounts, arguments: SummaryQueries.arguments(period)) {
-            let kind: InspectionKind = row["kind"]
-            let status: InspectionStatus = row["status"]
-            let n: Int = row["n"]
-            counts[kind]!.planned += row["planned"] as Int
+        for row in try SummaryQueries.statusCounts(db, period) {
+            let kind = row.kind
+            let status = row.status
+            let n = row.count
+            counts[kind]!.planned += row.planned
             switch status {
             case .open, .closed: counts[kind]!.performed += n
             case .missed: counts[kind]!.missed += n
@@ -103,13 +93,10 @@ extension InspectService {
     ) throws
         -> [PerformedInspection]
     {
-        try Row.fetchAll(db, sql: SummaryQueries.performedInspections, arguments: SummaryQueries.arguments(period)).map
-        { row in
+        try SummaryQueries.performedInspections(db, period).map { row in
             PerformedInspection(
-                office: row["code"], kind: row["kind"],
-                month: ReportMonth(zone.local(Instant(seconds: row["at"])).date),
-                closed: row["closed"], checked: row["checked"], violations: row["violations"],
-                staffWithViolations: row["staff"])
+                office: row.office, kind: row.kind, month: ReportMonth(zone.local(row.at).date), closed: row.closed,
+                checked: row.checked, violations: row.violations, staffWithViolations: row.staff)
         }
     }
 
@@ -122,7 +109,7 @@ extension InspectService {
             // Offices in scope, and any other office an inspection of the period reached.
             var keys = Dictionary(offices.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
             for code in Set(performed.map(\.office)) where keys[code] == nil {
-                keys[code] = try String.fetchOne(db, sql: "SELECT name FROM office WHERE code = ?", arguments: [code])
+                keys[code] = try OfficeRecord.name(db, code: code)
             }
             return ReportBreakdown(
                 by: .office, keys: keys.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }, performed: performed,
@@ -139,10 +126,7 @@ extension InspectService {
             return ReportBreakdown(
                 by: .type, rows: violations.byType.map { BreakdownRow(key: $0.code, violations: $0.count) })
         case .category:
-            let counts = try Dictionary(
-                uniqueKeysWithValues: Row.fetchAll(
-                    db, sql: SummaryQueries.byCategory, arguments: SummaryQueries.arguments(period)
-                ).map { ($0["category"] as String, $0["n"] as Int) })
+            let counts = try SummaryQueries.violationsByCategory(db, period)
             let keys = StaffCategory.allCases.map(\.rawValue) + ["office"]
             return ReportBreakdown(
                 by: .category, rows: keys.map { BreakdownRow(key: $0, violations: counts[$0] ?? 0) })

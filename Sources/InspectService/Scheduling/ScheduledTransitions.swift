@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -12,21 +11,7 @@ extension InspectService {
     public func agenda(plansAppliedAt: Instant? = nil) throws -> Agenda {
         let now = clock()
         let (items, actions) = try query { db in
-            let items = try Row.fetchAll(
-                db,
-                sql: """
-                    SELECT id, status, due_at, window_end FROM inspection WHERE status = 'due'
-                    UNION ALL
-                    SELECT id, status, due_at, window_end FROM inspection WHERE status = 'scheduled' AND due_at <= ?1
-                    UNION ALL
-                    SELECT id, status, due_at, window_end FROM inspection WHERE status = 'scheduled' AND due_at = (
-                        SELECT min(due_at) FROM inspection WHERE status = 'scheduled' AND due_at > ?1)
-                    """,
-                arguments: [now.seconds]
-            ).map { row in
-                Agenda.Item(id: row["id"], status: row["status"], dueAt: row["due_at"], windowEnd: row["window_end"])
-            }
-            return (items, try pendingActions(db))
+            (try InspectionRecord.agendaItems(db, at: now), try pendingActions(db))
         }
         return Agenda(
             items: items,
@@ -42,7 +27,7 @@ extension InspectService {
             guard record.status == .scheduled else { return }
             try record.update(db, status: .due)
             let id = record.id!
-            let inspection = try RegistryRows.inspection(db, id: id)
+            let inspection = try InspectionRecord.value(db, id: id)
             var fields = inspectionFields(inspection, user: "inspectd")
             if let due = inspection.dueAt { fields["DUE"] = policy.zone.iso8601(due) }
             if let end = inspection.windowEnd { fields["WINDOW_END"] = policy.zone.iso8601(end) }
@@ -75,7 +60,7 @@ extension InspectService {
             try record.update(db, status: .missed)
             let id = record.id!
             try revealFollowUp(db, inspection: id, log: &log)
-            let inspection = try RegistryRows.inspection(db, id: id)
+            let inspection = try InspectionRecord.value(db, id: id)
             var fields = inspectionFields(inspection, user: "inspectd")
             if let due = inspection.dueAt { fields["DUE"] = policy.zone.iso8601(due) }
             try log.emit(
@@ -98,16 +83,12 @@ extension InspectService {
     /// inspections are never mentioned before they are due: anyone may read a unit's status.
     public func statusLine() throws -> String {
         try query { db in
-            let nextPlanned = try Row.fetchOne(
-                db,
-                sql: RegistryRows.inspectionSelect
-                    + " WHERE i.status = 'scheduled' AND i.kind = 'planned' ORDER BY i.due_at LIMIT 1")
-            let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM inspection WHERE status = 'open'") ?? 0
-            let due = try Int.fetchOne(db, sql: "SELECT count(*) FROM inspection WHERE status = 'due'") ?? 0
+            let nextPlanned = try InspectionRecord.nextPlanned(db)
+            let open = try InspectionRecord.count(db, status: .open)
+            let due = try InspectionRecord.count(db, status: .due)
             let pending = try Outbox.pendingCount(db)
             var parts: [String] = []
-            if let row = nextPlanned {
-                let inspection = RegistryRows.inspection(row)
+            if let inspection = nextPlanned {
                 parts.append("next planned \(inspection.office) \(inspection.dueAt.map(policy.zone.display) ?? "")")
             } else {
                 parts.append("no planned inspection scheduled")
