@@ -77,7 +77,9 @@ struct SocketActivationTests {
         let activatorID = activator.processIdentifier
         try #require(activatorID > 0)
         defer {
-            kill(activatorID, SIGTERM)
+            // SIGKILL: once a test has run a daemon in process, which ignores SIGTERM to receive it through a Dispatch
+            // source, the runner's children inherit SIGTERM ignored, and waiting for this one hung the run.
+            kill(activatorID, SIGKILL)
             activator.waitUntilExit()
         }
         #expect(waitUntil { FileManager.default.fileExists(atPath: path) })
