@@ -43,17 +43,11 @@ public enum ProcessRunner {
             stderr: String(decoding: errData.data, as: UTF8.self))
     }
 
-    /// ``run(_:_:environment:stdin:)`` on a thread of its own, for async tests: a long blocking wait on one of the
-    /// few threads of Swift's cooperative pool would starve every other test running meanwhile.
+    /// ``run(_:_:environment:stdin:)`` on a thread of its own (``onOwnThread(_:)``), for async tests.
     public static func detached(
         _ executable: String, _ arguments: [String], environment: [String: String?] = [:], stdin: String? = nil
     ) async throws -> ProcessResult {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread.detachNewThread {
-                continuation.resume(
-                    with: Result { try run(executable, arguments, environment: environment, stdin: stdin) })
-            }
-        }
+        try await onOwnThread { try run(executable, arguments, environment: environment, stdin: stdin) }
     }
 
     /// The path of a program on `PATH`, or nil.
