@@ -273,7 +273,9 @@ struct EscalationServiceTests {
         #expect(fixture.sink.events.last?.fields["NOTE"] == "Đã nhắc nhở")
         #expect(try fixture.service.listEscalations(.init(openOnly: true)).isEmpty)
         #expect(try fixture.service.listEscalations().count == 1)
-        #expect(throws: InspectError.self) { try fixture.service.acknowledgeEscalation(id: id, by: fixture.admin) }
+        #expect(throws: InspectError.conflict("escalation \(id) was already acknowledged by nga at 2027-03-05 09:00")) {
+            try fixture.service.acknowledgeEscalation(id: id, by: fixture.admin)
+        }
         #expect(throws: InspectError.notFound(kind: "escalation", key: "99")) {
             try fixture.service.acknowledgeEscalation(id: 99, by: fixture.admin)
         }
