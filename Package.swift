@@ -141,7 +141,9 @@ let package = Package(
         ),
         .testTarget(
             name: "InspectCLITests",
-            dependencies: ["InspectCLI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "InspectCLI", "InspectCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strict
         ),
         .testTarget(

@@ -50,11 +50,11 @@ public struct InspectCommand: ParsableCommand {
             return 0
         } catch let error as InspectError {
             Output.error("\(label): \(error)")
-            return error.exitStatus.rawValue
+            return exitStatus(for: error)
         } catch let error as ExitCode {
-            return error.rawValue
+            return exitStatus(for: error)
         } catch {
-            let code = exitCode(for: error).rawValue
+            let code = exitStatus(for: error)
             if code == 0 {
                 print(fullMessage(for: error))
                 return 0
@@ -63,6 +63,16 @@ public struct InspectCommand: ParsableCommand {
             let usage = "\nSee 'inspectctl \(path.isEmpty ? "" : path + " ")--help'."
             Output.error("\(label): \(message.isEmpty ? "\(error)" : message)\(usage)")
             return code
+        }
+    }
+
+    /// The exit status for an error a command threw or the parser raised: an `InspectError`'s sysexits code, an
+    /// `ExitCode` as given, and the parser's own for the rest (64 for a usage error, 0 for `--help`).
+    static func exitStatus(for error: any Error) -> Int32 {
+        switch error {
+        case let error as InspectError: error.exitStatus.rawValue
+        case let error as ExitCode: error.rawValue
+        default: exitCode(for: error).rawValue
         }
     }
 }

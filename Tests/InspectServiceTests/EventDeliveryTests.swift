@@ -113,7 +113,7 @@ struct EventDeliveryTests {
         let fixture = try ServiceFixture()
         let inspection = try fixture.seed()
         let before = fixture.sink.events.count
-        #expect(throws: InspectError.self) {
+        #expect(throws: InspectError.invalidInput("LATE needs --arrived HH:MM")) {
             try fixture.service.logFinding(
                 .init(inspection: inspection, violation: "LATE", staff: "CL-2"), by: fixture.inspector)
         }

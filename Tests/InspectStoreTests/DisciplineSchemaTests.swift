@@ -85,26 +85,39 @@ struct DisciplineSchemaTests {
         #expect(record.anchorId == 1)
         var changed = record
         changed.count = 5
-        #expect(throws: DatabaseError.self) { try fixture.database.writer.write { try changed.update($0) } }
+        let onlyAcknowledged = "an escalation only changes when it is acknowledged, once"
+        let recounted = #expect(throws: DatabaseError.self) {
+            try fixture.database.writer.write { try changed.update($0) }
+        }
+        #expect(recounted?.message == onlyAcknowledged)
         record.acknowledgedAt = Instant(seconds: 300)
         record.acknowledgedBy = "nga"
         try fixture.database.write { try record.update($0) }
         record.note = "again"
-        #expect(throws: DatabaseError.self) { try fixture.database.writer.write { try record.update($0) } }
-        #expect(throws: DatabaseError.self) {
+        let reacknowledged = #expect(throws: DatabaseError.self) {
+            try fixture.database.writer.write { try record.update($0) }
+        }
+        #expect(reacknowledged?.message == onlyAcknowledged)
+        let deleted = #expect(throws: DatabaseError.self) {
             try fixture.database.writer.write { try $0.execute(sql: "DELETE FROM escalation") }
         }
-        // The same findings cannot be counted again for the same rule and subject, under any anchor.
+        #expect(deleted?.message == "escalations are kept: acknowledge instead")
+        // The same findings cannot be counted again for the same rule and subject, under any anchor: a window of one
+        // finding, which meets its threshold, starting at the second.
         var again = draft
         again.findings = [2]
-        #expect(throws: DatabaseError.self) {
+        again.threshold = 1
+        let counted = #expect(throws: DatabaseError.self) {
             try fixture.database.writer.write {
                 _ = try EscalationLedger.insert($0, again, at: Instant(seconds: 400), by: "t")
             }
         }
+        #expect(
+            counted?.message
+                == "UNIQUE constraint failed: escalation_finding.rule, escalation_finding.subject_kind, "
+                + "escalation_finding.subject, escalation_finding.finding_id")
         // Another rule may count them.
         again.rule = "other"
-        again.threshold = 1
         _ = try fixture.database.write { try EscalationLedger.insert($0, again, at: Instant(seconds: 400), by: "t") }
         let tally = try fixture.database.read { try EscalationLedger.tally($0, subjects: [.office("UBND-NHANLY")]) }
         #expect(tally.findings(rule: "r", subject: .office("UBND-NHANLY")) == [1, 2])

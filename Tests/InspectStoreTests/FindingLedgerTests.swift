@@ -27,8 +27,14 @@ struct FindingLedgerTests {
     func appendOnly() throws {
         let fixture = try StoreFixture()
         try fixture.appendFindings(1)
-        for sql in ["UPDATE finding SET note = 'x'", "DELETE FROM finding"] {
-            #expect(throws: DatabaseError.self) { try fixture.database.writer.write { try $0.execute(sql: sql) } }
+        for (sql, message) in [
+            ("UPDATE finding SET note = 'x'", "findings are append-only: amend or retract instead"),
+            ("DELETE FROM finding", "findings are append-only: retract instead"),
+        ] {
+            let refused = #expect(throws: DatabaseError.self) {
+                try fixture.database.writer.write { try $0.execute(sql: sql) }
+            }
+            #expect(refused?.message == message)
         }
         #expect(try fixture.database.read { try FindingLedger.verify($0).firstBreak } == nil)
     }
@@ -37,13 +43,14 @@ struct FindingLedgerTests {
     func unlinkedInsertIsRefused() throws {
         let fixture = try StoreFixture()
         try fixture.appendFindings(1)
-        #expect(throws: DatabaseError.self) {
+        let refused = #expect(throws: DatabaseError.self) {
             try fixture.database.writer.write { db in
                 var stray = fixture.draft(note: "stray")
                 stray.id = 2
                 try FindingRecord(FindingChain.linked(stray, after: FindingChain.genesis)).insert(db)
             }
         }
+        #expect(refused?.message == "finding does not link to the head of the chain")
     }
 
     @Test(

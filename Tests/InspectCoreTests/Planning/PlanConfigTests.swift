@@ -149,7 +149,11 @@ import Testing
         let document = try IniDocument(text: text, path: "\(Self.directory)/x.conf")
         let plan = try Plan(document: document, validateCalendar: Self.validateCalendar, violationCodes: ["NAPPING"])
         #expect(plan.checks == ["NAPPING"])
-        #expect(throws: InspectError.self) { try Self.plan(text) }
+        let known = ViolationType.defaults.map(\.code).sorted().joined(separator: ", ")
+        #expect(
+            throws: InspectError.invalidConfig(
+                path: document.path, line: 5, reason: "Checks=NAPPING: no violation type 'NAPPING'; known: \(known)")
+        ) { try Self.plan(text, file: "x.conf") }
     }
 
     // MARK: - Errors at their line
@@ -328,6 +332,11 @@ import Testing
         let error = #expect(throws: InspectError.self) {
             try PlanSet(documents: [good, bad], validateCalendar: Self.validateCalendar)
         }
-        #expect(error?.description.hasPrefix("\(Self.directory)/b.conf:1: a surprise plan needs Total=") == true)
+        guard case .invalidConfig(let path, 1, let reason) = error else {
+            Issue.record("expected a configuration error at line 1, got \(String(describing: error))")
+            return
+        }
+        #expect(path == bad.path)
+        #expect(reason.hasPrefix("a surprise plan needs Total="), "\(reason)")
     }
 }

@@ -5,8 +5,7 @@ import Testing
 
 /// The plans under `etc/inspectd/plans.d/` are what a district starts from: they must parse, and draw.
 @Suite struct ShippedPlanTests {
-    private static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let directory = URL(fileURLWithPath: BuiltProducts.repository)
         .appendingPathComponent("etc/inspectd/plans.d")
 
     private static func plans() throws -> PlanSet {

@@ -93,13 +93,22 @@ import Testing
     func nonexistentDates() throws {
         let calendar = LunarCalendar.vietnam
         // 2026 has no leap month; 2025 had a leap 6th month.
-        #expect(throws: InspectError.self) {
+        #expect(
+            throws: InspectError.invalidInput(
+                "lunar date 1/3+/2026 does not exist: lunar year 2026 has no leap month 3 (it has none)")
+        ) {
             try calendar.solarDate(of: LunarDate(day: 1, month: 3, year: 2026, isLeapMonth: true))
         }
         // The 12th month of 2025 has 29 days.
-        #expect(throws: InspectError.self) { try calendar.solarDate(of: LunarDate(day: 30, month: 12, year: 2025)) }
-        #expect(throws: InspectError.self) { try calendar.solarDate(of: LunarDate(day: 1, month: 13, year: 2026)) }
-        #expect(throws: InspectError.self) { try calendar.solarDate(of: LunarDate(day: 0, month: 1, year: 2026)) }
+        #expect(throws: InspectError.invalidInput("lunar date 30/12/2025 does not exist: that month has 29 days")) {
+            try calendar.solarDate(of: LunarDate(day: 30, month: 12, year: 2025))
+        }
+        for date in [LunarDate(day: 1, month: 13, year: 2026), LunarDate(day: 0, month: 1, year: 2026)] {
+            #expect(throws: InspectError.invalidInput("lunar date \(date) does not exist: months are 1–12, days 1–30"))
+            {
+                try calendar.solarDate(of: date)
+            }
+        }
         #expect(
             try calendar.solarDate(of: LunarDate(day: 1, month: 6, year: 2025, isLeapMonth: true))
                 == CivilDate(year: 2025, month: 7, day: 25))

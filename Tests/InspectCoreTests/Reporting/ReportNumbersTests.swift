@@ -145,6 +145,8 @@ struct ReportNumbersTests {
             to: zone.startOfDay(CivilDate(year: 2028, month: 2, day: 29)))
         #expect(
             ReportDates.span(leapYearSoFar.previous(in: zone), zone: zone, .en) == "1 January 2027 – 28 February 2027")
-        #expect(throws: InspectError.self) { try ReportPeriod(from: to, to: from) }
+        #expect(throws: InspectError.invalidInput("the report's --from must be before its --to")) {
+            try ReportPeriod(from: to, to: from)
+        }
     }
 }

@@ -57,7 +57,7 @@ struct FollowUpServiceTests {
         #expect(try fixture.service.followUp(of: closed.id, as: fixture.inspector)?.dueAt == nil)
         #expect(!(try fixture.service.listInspections(as: fixture.inspector).map(\.id).contains(followUp.inspection)))
         #expect(try fixture.service.listInspections(as: fixture.admin).map(\.id).contains(followUp.inspection))
-        #expect(throws: InspectError.self) {
+        #expect(throws: InspectError.notFound(kind: "inspection", key: String(followUp.inspection))) {
             try fixture.service.showInspection(id: followUp.inspection, as: fixture.reader)
         }
         let event = try #require(fixture.sink.events.last)
@@ -113,7 +113,10 @@ struct FollowUpServiceTests {
         let fixture = try ServiceFixture()
         let closed = try Self.closeVisit(fixture, [("CONDUCT", nil)])
         let followUp = try #require(try fixture.service.followUp(of: closed.id, as: fixture.admin))
-        #expect(throws: InspectError.self) { try fixture.service.auditFollowUp(id: followUp.inspection) }
+        #expect(
+            throws: InspectError.conflict(
+                "follow-up \(followUp.inspection) is still scheduled; its seed stays secret until it is due")
+        ) { try fixture.service.auditFollowUp(id: followUp.inspection) }
         fixture.clock.set(try #require(followUp.dueAt))
         try fixture.service.markDue(id: followUp.inspection)
         let due = try #require(fixture.sink.events.last { $0.kind == .inspectionDue })
@@ -136,7 +139,9 @@ struct FollowUpServiceTests {
                 sql: "UPDATE inspection SET due_at = due_at + 3600 WHERE id = ?", arguments: [followUp.inspection])
         }
         #expect(!(try fixture.service.auditFollowUp(id: followUp.inspection).isConfirmed))
-        #expect(throws: InspectError.self) { try fixture.service.auditFollowUp(id: closed.id) }
+        #expect(throws: InspectError.notFound(kind: "follow-up draw for inspection", key: String(closed.id))) {
+            try fixture.service.auditFollowUp(id: closed.id)
+        }
     }
 
     @Test("cancelling a scheduled follow-up publishes its seed too")

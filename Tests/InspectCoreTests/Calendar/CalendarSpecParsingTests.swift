@@ -155,6 +155,9 @@ struct CalendarSpecParsingTests {
     @Test("an invalid expression is a data error for the exit status")
     func exitStatus() {
         #expect(InspectError.invalidInput("x").exitStatus == .dataError)
-        #expect(throws: InspectError.self) { try CalendarSpec.parse("Mon..Fry 08:00") }
+        #expect(
+            throws: InspectError.invalidInput(
+                "invalid calendar expression 'Mon..Fry 08:00': expected a weekday at 'Fry 08:00' (column 6)")
+        ) { try CalendarSpec.parse("Mon..Fry 08:00") }
     }
 }

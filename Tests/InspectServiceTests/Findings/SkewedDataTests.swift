@@ -54,7 +54,10 @@ struct SkewedDataTests {
         ) {
             try late(inspection, "CL-1", arrived: TimeOfDay(hour: 7, minute: 52), fixture)
         }
-        #expect(throws: InspectError.self) {
+        #expect(
+            throws: InspectError.invalidInput(
+                "the departure at 10:00 comes after the observation at 07:40: a finding records what was seen")
+        ) {
             try fixture.service.logFinding(
                 .init(inspection: inspection, violation: "EARLY", staff: "CL-1", left: TimeOfDay(hour: 10, minute: 0)),
                 by: fixture.inspector)
@@ -119,7 +122,9 @@ struct SkewedDataTests {
                 fixture.service, as: fixture.inspector,
                 .init(inspection: inspection, violation: "BADGE", note: String(repeating: "x", count: 2001)))
         }
-        #expect(throws: InspectError.self) {
+        #expect(
+            throws: InspectError.invalidInput("at must lie between 1970 and 2099 (it is \(Instant(seconds: .max)))")
+        ) {
             try Operations.OpenInspection.authorizedPerform(
                 fixture.service, as: fixture.inspector,
                 .init(office: "UBND-NHANLY", at: Instant(seconds: .max), team: nil))

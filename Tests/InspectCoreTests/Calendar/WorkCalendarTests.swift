@@ -141,8 +141,12 @@ import Testing
         let calendar = WorkCalendar(profiles: [
             SeasonalHours(base: HoursProfile(name: "none", sessions: [], graceMinutes: 0))
         ])
-        #expect(throws: InspectError.self) {
-            try calendar.nextWorkingMoment(atOrAfter: Self.instant("2026-01-05 08:00"), profile: "none")
+        let start = Self.instant("2026-01-05 08:00")
+        #expect(
+            throws: InspectError.conflict(
+                "no working session of hours profile 'none' within \(WorkCalendar.searchLimitDays) days after \(start)")
+        ) {
+            try calendar.nextWorkingMoment(atOrAfter: start, profile: "none")
         }
     }
 
@@ -176,7 +180,9 @@ import Testing
         let winterDay = CivilDate(iso: "2026-12-01")!
         #expect(try calendar.minutesEarly(departure: Self.time("16:15"), on: winterDay, profile: "seasonal") == 15)
         // 8 minutes is within the winter season's 10 minutes' grace.
-        #expect(throws: InspectError.self) {
+        #expect(
+            throws: InspectError.invalidInput("arrival at 07:38 is within the 10-minute grace after 07:30: not late")
+        ) {
             try calendar.minutesLate(arrival: Self.time("07:38"), on: winterDay, profile: "seasonal")
         }
     }

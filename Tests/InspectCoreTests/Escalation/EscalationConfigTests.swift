@@ -168,8 +168,12 @@ import Testing
         let configuration = try InspectConfiguration(
             main: main, holidayFiles: [], planFiles: [], escalationFile: file)
         #expect(configuration.escalation.rules.map(\.name) == ["a"])
-        let bad = try IniDocument(text: "[Rule a]\nLevel=x\n", path: Self.path)
-        #expect(throws: InspectError.self) {
+        let bad = try IniDocument(
+            text: "[Rule a]\n" + Self.valid.replacing("Level=reminder", with: "Level=x"), path: Self.path)
+        #expect(
+            throws: InspectError.invalidConfig(
+                path: Self.path, line: 5, reason: "Level=x: expected one of: reminder, correction, referral")
+        ) {
             try InspectConfiguration(main: main, holidayFiles: [], planFiles: [], escalationFile: bad)
         }
     }

@@ -105,14 +105,13 @@ extension SurprisePlannerTightTests {
             history: Self.offices.map { VisitRecord(office: $0.code, at: PlannerFixture.instant("2026-03-14 08:00")) })
         // When it is drawn, then every seed fails with the conflict
         for seed: UInt64 in 1...20 {
-            let error = #expect(throws: InspectError.self) { try PlannerFixture.draw(inputs, seed: seed) }
             #expect(
-                error
-                    == .conflict(
-                        "surprise plan 'test-plan' is infeasible for 2026-W10: MinSpacing=10 and TeamCapacity=1"
-                            + " (1 team(s)) cannot both be met for Total=4: either alone leaves room, but the days"
-                            + " spacing leaves the offices (from each other and from their other inspections) have"
-                            + " too few team places between them"))
+                throws: InspectError.conflict(
+                    "surprise plan 'test-plan' is infeasible for 2026-W10: MinSpacing=10 and TeamCapacity=1"
+                        + " (1 team(s)) cannot both be met for Total=4: either alone leaves room, but the days"
+                        + " spacing leaves the offices (from each other and from their other inspections) have"
+                        + " too few team places between them")
+            ) { try PlannerFixture.draw(inputs, seed: seed) }
         }
     }
 }

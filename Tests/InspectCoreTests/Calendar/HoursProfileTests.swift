@@ -17,10 +17,14 @@ struct HoursProfileTests {
     @Test(
         "within the grace, between sessions or outside them is not late",
         arguments: [
-            "07:30", "07:35", "07:00", "12:00", "13:30", "17:00", "18:30",
+            ("07:30", "within the 5-minute grace after 07:30"), ("07:35", "within the 5-minute grace after 07:30"),
+            ("07:00", Self.outside), ("12:00", Self.outside), ("13:30", "within the 5-minute grace after 13:30"),
+            ("17:00", Self.outside), ("18:30", Self.outside),
         ])
-    func notLate(arrival: String) {
-        #expect(throws: InspectError.self) { try hours.minutesLate(arrival: TimeOfDay(parsing: arrival)!) }
+    func notLate(arrival: String, why: String) {
+        #expect(throws: InspectError.invalidInput("arrival at \(arrival) is \(why): not late")) {
+            try hours.minutesLate(arrival: TimeOfDay(parsing: arrival)!)
+        }
     }
 
     @Test(
@@ -34,6 +38,11 @@ struct HoursProfileTests {
 
     @Test("leaving at or after a session end is not early", arguments: ["11:30", "17:00", "12:15", "07:30"])
     func notEarly(departure: String) {
-        #expect(throws: InspectError.self) { try hours.minutesEarly(departure: TimeOfDay(parsing: departure)!) }
+        #expect(throws: InspectError.invalidInput("departure at \(departure) is \(Self.outside): not early")) {
+            try hours.minutesEarly(departure: TimeOfDay(parsing: departure)!)
+        }
     }
+
+    /// Why a time outside the standard profile's sessions counts as neither late nor early.
+    static let outside = "outside the working sessions (07:30–11:30, 13:30–17:00)"
 }

@@ -62,19 +62,21 @@ struct ActionServiceTests {
             try fixture.service.requireAction(
                 finding: finding, requirement: "x", due: CivilDate(iso: "2027-02-28")!, by: fixture.inspector)
         }
-        #expect(throws: InspectError.self) {
+        #expect(throws: InspectError.invalidInput("the requirement must not be empty")) {
             try fixture.service.requireAction(finding: finding, requirement: "  ", due: due, by: fixture.inspector)
         }
         #expect(throws: InspectError.notFound(kind: "corrective action for finding", key: String(finding))) {
             try fixture.service.completeAction(finding: finding, by: fixture.inspector)
         }
         _ = try fixture.service.requireAction(finding: finding, requirement: "x", due: due, by: fixture.inspector)
-        #expect(throws: InspectError.self) {
+        #expect(throws: InspectError.conflict("finding \(finding) already has corrective action 1 (open)")) {
             try fixture.service.requireAction(finding: finding, requirement: "y", due: due, by: fixture.inspector)
         }
-        #expect(throws: InspectError.self) { try fixture.service.verifyAction(finding: finding, by: fixture.admin) }
+        #expect(throws: InspectError.conflict("corrective action 1 is open; only a done action can be verified")) {
+            try fixture.service.verifyAction(finding: finding, by: fixture.admin)
+        }
         _ = try fixture.service.completeAction(finding: finding, by: fixture.inspector)
-        #expect(throws: InspectError.self) {
+        #expect(throws: InspectError.conflict("corrective action 1 is done, not open")) {
             try fixture.service.completeAction(finding: finding, by: fixture.inspector)
         }
 
@@ -82,7 +84,7 @@ struct ActionServiceTests {
             .init(inspection: 1, violation: "SMOKE"), by: fixture.inspector
         ).finding.id
         _ = try fixture.service.retractFinding(id: other, reason: "không phải", by: fixture.admin)
-        #expect(throws: InspectError.self) {
+        #expect(throws: InspectError.conflict("finding \(other) was retracted; it needs no corrective action")) {
             try fixture.service.requireAction(finding: other, requirement: "x", due: due, by: fixture.inspector)
         }
     }

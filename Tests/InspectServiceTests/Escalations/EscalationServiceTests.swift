@@ -133,7 +133,9 @@ struct EscalationServiceTests {
         let request = FindingLogRequest(
             inspection: inspection, violation: "LATE", staff: "CL-1", arrived: TimeOfDay(hour: 7, minute: 50))
         // When the third LATE is logged
-        #expect(throws: (any Error).self) { try fixture.service.logFinding(request, by: fixture.inspector) }
+        #expect(throws: InspectError.conflict("simulated crash after the finding")) {
+            try fixture.service.logFinding(request, by: fixture.inspector)
+        }
         // Then nothing of it was written: no finding, no lineage, no event, no escalation, the chain as it was
         #expect(try fixture.count("finding") == before.0)
         #expect(try fixture.count("outbox") == before.1)
@@ -153,16 +155,22 @@ struct EscalationServiceTests {
     func databaseGuards() throws {
         let fixture = try Self.fixture()
         for day in ["02", "03", "04"] { try fixture.visit(at: "2027-03-\(day) 08:00", [("LATE", "CL-1")]) }
-        #expect(throws: (any Error).self) {
+        // A second window of the same rule, starting at the second finding: its count meets its threshold, and the
+        // findings it counts were counted already.
+        #expect(
+            throws: InspectError.conflict(
+                "UNIQUE constraint failed: escalation_finding.rule, escalation_finding.subject_kind, "
+                    + "escalation_finding.subject, escalation_finding.finding_id")
+        ) {
             try fixture.service.database.write { db in
                 let draft = EscalationDraft(
-                    rule: "late-reminder", level: .reminder, subject: .staff("CL-1"), threshold: 3, window: .days(30),
+                    rule: "late-reminder", level: .reminder, subject: .staff("CL-1"), threshold: 2, window: .days(30),
                     firstDay: CivilDate(iso: "2027-03-03")!, lastDay: CivilDate(iso: "2027-03-04")!,
                     findings: [2, 3], trigger: 3)
                 _ = try EscalationLedger.insert(db, draft, at: fixture.clock.now, by: "test")
             }
         }
-        #expect(throws: (any Error).self) {
+        #expect(throws: InspectError.conflict("escalations are kept: acknowledge instead")) {
             try fixture.service.database.write { try $0.execute(sql: "DELETE FROM escalation") }
         }
         #expect(try fixture.count("escalation") == 1)
@@ -273,7 +281,9 @@ struct EscalationServiceTests {
         #expect(fixture.sink.events.last?.fields["NOTE"] == "Đã nhắc nhở")
         #expect(try fixture.service.listEscalations(.init(openOnly: true)).isEmpty)
         #expect(try fixture.service.listEscalations().count == 1)
-        #expect(throws: InspectError.self) { try fixture.service.acknowledgeEscalation(id: id, by: fixture.admin) }
+        #expect(throws: InspectError.conflict("escalation \(id) was already acknowledged by nga at 2027-03-05 09:00")) {
+            try fixture.service.acknowledgeEscalation(id: id, by: fixture.admin)
+        }
         #expect(throws: InspectError.notFound(kind: "escalation", key: "99")) {
             try fixture.service.acknowledgeEscalation(id: 99, by: fixture.admin)
         }

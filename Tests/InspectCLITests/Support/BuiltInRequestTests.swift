@@ -3,16 +3,6 @@ import Testing
 
 @testable import InspectCLI
 
-/// Every command's path of words, from `[]` (inspectctl itself) down the whole tree.
-private func commandPaths(
-    below words: [String] = [], _ command: ParsableCommand.Type = InspectCommand.self
-)
-    -> [[String]]
-{
-    [words]
-        + command.configuration.subcommands.flatMap { commandPaths(below: words + [$0._commandName], $0) }
-}
-
 /// What the full parser prints for `arguments`, and its exit status, as `InspectCommand.run` would print it: the
 /// parser answers `--help` with a command that throws the help screen when it runs, `--version` by throwing at once.
 /// Only for arguments that ask for one of the two: any other command would run.

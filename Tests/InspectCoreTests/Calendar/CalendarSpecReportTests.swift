@@ -69,7 +69,7 @@ struct CalendarSpecReportTests {
 
     @Test("refuses fewer than one iteration")
     func iterations() {
-        #expect(throws: InspectError.self) {
+        #expect(throws: InspectError.invalidInput("the number of iterations must be at least 1, not 0")) {
             try CalendarSpecReport(expression: "daily", iterations: 0, from: saturday, zone: .vietnam)
         }
     }

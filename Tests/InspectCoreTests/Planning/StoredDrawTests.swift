@@ -1,5 +1,6 @@
 import Foundation
 import InspectCore
+import InspectTesting
 import Testing
 
 /// Draws stored before the planner changed must still audit: the record keeps them for years.
@@ -17,8 +18,8 @@ import Testing
 
     /// Draws made by the first planner (the greedy draw alone), written when it was the planner.
     static let firstPlanner: [Stored] = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Goldens/draws/planner-v1.json")
+        let url = URL(fileURLWithPath: BuiltProducts.repository)
+            .appendingPathComponent("Tests/Goldens/draws/planner-v1.json")
         return try! JSONDecoder().decode([Stored].self, from: Data(contentsOf: url))
     }()
 

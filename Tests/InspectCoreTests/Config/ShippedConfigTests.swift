@@ -1,11 +1,11 @@
 import Foundation
 import InspectCore
+import InspectTesting
 import Testing
 
 /// The files under `etc/inspectd/` are what administrators start from: they must parse, and their examples must work.
 @Suite struct ShippedConfigTests {
-    private static let directory = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    private static let directory = URL(fileURLWithPath: BuiltProducts.repository)
         .appendingPathComponent("etc/inspectd")
 
     private func load(_ name: String, transform: (String) -> String = { $0 }) throws -> IniDocument {

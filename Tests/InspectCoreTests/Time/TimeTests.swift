@@ -53,7 +53,14 @@ struct TimeTests {
             "07:52", "2027-02-30 08:00", "2027-02-06 25:00", "yesterday", "2027-02-06T07:52+07", "",
         ])
     func malformedTimes(text: String) {
-        #expect(throws: InspectError.self) { try TimeParsing.instant(text, in: .vietnam) }
+        #expect(throws: Self.notATime(text, relative: false)) { try TimeParsing.instant(text, in: .vietnam) }
+    }
+
+    /// The refusal of `text`, listing the forms accepted: relative ones only where a relative time is read.
+    static func notATime(_ text: String, relative: Bool) -> InspectError {
+        .invalidInput(
+            "'\(text)' is not a time; use 'YYYY-MM-DD HH:MM' (local time), ISO 8601 like '2027-02-06T07:52:00+07:00'"
+                + (relative ? ", or relative like '-10min', '-2h', 'yesterday' or 'today'" : ""))
     }
 
     @Test("a skipped local time lands after the gap; an ambiguous one takes the earlier instant")
@@ -109,8 +116,8 @@ struct TimeTests {
         arguments: ["-10 parsecs", "-min", "10min", "--10min", "-1d -2h", "-99999999999999y", "@x", "ago"])
     func malformedRelativeTimes(text: String) throws {
         let now = try TimeParsing.instant("2027-02-06 07:52", in: .vietnam)
-        #expect(throws: InspectError.self) { try TimeParsing.instant(text, in: .vietnam, now: now) }
-        #expect(throws: InspectError.self) { try TimeParsing.instant("-10min", in: .vietnam) }
+        #expect(throws: Self.notATime(text, relative: true)) { try TimeParsing.instant(text, in: .vietnam, now: now) }
+        #expect(throws: Self.notATime("-10min", relative: false)) { try TimeParsing.instant("-10min", in: .vietnam) }
     }
 
     @Test("instants before 1970 format correctly")

@@ -280,7 +280,10 @@ struct PlanningTests {
         ).filter { $0.kind == .surprise }
         #expect(surprises.count == 6)
         #expect(surprises.allSatisfy { $0.dueAt! >= fixture.clock.now })
-        #expect(throws: InspectError.self) {
+        #expect(
+            throws: InspectError.permissionDenied(
+                "only members of inspectd-admin may see surprise inspections before they are due")
+        ) {
             try fixture.service.upcoming(from: fixture.clock.now, to: horizon, reveal: true, as: fixture.inspector)
         }
         #expect(try fixture.service.listInspections(as: fixture.inspector).allSatisfy { $0.kind != .surprise })
@@ -289,7 +292,10 @@ struct PlanningTests {
         #expect(committed.count == 2)
         #expect(committed.allSatisfy { $0.fields["OFFICE"] == nil && $0.fields["COMMITMENT"]?.count == 64 })
 
-        #expect(throws: InspectError.self) { try fixture.service.auditDraws(period: "2027-03") }
+        #expect(
+            throws: InspectError.conflict(
+                "period 2027-03 of plan surprise ends 2027-04-01 00:00; its seed stays secret until then")
+        ) { try fixture.service.auditDraws(period: "2027-03") }
         fixture.clock.set(try TimeParsing.instant("2027-04-01 00:00", in: .vietnam))
         var reveal = SchedulingReport()
         try fixture.service.revealEndedDraws(into: &reveal)

@@ -18,6 +18,7 @@ struct ErrorAndEventTests {
             (.schemaTooNew(path: "db"), .ioError),
             (.integrity("x"), .dataError),
             (.permissionDenied("x"), .noPermission),
+            (.unavailable("x"), .unavailable),
         ])
     func exitStatus(error: InspectError, status: InspectCore.ExitStatus) {
         #expect(error.exitStatus == status)
