@@ -353,7 +353,7 @@ public final class Daemon: @unchecked Sendable {
     private func nudged() {
         guard let version = try? service.dataVersion(), version != lastDataVersion else { return }
         wake()
-        if let pending = try? database.read({ try Outbox.pendingCount($0) }), pending > 0 {
+        if let pending = try? database.readTransaction({ try Outbox.pendingCount($0) }), pending > 0 {
             flushOutbox()
         }
     }
@@ -376,7 +376,7 @@ public final class Daemon: @unchecked Sendable {
     /// Stores a daemon event in the outbox, so it reaches the journal even if sending now fails.
     private func record(_ event: Event) {
         do {
-            try database.write { db in _ = try Outbox.enqueue(db, event, at: clock.now(), claimant: nil) }
+            try database.writeTransaction { db in _ = try Outbox.enqueue(db, event, at: clock.now(), claimant: nil) }
         } catch {
             logger.error(
                 "cannot record event", metadata: ["event.kind": "\(event.kind.rawValue)", "error": "\(error)"])
@@ -415,7 +415,7 @@ public final class Daemon: @unchecked Sendable {
         if let prunedAt, abs(now.seconds - prunedAt.seconds) < Self.pruneInterval { return }
         prunedAt = now
         do {
-            try database.writeUnflushed { db in
+            try database.writeTransactionUnflushed { db in
                 try Outbox.prune(db, sentBefore: now.adding(seconds: -Self.keepDelivered))
             }
         } catch {

@@ -28,7 +28,7 @@ struct BackupCommand: ParsableCommand {
         let database = try InspectDatabase.open(path: source, mode: .readOnly)
         try database.backup(to: destination)
         let copy = try InspectDatabase.open(path: destination, mode: .readOnly)
-        let report = try copy.read { db in try FindingLedger.verify(db) }
+        let report = try copy.readTransaction { db in try FindingLedger.verify(db) }
         guard report.firstBreak == nil else {
             throw InspectError.integrity("the copy does not verify: \(report.firstBreak!)")
         }

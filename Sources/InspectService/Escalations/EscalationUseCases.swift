@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -86,7 +85,7 @@ enum EscalationViews {
             retracted: listed.retracted, amended: listed.amended)
     }
 
-    static func one(_ db: Database, id: Int64) throws -> EscalationView {
+    static func one(_ db: StoreTransaction, id: Int64) throws -> EscalationView {
         guard let listed = try EscalationRecord.listed(db, id: id) else {
             throw InspectError.notFound(kind: "escalation", key: String(id))
         }
