@@ -39,11 +39,9 @@ struct CommandContext {
             // One connection: a command performs one operation, and a pool takes longer to open.
             let database = try InspectDatabase.open(
                 path: path, mode: access == .write ? .readWrite : .readOnly, connections: .single)
-            let clock: @Sendable () -> Instant = { Instant(Date()) }
-            let sender = OutboxSender(
-                database: database, sink: EventSinks.forCLI(), claimant: "inspectctl:\(getpid())", clock: clock)
             let service = InspectService(
-                database: database, policy: ServicePolicy(configuration: configuration), sender: sender, clock: clock)
+                database: database, policy: ServicePolicy(configuration: configuration), sink: EventSinks.forCLI(),
+                program: "inspectctl", clock: { Instant(Date()) })
             transport = .direct(service, CallerIdentity.current(databasePath: path))
         case .socket(let path):
             if access == .write && showsTimes { _ = try configuration.load() }
