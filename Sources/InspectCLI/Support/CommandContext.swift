@@ -87,7 +87,7 @@ struct CommandContext {
                 // The call may have been carried out before the answer was lost: say so rather than imply it failed.
                 let outcome =
                     Op.writes ? "; the change may have been made all the same, so look before trying again" : ""
-                throw InspectError.storage(path: client.path, reason: "the daemon did not answer: \(error)\(outcome)")
+                throw InspectError.unavailable("the daemon at \(client.path) did not answer: \(error)\(outcome)")
             }
         }
     }
@@ -114,7 +114,9 @@ struct CommandContext {
         }
     }
 
-    /// The daemon's errors as the CLI's own, so both modes print the same and exit the same.
+    /// The daemon's errors as the CLI's own, so both modes print the same and exit the same. An error that is not
+    /// io.inspectd's comes from the daemon's machinery, not the record: the daemon is unavailable (69), as when it
+    /// does not answer.
     private static func translate(_ error: VarlinkError) -> InspectError {
         let prefix = InterfaceDescription.name + "."
         if error.name.hasPrefix(prefix),
@@ -124,7 +126,7 @@ struct CommandContext {
         {
             return inspectError
         }
-        return InspectError.storage(path: "inspectd", reason: "the daemon failed: \(error)")
+        return InspectError.unavailable("the daemon failed: \(error)")
     }
 }
 
