@@ -75,6 +75,13 @@ struct CommandContext {
     func perform<Op: APIOperation>(_ operation: Op.Type, _ parameters: Op.Parameters) throws -> Op.Reply {
         switch transport {
         case .direct(let service, let caller):
+            // A refusal is journaled as the daemon journals one (`APIServer`), before the call is refused.
+            do {
+                try Op.requireRole(of: caller)
+            } catch let error as InspectError {
+                service.recordRefusal(caller, method: Op.name, error: error)
+                throw error
+            }
             let reply = try Op.authorizedPerform(service, as: caller, parameters)
             if Op.writes { DaemonNudge.send(databasePath: service.database.path) }
             return reply
