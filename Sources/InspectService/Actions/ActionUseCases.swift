@@ -164,7 +164,8 @@ extension InspectService {
 
     static func requireInspector(_ caller: Caller, to what: String) throws {
         guard caller.role >= .inspector else {
-            throw InspectError.permissionDenied("only members of inspectd or inspectd-admin may \(what)")
+            throw InspectError.permissionDenied(
+                "only members of \(Role.inspectorGroup) or \(Role.adminGroup) may \(what)")
         }
     }
 }
