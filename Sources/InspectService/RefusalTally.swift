@@ -20,7 +20,7 @@ public struct RefusalTally: Sendable {
 
     private struct Counted: Sendable {
         var role: Role
-        /// When the interval began, in seconds of the monotonic clock (`DaemonClock.uptime`).
+        /// When the interval began, in seconds of the monotonic clock its caller passes (the daemon's uptime).
         var since: Int64
         var methods: [String: Int] = [:]
     }
