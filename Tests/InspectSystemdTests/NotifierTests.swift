@@ -128,13 +128,11 @@ struct NotifySocketHarnessTests {
         #expect(environment["WATCHDOG_PID"] == nil)
 
         // systemd-notify waits on a barrier: its fd is released when the harness drains the socket
-        let child = Task {
-            try await onOwnThread {
-                try SystemTool.run(
-                    "env",
-                    environment.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\($0.value)" }
-                        + ["systemd-notify", "--ready", "--status=Child is up"])
-            }
+        let child = startOnOwnThread {
+            try SystemTool.run(
+                "env",
+                environment.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\($0.value)" }
+                    + ["systemd-notify", "--ready", "--status=Child is up"])
         }
         let messages = try await harness.waitFor("BARRIER=1")
         let result = try await child.value

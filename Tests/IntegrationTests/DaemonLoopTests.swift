@@ -143,21 +143,18 @@ struct DaemonBurstTests {
         try daemon.ctl(["inspection", "open", "--office", "UBND-NHANLY"])
         try await daemon.start()
         let (database, config) = (daemon.database, daemon.config)
-        let acknowledged = Task {
-            try await onOwnThread { () -> Int in
-                var count = 0
-                for index in 0..<40 {
-                    let result = try? ProcessRunner.run(
-                        BuiltProducts.inspectctl,
-                        [
-                            "finding", "log", "--inspection", "1", "--type", "DRESS", "--note", "n\(index)",
-                            "--database",
-                            database, "--config", config,
-                        ])
-                    if result?.status == 0 { count += 1 }
-                }
-                return count
+        let acknowledged = startOnOwnThread { () -> Int in
+            var count = 0
+            for index in 0..<40 {
+                let result = try? ProcessRunner.run(
+                    BuiltProducts.inspectctl,
+                    [
+                        "finding", "log", "--inspection", "1", "--type", "DRESS", "--note", "n\(index)", "--database",
+                        database, "--config", config,
+                    ])
+                if result?.status == 0 { count += 1 }
             }
+            return count
         }
         try await Task.sleep(for: .milliseconds(300))
         #expect(daemon.stop() == 0)
