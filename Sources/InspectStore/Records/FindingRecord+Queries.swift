@@ -106,9 +106,11 @@ extension FindingRecord {
             SQL(sql: listedSelect) + " WHERE " + filter
             + SQL(sql: " ORDER BY f.id" + (limit.map { " LIMIT \($0)" } ?? ""))
         return try Row.fetchAll(db, SQLRequest(literal: sql)).map { row in
-            Listed(
-                record: try FindingRecord(row: row), office: row["office_code"], severity: row["severity"],
-                correctedBy: row["corrected_by"])
+            // The three columns after the finding's, by position as the finding's are.
+            let next = FindingRecord.columnCount
+            return Listed(
+                record: try FindingRecord(row: row), office: try row.decode(atIndex: next),
+                severity: try row.decode(atIndex: next + 1), correctedBy: try row.decode(atIndex: next + 2))
         }
     }
 
