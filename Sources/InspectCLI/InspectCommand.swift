@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InspectCore
+import InspectService
 
 /// `inspectctl`: the command line for inspectors and administrators.
 public struct InspectCommand: ParsableCommand {
@@ -12,7 +13,7 @@ public struct InspectCommand: ParsableCommand {
             shortcomings a team records there (late arrival, missing ID badge, …). Findings are append-only and \
             hash-chained: corrections are new rows, and 'inspectctl verify' proves nothing was altered.
 
-            Commands go through the daemon's socket (/run/inspectd/io.inspectd); --database PATH works on a \
+            Commands go through the daemon's socket (\(ServicePaths.defaultSocket)); --database PATH works on a \
             database directly instead (direct mode, for the database's owner). Global options (--database, \
             --socket, --config, --json, --lang) may be given before the command or after it.
             Times are local ('2027-02-06 07:52'), ISO 8601 ('2027-02-06T07:52:00+07:00'), or relative to now as \
@@ -50,11 +51,11 @@ public struct InspectCommand: ParsableCommand {
             return 0
         } catch let error as InspectError {
             Output.error("\(label): \(error)")
-            return error.exitStatus.rawValue
+            return exitStatus(for: error)
         } catch let error as ExitCode {
-            return error.rawValue
+            return exitStatus(for: error)
         } catch {
-            let code = exitCode(for: error).rawValue
+            let code = exitStatus(for: error)
             if code == 0 {
                 print(fullMessage(for: error))
                 return 0
@@ -63,6 +64,16 @@ public struct InspectCommand: ParsableCommand {
             let usage = "\nSee 'inspectctl \(path.isEmpty ? "" : path + " ")--help'."
             Output.error("\(label): \(message.isEmpty ? "\(error)" : message)\(usage)")
             return code
+        }
+    }
+
+    /// The exit status for an error a command threw or the parser raised: an `InspectError`'s sysexits code, an
+    /// `ExitCode` as given, and the parser's own for the rest (64 for a usage error, 0 for `--help`).
+    static func exitStatus(for error: any Error) -> Int32 {
+        switch error {
+        case let error as InspectError: error.exitStatus.rawValue
+        case let error as ExitCode: error.rawValue
+        default: exitCode(for: error).rawValue
         }
     }
 }

@@ -11,7 +11,7 @@ struct UseCaseTests {
         _ = try fixture.seed()
         _ = try fixture.service.cancelInspection(id: 1, reason: "test", by: fixture.admin)
         try fixture.service.database.write { db in
-            let office = try OfficeRecord.require(db, code: "UBND-NHANLY")
+            let office = try OfficeRecord.require(StoreTransaction(db), code: "UBND-NHANLY")
             var due = InspectionRecord(
                 officeId: office.id!, kind: .planned, status: .due, plan: "monthly",
                 dueAt: fixture.clock.now, createdAt: fixture.clock.now, createdBy: "inspectd")
@@ -29,7 +29,7 @@ struct UseCaseTests {
         let fixture = try ServiceFixture()
         _ = try fixture.seed()
         try fixture.service.database.write { db in
-            let office = try OfficeRecord.require(db, code: "UBND-NHANLY")
+            let office = try OfficeRecord.require(StoreTransaction(db), code: "UBND-NHANLY")
             var surprise = InspectionRecord(
                 officeId: office.id!, kind: .surprise, status: .scheduled,
                 dueAt: fixture.clock.now.adding(seconds: 86400),
@@ -61,7 +61,7 @@ struct UseCaseTests {
         let open = try fixture.seed()
         _ = try fixture.service.closeInspection(id: open, checked: 2, by: fixture.inspector)
         let waiting = try fixture.service.database.write { db in
-            let office = try OfficeRecord.require(db, code: "UBND-NHANLY")
+            let office = try OfficeRecord.require(StoreTransaction(db), code: "UBND-NHANLY")
             var surprise = InspectionRecord(
                 officeId: office.id!, kind: .surprise, status: .scheduled,
                 dueAt: fixture.clock.now.adding(seconds: 3600), createdAt: fixture.clock.now, createdBy: "inspectd")
@@ -105,7 +105,10 @@ struct UseCaseTests {
             _ = try fixture.service.logFinding(
                 .init(inspection: inspection, violation: "BADGE", staff: badge), by: fixture.inspector)
         }
-        #expect(throws: InspectError.self) {
+        #expect(
+            throws: InspectError.invalidInput(
+                "--checked 1 is less than the 2 staff with findings in inspection \(inspection)")
+        ) {
             try fixture.service.closeInspection(id: inspection, checked: 1, by: fixture.inspector)
         }
         #expect(try fixture.service.closeInspection(id: inspection, checked: 2, by: fixture.inspector).checked == 2)
@@ -123,7 +126,10 @@ struct UseCaseTests {
         // Observed before the move: still Nhân Lý's.
         _ = try fixture.service.logFinding(
             .init(inspection: first, violation: "BADGE", staff: "CL-2", observedAt: before), by: fixture.inspector)
-        #expect(throws: InspectError.self) {
+        #expect(
+            throws: InspectError.invalidInput(
+                "staff CL-2 worked in UBND-BANGHUU then, not in the inspected office UBND-NHANLY")
+        ) {
             try fixture.service.logFinding(
                 .init(inspection: first, violation: "BADGE", staff: "CL-2"), by: fixture.inspector)
         }
@@ -136,7 +142,11 @@ struct UseCaseTests {
     func retirement() throws {
         let fixture = try ServiceFixture()
         let inspection = try fixture.seed()
-        #expect(throws: InspectError.self) { try fixture.service.retireOffice(code: "UBND-NHANLY", by: fixture.admin) }
+        #expect(
+            throws: InspectError.conflict("office UBND-NHANLY still has 12 active staff; move or retire them first")
+        ) {
+            try fixture.service.retireOffice(code: "UBND-NHANLY", by: fixture.admin)
+        }
         _ = try fixture.service.retireStaff(badge: "CL-1", by: fixture.admin)
         #expect(throws: InspectError.conflict("staff CL-1 is retired")) {
             try fixture.service.logFinding(

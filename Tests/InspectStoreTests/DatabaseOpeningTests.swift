@@ -89,7 +89,9 @@ struct DatabaseOpeningTests {
     func notADatabase() throws {
         let directory = TemporaryDirectory()
         let path = directory.write("notes.db", String(repeating: "not sqlite\n", count: 200))
-        #expect(throws: InspectError.self) { try InspectDatabase.open(path: path, mode: .readWrite) }
+        #expect(throws: InspectError.integrity("database \(path) is not a valid inspectd database or is corrupt")) {
+            try InspectDatabase.open(path: path, mode: .readWrite)
+        }
         #expect(try String(contentsOfFile: path, encoding: .utf8).hasPrefix("not sqlite"))
     }
 }

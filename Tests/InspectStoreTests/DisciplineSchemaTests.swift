@@ -62,12 +62,13 @@ struct DisciplineSchemaTests {
                 .map { [$0["finding_id"], $0["root_id"]] as [Int64] }
         }
         #expect(lineage == [[1, 1], [2, 2], [3, 1], [4, 2], [5, 1], [6, 6]])
-        try database.write { db in _ = try FindingLedger.append(db, Self.row(1, action: .amend, corrects: 5)) }
+        try database.writeTransaction { db in _ = try FindingLedger.append(db, Self.row(1, action: .amend, corrects: 5))
+        }
         #expect(
             try database.read {
                 try Int64.fetchOne($0, sql: "SELECT root_id FROM finding_lineage WHERE finding_id = 7")
             } == 1)
-        #expect(try database.read { try FindingLedger.verify($0).firstBreak } == nil)
+        #expect(try database.readTransaction { try FindingLedger.verify($0).firstBreak } == nil)
     }
 
     @Test("an escalation changes only by its acknowledgement, once, and is never deleted")
@@ -78,35 +79,52 @@ struct DisciplineSchemaTests {
             rule: "r", level: .reminder, subject: .office("UBND-NHANLY"), threshold: 2, window: .days(30),
             firstDay: CivilDate(iso: "2027-03-01")!, lastDay: CivilDate(iso: "2027-03-02")!, findings: [1, 2],
             trigger: 2)
-        var record = try fixture.database.write { db in
+        var record = try fixture.database.writeTransaction { db in
             try EscalationLedger.insert(db, draft, at: Instant(seconds: 200), by: "test")
         }
         #expect(record.window == .days(30))
         #expect(record.anchorId == 1)
         var changed = record
         changed.count = 5
-        #expect(throws: DatabaseError.self) { try fixture.database.writer.write { try changed.update($0) } }
+        let onlyAcknowledged = "an escalation only changes when it is acknowledged, once"
+        let recounted = #expect(throws: DatabaseError.self) {
+            try fixture.database.writer.write { try changed.update($0) }
+        }
+        #expect(recounted?.message == onlyAcknowledged)
         record.acknowledgedAt = Instant(seconds: 300)
         record.acknowledgedBy = "nga"
         try fixture.database.write { try record.update($0) }
         record.note = "again"
-        #expect(throws: DatabaseError.self) { try fixture.database.writer.write { try record.update($0) } }
-        #expect(throws: DatabaseError.self) {
+        let reacknowledged = #expect(throws: DatabaseError.self) {
+            try fixture.database.writer.write { try record.update($0) }
+        }
+        #expect(reacknowledged?.message == onlyAcknowledged)
+        let deleted = #expect(throws: DatabaseError.self) {
             try fixture.database.writer.write { try $0.execute(sql: "DELETE FROM escalation") }
         }
-        // The same findings cannot be counted again for the same rule and subject, under any anchor.
+        #expect(deleted?.message == "escalations are kept: acknowledge instead")
+        // The same findings cannot be counted again for the same rule and subject, under any anchor: a window of one
+        // finding, which meets its threshold, starting at the second.
         var again = draft
         again.findings = [2]
-        #expect(throws: DatabaseError.self) {
+        again.threshold = 1
+        let counted = #expect(throws: DatabaseError.self) {
             try fixture.database.writer.write {
-                _ = try EscalationLedger.insert($0, again, at: Instant(seconds: 400), by: "t")
+                _ = try EscalationLedger.insert(StoreTransaction($0), again, at: Instant(seconds: 400), by: "t")
             }
         }
+        #expect(
+            counted?.message
+                == "UNIQUE constraint failed: escalation_finding.rule, escalation_finding.subject_kind, "
+                + "escalation_finding.subject, escalation_finding.finding_id")
         // Another rule may count them.
         again.rule = "other"
-        again.threshold = 1
-        _ = try fixture.database.write { try EscalationLedger.insert($0, again, at: Instant(seconds: 400), by: "t") }
-        let tally = try fixture.database.read { try EscalationLedger.tally($0, subjects: [.office("UBND-NHANLY")]) }
+        _ = try fixture.database.writeTransaction {
+            try EscalationLedger.insert($0, again, at: Instant(seconds: 400), by: "t")
+        }
+        let tally = try fixture.database.readTransaction {
+            try EscalationLedger.tally($0, subjects: [.office("UBND-NHANLY")])
+        }
         #expect(tally.findings(rule: "r", subject: .office("UBND-NHANLY")) == [1, 2])
         #expect(tally.findings(rule: "other", subject: .office("UBND-NHANLY")) == [2])
     }

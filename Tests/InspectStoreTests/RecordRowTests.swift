@@ -12,7 +12,8 @@ struct RecordRowTests {
     @Test("a finding, a correction with its time, a staff member, a violation type and an outbox row round-trip")
     func roundTrip() throws {
         let fixture = try StoreFixture()
-        try fixture.database.write { db in
+        try fixture.database.writeTransaction { transaction in
+            let db = transaction.db
             var staff = StaffRecord(
                 badge: "CL-00413", name: "Nguyễn Văn A", officeId: 1, title: "Chuyên viên", category: .cadre,
                 active: false, createdAt: Instant(seconds: 7), retiredAt: Instant(seconds: 9), login: "nva")
@@ -26,14 +27,14 @@ struct RecordRowTests {
             #expect(try ViolationTypeRecord.fetchOne(db, key: "TEST") == type)
 
             let recorded = try FindingLedger.append(
-                db,
+                transaction,
                 Finding(
                     id: 0, inspection: fixture.inspectionID, violation: "LATE", staff: "CL-00413",
                     observedAt: Instant(seconds: 100), clockTime: TimeOfDay(parsing: "07:45"), minutes: 15,
                     note: "note", recordedBy: "test", recordedAt: Instant(seconds: 101), action: .record,
                     corrects: nil, reason: nil))
             let amended = try FindingLedger.append(
-                db,
+                transaction,
                 Finding(
                     id: 0, inspection: fixture.inspectionID, violation: "TEST", staff: nil,
                     observedAt: Instant(seconds: 100), clockTime: nil, minutes: nil, note: nil, recordedBy: "other",
@@ -41,7 +42,7 @@ struct RecordRowTests {
                     correctedAt: Instant(seconds: 103)))
             #expect(try FindingRecord.fetchOne(db, key: recorded.id)?.finding == recorded)
             #expect(try FindingRecord.fetchOne(db, key: amended.id)?.finding == amended)
-            let listed = try #require(try FindingRecord.listed(db, id: recorded.id))
+            let listed = try #require(try FindingRecord.listed(transaction, id: recorded.id))
             #expect(listed.record.finding == recorded)
             #expect(listed.office == "UBND-NHANLY")
             #expect(listed.severity == .minor)

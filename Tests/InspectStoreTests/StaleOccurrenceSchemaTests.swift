@@ -49,14 +49,19 @@ struct StaleOccurrenceSchemaTests {
         }
         try schedule("monthly", at: 2000)
         try schedule("weekly", at: 2000)
-        #expect(throws: (any Error).self) { try schedule("monthly", at: 1000) }
-        #expect(throws: (any Error).self) { try schedule("monthly", at: 2000) }
+        let taken = InspectError.conflict(
+            "UNIQUE constraint failed: inspection.plan, inspection.office_id, inspection.due_at")
+        #expect(throws: taken) { try schedule("monthly", at: 1000) }
+        #expect(throws: taken) { try schedule("monthly", at: 2000) }
     }
 
     @Test("only a cancelled planned inspection can be stale")
     func staleIsCancelledPlanned() throws {
         let fixture = try StoreFixture()
-        #expect(throws: (any Error).self) {
+        #expect(
+            throws: InspectError.conflict(
+                "CHECK constraint failed: stale = 0 OR (stale = 1 AND kind = 'planned' AND status = 'cancelled')")
+        ) {
             try fixture.database.write { db in
                 try db.execute(sql: "UPDATE inspection SET stale = 1 WHERE id = ?", arguments: [fixture.inspectionID])
             }

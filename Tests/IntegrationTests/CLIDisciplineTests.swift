@@ -1,4 +1,6 @@
 import Foundation
+import InspectCore
+import InspectService
 import InspectTesting
 import Testing
 
@@ -35,8 +37,6 @@ private func lateVisit(_ cli: CLIFixture, day: String, badge: String = "CL-00002
     return logged
 }
 
-private func json(_ text: String) throws -> Any { try JSONSerialization.jsonObject(with: Data(text.utf8)) }
-
 @Suite("inspectctl: escalations, follow-ups, corrective actions, histories", .serialized)
 struct CLIDisciplineTests {
     @Test("from the first LATE to a referral under the shipped rules: raised, journaled, acknowledged, reported")
@@ -58,11 +58,11 @@ struct CLIDisciplineTests {
         let listed = try cli.ok(["escalation", "list", "--open", "--staff", "CL-00002"])
         #expect(listed.contains("referral  staff CL-00002  late-referral  5/5"))
         #expect(listed.contains("reminder  staff CL-00002  late-reminder  3/3"))
-        let rows = try #require(try json(cli.ok(["--json", "escalation", "list"])) as? [[String: Any]])
-        #expect(rows.map { $0["level"] as? String } == ["referral", "reminder"])
-        #expect(rows.first?["findings"] as? [Int] == [1, 2, 3, 4, 5])
-        #expect(rows.first?["firstDay"] as? String == daysAgo(12 + 89))
-        #expect((rows.first?["subject"] as? [String: String]) == ["kind": "staff", "code": "CL-00002"])
+        let rows = try cli.json([EscalationView].self, ["escalation", "list"])
+        #expect(rows.map(\.level) == [.referral, .reminder])
+        #expect(rows.first?.findings == [1, 2, 3, 4, 5])
+        #expect(rows.first?.firstDay.description == daysAgo(12 + 89))
+        #expect(rows.first?.subject == EscalationSubject(kind: .staff, code: "CL-00002"))
 
         // Journaled in the outbox: a warning for the reminder, an error for the referral.
         let priorities = try ProcessRunner.run(
@@ -82,12 +82,12 @@ struct CLIDisciplineTests {
         // Evaluating again raises nothing: every finding is counted already.
         #expect(try cli.ok(["escalation", "evaluate"]) == "No new escalation.\n")
 
-        let report = try #require(try json(cli.ok(["report", "staff", "CL-00002", "--json"])) as? [String: Any])
-        let kinds = (report["timeline"] as? [[String: Any]])?.compactMap { $0["kind"] as? String } ?? []
+        let report = try cli.json(StaffReport.self, ["report", "staff", "CL-00002"])
+        let kinds = report.timeline.map(\.kind.rawValue)
         #expect(kinds.filter { $0 == "finding-recorded" }.count == 5)
         #expect(kinds.filter { $0 == "escalation-raised" }.count == 2)
         #expect(kinds.contains("escalation-acknowledged"))
-        #expect((report["summary"] as? [String: Int])?["openEscalations"] == 1)
+        #expect(report.summary.openEscalations == 1)
         let table = try cli.ok(["report", "staff", "CL-00002"])
         #expect(table.contains("Record:   5 findings as they stand, 2 escalations (1 open)"))
     }
@@ -132,9 +132,7 @@ struct CLIDisciplineTests {
         #expect(early.status == 65)
         #expect(early.stderr.contains("only a done action can be verified"))
         #expect(try cli.ok(["finding", "action", "1", "--done", "--note", "Đã đeo"]).contains("Status:   done"))
-        let verified = try #require(
-            try json(cli.ok(["finding", "action", "1", "--verify", "--json"])) as? [String: Any])
-        #expect((verified["action"] as? [String: Any])?["status"] as? String == "verified")
+        #expect(try cli.json(ActionView.self, ["finding", "action", "1", "--verify"]).action.status == .verified)
         #expect(try cli.ok(["finding", "actions", "--status", "verified"]).contains("Đeo thẻ khi làm việc"))
         #expect(try cli.ok(["finding", "actions", "--overdue"]) == "No corrective actions.\n")
         let usage = try cli.run(["finding", "action", "1", "--require", "x"])
@@ -164,12 +162,11 @@ struct CLIDisciplineTests {
         let shown = try cli.ok(["office", "show", "UBND-NHANLY"])
         #expect(
             shown.contains("Violation rate: 20.0 per 100 staff checked (2 violations, 10 checked in the last 90 days)"))
-        let detail = try #require(try json(cli.ok(["--json", "office", "show", "UBND-NHANLY"])) as? [String: Any])
-        let risk = try #require(detail["risk"] as? [String: Any])
-        #expect(risk["violations"] as? Int == 2 && risk["checked"] as? Int == 10 && risk["weight"] as? Int == 3000)
+        let risk = try #require(try cli.json(OfficeDetail.self, ["office", "show", "UBND-NHANLY"]).risk)
+        #expect(risk.violations == 2 && risk.checked == 10 && risk.weight == 3000)
 
-        let report = try #require(try json(cli.ok(["report", "office", "UBND-NHANLY", "--json"])) as? [String: Any])
-        let summaries = (report["timeline"] as? [[String: Any]])?.compactMap { $0["summary"] as? String } ?? []
+        let report = try cli.json(OfficeReport.self, ["report", "office", "UBND-NHANLY"])
+        let summaries = report.timeline.map(\.summary)
         #expect(summaries.contains { $0.hasPrefix("Ad-hoc inspection 1 closed by") })
         #expect(!summaries.contains { $0.contains("inspection 2") }, "the follow-up is secret until due")
     }

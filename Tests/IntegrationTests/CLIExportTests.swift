@@ -1,4 +1,5 @@
 import Foundation
+import InspectService
 import InspectTesting
 import Testing
 
@@ -83,15 +84,11 @@ struct CLIExportTests {
     @Test("JSON exports carry every field, with local ISO 8601 times")
     func json() throws {
         let cli = try ReportFixture.make()
-        let findings = try #require(
-            try JSONSerialization.jsonObject(
-                with: Data(cli.ok(["export", "findings", "--format", "json", "--from", "2026-03-30"]).utf8))
-                as? [[String: Any]])
+        let text = try cli.ok(["export", "findings", "--format", "json", "--from", "2026-03-30"])
+        let findings = try JSONDecoder().decode([FindingView].self, from: Data(text.utf8))
         // The live inspection's late arrival and the amended finding; the retracted one is not there.
-        #expect(findings.count == 2)
-        #expect(
-            findings.compactMap { ($0["finding"] as? [String: Any])?["violation"] as? String } == ["LATE", "DRESS"])
-        #expect(((findings.first?["finding"] as? [String: Any])?["observedAt"] as? String)?.hasSuffix("+07:00") == true)
+        #expect(findings.map(\.finding.violation) == ["LATE", "DRESS"])
+        #expect(text.contains("\"observedAt\" : \"2026-") && text.contains("+07:00\""))
     }
 
     @Test("the calendar has the planned inspections only, as valid iCalendar read by an independent parser")

@@ -1,4 +1,5 @@
 import Foundation
+import InspectService
 import InspectTesting
 import Testing
 
@@ -55,6 +56,18 @@ final class CLIFixture {
         let result = try run(arguments)
         #expect(result.status == 0, "inspectctl \(arguments.joined(separator: " ")): \(result.stderr)")
         return result.stdout
+    }
+
+    /// Runs `inspectctl` with `--json`, requires success and decodes what it printed into the reply type the command
+    /// encoded it from: a field renamed or retyped fails here, as it would for a script reading it.
+    func json<Reply: Decodable>(_ type: Reply.Type, _ arguments: [String]) throws -> Reply {
+        try JSONDecoder().decode(Reply.self, from: Data(ok(arguments + ["--json"]).utf8))
+    }
+
+    /// The record's identity, as `status --json` reports it (the service's `StatusReport` under `report`).
+    func recordIdentity() throws -> String {
+        struct Status: Decodable { var report: StatusReport }
+        return try json(Status.self, ["status"]).report.record
     }
 
     /// The record as SQL text from the `sqlite3` tool, without the event outbox (a running daemon writes to it on its

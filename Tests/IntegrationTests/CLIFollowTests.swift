@@ -94,11 +94,7 @@ struct CLIFollowTests {
         let other = try CLIFixture.seeded()
         try mine.ok(["finding", "log", "--inspection", "1", "--type", "BADGE"])
         try other.ok(["finding", "log", "--inspection", "1", "--type", "BADGE"])
-        let records = try [mine, other].map { cli in
-            let status = try #require(
-                try JSONSerialization.jsonObject(with: Data(cli.ok(["status", "--json"]).utf8)) as? [String: Any])
-            return try #require((status["report"] as? [String: Any])?["record"] as? String)
-        }
+        let records = try [mine, other].map { try $0.recordIdentity() }
         for record in records {
             _ = try await Journald.entries(matching: ["INSPECTD_RECORD=\(record)", "INSPECTD_VIOLATION=BADGE"])
         }

@@ -1,4 +1,6 @@
 import Foundation
+import InspectCore
+import InspectService
 import InspectTesting
 import Testing
 
@@ -44,21 +46,25 @@ struct CLIPagingTests {
     @Test("finding, staff and inspection listings and exports of several pages arrive whole and in order")
     func listingsArriveWhole() throws {
         let cli = try fixture()
-        let listings: [(arguments: [String], count: Int, key: String)] = [
-            (["finding", "list", "--json"], Self.rows, "id"),
-            (["export", "findings", "--json"], Self.rows, "id"),
-            (["staff", "list", "--json"], Self.rows + 3, "badge"),
-            (["export", "staff", "--json"], Self.rows + 3, "badge"),
-            (["inspection", "list", "--json"], Self.rows + 1, "id"),
-            (["export", "inspections", "--json"], Self.rows + 1, "id"),
+        /// Decodes a listing's rows as the type the command printed and gives each row's key.
+        func keys<Row: Decodable>(_: Row.Type, _ key: @escaping (Row) -> String) -> (String) throws -> [String] {
+            { text in try JSONDecoder().decode([Row].self, from: Data(text.utf8)).map(key) }
+        }
+        let findings = keys(FindingView.self) { "\($0.finding.id)" }
+        let staff = keys(Staff.self, \.badge)
+        let inspections = keys(Inspection.self) { "\($0.id)" }
+        let listings: [(arguments: [String], count: Int, keys: (String) throws -> [String])] = [
+            (["finding", "list", "--json"], Self.rows, findings),
+            (["export", "findings", "--json"], Self.rows, findings),
+            (["staff", "list", "--json"], Self.rows + 3, staff),
+            (["export", "staff", "--json"], Self.rows + 3, staff),
+            (["inspection", "list", "--json"], Self.rows + 1, inspections),
+            (["export", "inspections", "--json"], Self.rows + 1, inspections),
         ]
         for listing in listings {
             let text = try cli.ok(listing.arguments)
-            let rows = try #require(
-                try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [[String: Any]],
-                "\(listing.arguments)")
-            #expect(rows.count == listing.count, "\(listing.arguments)")
-            let keys = rows.map { "\($0[listing.key] ?? $0)" }
+            let keys = try listing.keys(text)
+            #expect(keys.count == listing.count, "\(listing.arguments)")
             #expect(Set(keys).count == keys.count, "\(listing.arguments): a row came twice")
             #expect(text == (try direct(cli, listing.arguments)), "\(listing.arguments)")
         }

@@ -1,4 +1,5 @@
 import Foundation
+import InspectService
 import InspectTesting
 import Testing
 
@@ -40,16 +41,14 @@ struct CLIPlanTests {
     @Test("plan apply schedules and draws once; schedule hides surprises unless an admin reveals them")
     func applyAndSchedule() throws {
         let cli = try Self.withShippedPlans()
-        let applied = try cli.ok(["--json", "plan", "apply"])
-        let first = try JSONSerialization.jsonObject(with: Data(applied.utf8)) as? [String: Any]
+        let first = try cli.json(SchedulingReport.self, ["plan", "apply"])
         // Thirteen departments, first Monday of each month within 60 days: one or two months, whatever today is.
-        #expect([13, 26, 39].contains(first?["scheduled"] as? Int ?? 0))
-        #expect((first?["drawn"] as? [String])?.allSatisfy { $0.hasPrefix("surprise-communes ") } == true)
-        #expect((first?["drawn"] as? [String])?.count == 2)
-        let again = try cli.ok(["--json", "plan", "apply"])
-        let report = try JSONSerialization.jsonObject(with: Data(again.utf8)) as? [String: Any]
-        #expect(report?["scheduled"] as? Int == 0)
-        #expect((report?["drawn"] as? [Any])?.isEmpty == true)
+        #expect([13, 26, 39].contains(first.scheduled))
+        #expect(first.drawn.allSatisfy { $0.hasPrefix("surprise-communes ") })
+        #expect(first.drawn.count == 2)
+        let again = try cli.json(SchedulingReport.self, ["plan", "apply"])
+        #expect(again.scheduled == 0)
+        #expect(again.drawn.isEmpty)
 
         let schedule = try cli.ok(["schedule", "--to", "2099-01-01"])
         #expect(schedule.contains("planned-monthly"))

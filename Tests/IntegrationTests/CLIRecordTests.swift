@@ -1,4 +1,6 @@
 import Foundation
+import InspectCore
+import InspectService
 import InspectTesting
 import Testing
 
@@ -16,14 +18,14 @@ struct CLIRecordTests {
             "--at", "2026-11-18T08:00:00+07:00",
         ])
         #expect(logged == "Logged finding 1: LATE in inspection 2 for CL-00003 (22 min).\n")
-        let json = try cli.ok(["--json", "finding", "list"])
-        let rows = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]]
-        let finding = rows?.first?["finding"] as? [String: Any]
-        #expect(finding?["minutes"] as? Int == 22)
-        #expect(finding?["clockTime"] as? String == "07:52")
-        #expect(rows?.first?["state"] as? String == "current")
-        #expect(rows?.first?["severity"] as? String == "minor")
-        #expect((finding?["observedAt"] as? String)?.hasSuffix("+07:00") == true)
+        let row = try #require(try cli.json([FindingView].self, ["finding", "list"]).first)
+        #expect(row.finding.minutes == 22)
+        #expect(row.finding.clockTime == TimeOfDay(hour: 7, minute: 52))
+        #expect(row.state == .current)
+        #expect(row.severity == .minor)
+        #expect(row.finding.observedAt == (try TimeParsing.instant("2026-11-18T08:00:00+07:00", in: .vietnam)))
+        // Instants are written in the configured zone.
+        #expect(try cli.ok(["--json", "finding", "list"]).contains("\"observedAt\" : \"2026-11-18T08:00:00+07:00\""))
     }
 
     @Test("global options work before the noun, between noun and verb, and after the verb")
@@ -32,9 +34,8 @@ struct CLIRecordTests {
         for arguments in [
             ["--json", "office", "list"], ["office", "--json", "list"], ["office", "list", "--json"],
         ] {
-            let output = try cli.ok(arguments)
-            let offices = try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]]
-            #expect(offices?.count == 3, "\(arguments)")
+            let offices = try JSONDecoder().decode([Office].self, from: Data(try cli.ok(arguments).utf8))
+            #expect(offices.count == 3, "\(arguments)")
         }
         let direct = try ProcessRunner.run(
             BuiltProducts.inspectctl, ["--database", cli.database, "office", "show", "UBND-NHANLY"])
@@ -93,25 +94,19 @@ struct CLIRecordTests {
         try cli.ok(["finding", "retract", "2", "--reason", "Có đeo thẻ", "--at", "2026-03-02 14:10"])
         try cli.ok(["inspection", "close", "2", "--checked", "1", "--at", "2026-03-02 15:00"])
         // Then the timeline reads in the visit's time, and the rows keep both times
-        let report = try #require(
-            try JSONSerialization.jsonObject(with: Data(cli.ok(["report", "office", "UBND-BANGHUU", "--json"]).utf8))
-                as? [String: Any])
-        let timeline = try #require(report["timeline"] as? [[String: Any]])
-        let times = timeline.map { "\($0["kind"] ?? "") \($0["at"] ?? "")" }
+        let report = try cli.json(OfficeReport.self, ["report", "office", "UBND-BANGHUU"])
+        let times = report.timeline.map { "\($0.kind.rawValue) \(LocalZone.vietnam.iso8601($0.at))" }
         #expect(
             times == [
                 "inspection-opened 2026-03-02T13:05:00+07:00", "finding-recorded 2026-03-02T13:55:00+07:00",
                 "finding-amended 2026-03-02T13:58:00+07:00", "finding-recorded 2026-03-02T14:00:00+07:00",
                 "finding-retracted 2026-03-02T14:10:00+07:00", "inspection-closed 2026-03-02T15:00:00+07:00",
             ])
-        let rows = try #require(
-            try JSONSerialization.jsonObject(with: Data(cli.ok(["finding", "list", "--history", "--json"]).utf8))
-                as? [[String: Any]])
-        let amendment = try #require(
-            rows.compactMap { $0["finding"] as? [String: Any] }.first { $0["id"] as? Int == 3 })
-        #expect(amendment["correctedAt"] as? String == "2026-03-02T13:58:00+07:00")
-        #expect(amendment["observedAt"] as? String == "2026-03-02T13:55:00+07:00")
-        #expect((amendment["recordedAt"] as? String)?.hasPrefix("2026-03-02") == false, "written now, not then")
+        let rows = try cli.json([FindingView].self, ["finding", "list", "--history"])
+        let amendment = try #require(rows.map(\.finding).first { $0.id == 3 })
+        #expect(amendment.correctedAt.map(LocalZone.vietnam.iso8601) == "2026-03-02T13:58:00+07:00")
+        #expect(LocalZone.vietnam.iso8601(amendment.observedAt) == "2026-03-02T13:55:00+07:00")
+        #expect(!LocalZone.vietnam.iso8601(amendment.recordedAt).hasPrefix("2026-03-02"), "written now, not then")
         #expect(try cli.ok(["verify"]).contains("Finding chain: ok (4 rows)"))
 
         // A correction before the observation, or in the future, is refused and changes nothing
@@ -154,16 +149,13 @@ struct CLIRecordTests {
         #expect(
             try cli.ok(["status", "--events", "20"]).contains(
                 "closed by root: 18 staff checked, 1 violation (more than its 2 staff: \(reason))"))
-        let shown = try cli.ok(["--json", "inspection", "show", "1"])
-        let detail = try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any]
-        let inspection = detail?["inspection"] as? [String: Any]
-        #expect(inspection?["status"] as? String == "closed")
-        #expect(inspection?["checked"] as? Int == 18)
-        #expect((detail?["findings"] as? [Any])?.count == 1)
+        let detail = try cli.json(InspectionDetail.self, ["inspection", "show", "1"])
+        #expect(detail.inspection.status == .closed)
+        #expect(detail.inspection.checked == 18)
+        #expect(detail.findings.count == 1)
         try cli.ok(["staff", "move", "CL-00002", "--to", "UBND-BANGHUU"])
-        let staff = try cli.ok(["--json", "staff", "show", "CL-00002"])
-        let history = (try JSONSerialization.jsonObject(with: Data(staff.utf8)) as? [String: Any])?["history"]
-        #expect((history as? [[String: Any]])?.map { $0["office"] as? String } == ["UBND-NHANLY", "UBND-BANGHUU"])
+        let staff = try cli.json(StaffDetail.self, ["staff", "show", "CL-00002"])
+        #expect(staff.history.map(\.office) == ["UBND-NHANLY", "UBND-BANGHUU"])
     }
 
     @Test(
@@ -172,13 +164,9 @@ struct CLIRecordTests {
     func linkLogins(mode: CLIMode) throws {
         let cli = try CLIFixture.seeded(mode: mode)
         #expect(try cli.ok(["staff", "link", "CL-00002", "hoa"]).hasPrefix("Linked CL-00002 ("))
-        let shown = try cli.ok(["--json", "staff", "show", "CL-00002"])
-        let staff = (try JSONSerialization.jsonObject(with: Data(shown.utf8)) as? [String: Any])?["staff"]
-        #expect((staff as? [String: Any])?["login"] as? String == "hoa")
+        #expect(try cli.json(StaffDetail.self, ["staff", "show", "CL-00002"]).staff.login == "hoa")
         #expect(try cli.ok(["staff", "show", "CL-00002"]).contains("Login:    hoa"))
-        let identity = try cli.ok(["--json", "whoami"])
-        let fields = try JSONSerialization.jsonObject(with: Data(identity.utf8)) as? [String: Any]
-        #expect(fields?["role"] as? String == "admin")
+        #expect(try cli.json(Identity.self, ["whoami"]).role == .admin)
 
         let before = try cli.dump()
         let taken = try cli.run(["staff", "link", "CL-00003", "hoa"])

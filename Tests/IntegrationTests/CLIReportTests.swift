@@ -1,4 +1,5 @@
 import Foundation
+import InspectCore
 import InspectTesting
 import Testing
 
@@ -42,34 +43,32 @@ struct CLIReportTests {
     @Test("the quarter's figures: kinds, offices, staff checked, rates, shares and the trend")
     func figures() throws {
         let cli = try ReportFixture.make()
-        let report = try json(cli.ok(["report", "summary", "--json", "--by", "office"] + Self.quarter))
-        let inspections = try #require(report["inspections"] as? [String: Any])
-        let total = try #require(inspections["total"] as? [String: Any])
+        let report = try cli.json(SummaryReport.self, ["report", "summary", "--by", "office"] + Self.quarter)
+        let total = report.inspections.total
         // 5, 6, 7, 9, 10, 16 performed; 8 cancelled; 11 missed; 12 a surprise still scheduled: secret, not counted.
-        #expect(total["performed"] as? Int == 6)
-        #expect(total["missed"] as? Int == 1)
-        #expect(total["cancelled"] as? Int == 1)
-        #expect(total["pending"] as? Int == 0)
-        let checks = try #require(report["checks"] as? [String: Any])
-        #expect(checks["staffChecked"] as? Int == 16 + 12 + 0 + 20 + 25 + 10)
+        #expect(total.performed == 6)
+        #expect(total.missed == 1)
+        #expect(total.cancelled == 1)
+        #expect(total.pending == 0)
+        #expect(report.checks.staffChecked == 16 + 12 + 0 + 20 + 25 + 10)
         // 2 + 4 + 1 + 3 + 0 + 2 (late, and the badge amended to attire; the conduct finding was retracted).
-        #expect(checks["violations"] as? Int == 12)
-        #expect(checks["violationsPer100Checked"] as? Double == 14.5)
-        let offices = try #require(report["offices"] as? [String: Any])
-        #expect(offices["covered"] as? Int == 5)
-        #expect((offices["notInspected"] as? [[String: Any]])?.map { $0["code"] as? String } == ["PNV"])
-        let byType = try #require((report["violations"] as? [String: Any])?["byType"] as? [[String: Any]])
-        let shares = byType.compactMap { $0["share"] as? Double }
+        #expect(report.checks.violations == 12)
+        #expect(report.checks.violationsPer100Checked == Tenths(tenths: 145))
+        #expect(report.offices.covered == 5)
+        #expect(report.offices.notInspected.map(\.code) == ["PNV"])
         // 4, 3 and five types once: the five show 8.3% each, and the whole 99.9% (the tenth left cannot go to all five).
-        #expect(shares == [33.4, 25.0, 8.3, 8.3, 8.3, 8.3, 8.3])
-        let trend = try #require(report["trend"] as? [String: Any])
-        #expect((trend["previous"] as? [String: Any])?["performed"] as? Int == 3)
-        #expect((trend["change"] as? [String: Any])?["performed"] as? Int == 3)
+        #expect(report.violations.byType.compactMap(\.share?.tenths) == [334, 250, 83, 83, 83, 83, 83])
+        #expect(report.trend.previous.performed == 3)
+        #expect(report.trend.change.performed == 3)
         // No escalation rules in this fixture, no corrective action: the sections are there, with zeros.
-        #expect(
-            report["escalations"] as? [String: Int]
-                == ["reminder": 0, "correction": 0, "referral": 0, "acknowledged": 0])
-        #expect(report["correctiveActions"] as? [String: Int] == ["required": 0, "open": 0, "overdue": 0])
+        let escalations = report.escalations
+        let raised: [Int] = [
+            escalations.reminder, escalations.correction, escalations.referral, escalations.acknowledged,
+        ]
+        #expect(raised == [0, 0, 0, 0])
+        let actions = report.correctiveActions
+        let required: [Int] = [actions.required, actions.open, actions.overdue]
+        #expect(required == [0, 0, 0])
     }
 
     @Test("a Vietnamese LANG gives Vietnamese labels and numbers; --lang overrides it")
@@ -103,9 +102,8 @@ struct CLIReportTests {
     @Test("the page's chart by office shows the offices with violations, most first, and counts those without")
     func officeChart() throws {
         let cli = try ReportFixture.make()
-        let report = try json(cli.ok(["report", "summary", "--json", "--by", "office"] + Self.quarter))
-        let breakdown = try #require((report["breakdowns"] as? [[String: Any]])?.first)
-        let counts = try #require(breakdown["rows"] as? [[String: Any]]).compactMap { $0["violations"] as? Int }
+        let report = try cli.json(SummaryReport.self, ["report", "summary", "--by", "office"] + Self.quarter)
+        let counts = try #require(report.breakdowns.first).rows.map(\.violations)
         let shown = counts.filter { $0 > 0 }
         let without = counts.count - shown.count
         try #require(without > 1, "the fixture has offices without violations in the quarter")
@@ -135,9 +133,5 @@ struct CLIReportTests {
         #expect(backwards.stderr.contains("--from must be before its --to"))
         let dimension = try cli.run(["report", "summary", "--by", "weather"])
         #expect(dimension.status == 64)
-    }
-
-    private func json(_ text: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 }

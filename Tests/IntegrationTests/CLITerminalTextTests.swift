@@ -72,9 +72,7 @@ struct CLITerminalTextTests {
         try #require(Journald.isAnswering, "no journald answers")
         // Given an entry any local user could write, carrying the record's name and a message that retitles the window
         let cli = try CLIFixture.seeded()
-        let status = try cli.ok(["--json", "status"])
-        let report = try JSONSerialization.jsonObject(with: Data(status.utf8)) as? [String: Any]
-        let record = try #require((report?["report"] as? [String: Any])?["record"] as? String)
+        let record = try cli.recordIdentity()
         let entry = "MESSAGE=\(Self.planted) \(Self.bidi)\nINSPECTD_RECORD=\(record)\nSYSLOG_IDENTIFIER=inspectd\n"
         let logged = try ProcessRunner.run("/usr/bin/logger", ["--journald"], stdin: entry)
         try #require(logged.status == 0, "\(logged.stderr)")
@@ -108,8 +106,8 @@ struct CLITerminalTextTests {
         // When listed as JSON, then a program reads the exact names, and the text holds no raw control
         let json = try cli.ok(["--json", "staff", "list"])
         #expect(!hasControl(json))
-        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [[String: Any]])
-        let names = Dictionary(uniqueKeysWithValues: rows.map { ($0["badge"] as? String, $0["name"] as? String) })
+        let rows = try JSONDecoder().decode([Staff].self, from: Data(json.utf8))
+        let names = Dictionary(uniqueKeysWithValues: rows.map { ($0.badge, $0.name) })
         #expect(names["CL-00001"] == Self.planted)
         #expect(names["CL-00009"] == Self.bidi)
         #expect(json.contains(#""Lâm\u202egnp.exe""#))
