@@ -47,7 +47,7 @@ extension InspectService {
         _ db: StoreTransaction, _ table: CSVTable, now: Instant, user: String, restoring: Set<Int64>
     ) throws -> (inspections: Set<Int64>, ids: Range<Int64>) {
         var context = try ImportContext(db, policy: policy, restoring: restoring)
-        let insert = try FindingRecord.ImportInsert(db)
+        var insert = try FindingRecord.ImportInsert(db)
         let head = try FindingLedger.head(db)
         var prevHash = head.lastHash
         var prevDigest = Hex.decode(head.lastHash) ?? []
@@ -67,6 +67,7 @@ extension InspectService {
             nextID += 1
             inspections.insert(finding.inspection)
         }
+        try insert.finish()
         return (inspections, (nextID - Int64(table.records.count))..<nextID)
     }
 }

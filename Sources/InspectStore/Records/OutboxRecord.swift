@@ -3,7 +3,7 @@ import GRDB
 import InspectCore
 
 /// A row of `outbox`: an event committed with its fact and not yet confirmed sent to the journal.
-public struct OutboxRecord: Codable, Sendable, Hashable {
+public struct OutboxRecord: Sendable, Hashable {
     public var id: Int64?
     public var kind: String
     public var priority: Int
@@ -40,8 +40,33 @@ public struct OutboxRecord: Codable, Sendable, Hashable {
     }
 }
 
-extension OutboxRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
+extension OutboxRecord: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "outbox"
+
+    /// Decodes a row of `SELECT *` by position, in the table's column order (see `FindingRecord.init(row:)`).
+    public init(row: Row) throws {
+        id = try row.decode(atIndex: 0)
+        kind = try row.decode(atIndex: 1)
+        priority = try row.decode(atIndex: 2)
+        message = try row.decode(atIndex: 3)
+        fields = try row.decode(atIndex: 4)
+        createdAt = try row.decode(atIndex: 5)
+        claimedBy = try row.decode(atIndex: 6)
+        claimedAt = try row.decode(atIndex: 7)
+        sentAt = try row.decode(atIndex: 8)
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["kind"] = kind
+        container["priority"] = priority
+        container["message"] = message
+        container["fields"] = fields
+        container["created_at"] = createdAt
+        container["claimed_by"] = claimedBy
+        container["claimed_at"] = claimedAt
+        container["sent_at"] = sentAt
+    }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

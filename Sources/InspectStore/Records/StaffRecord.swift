@@ -2,7 +2,7 @@ import GRDB
 import InspectCore
 
 /// A row of `staff`: a person and the office they work in now.
-public struct StaffRecord: Codable, Sendable, Hashable {
+public struct StaffRecord: Sendable, Hashable {
     public var id: Int64?
     public var badge: String
     public var name: String
@@ -32,8 +32,35 @@ public struct StaffRecord: Codable, Sendable, Hashable {
     }
 }
 
-extension StaffRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
+extension StaffRecord: FetchableRecord, MutablePersistableRecord {
     public static let databaseTableName = "staff"
+
+    /// Decodes a row of `SELECT *` by position, in the table's column order (see `FindingRecord.init(row:)`).
+    public init(row: Row) throws {
+        id = try row.decode(atIndex: 0)
+        badge = try row.decode(atIndex: 1)
+        name = try row.decode(atIndex: 2)
+        officeId = try row.decode(atIndex: 3)
+        title = try row.decode(atIndex: 4)
+        category = try row.decode(atIndex: 5)
+        active = try row.decode(atIndex: 6)
+        createdAt = try row.decode(atIndex: 7)
+        retiredAt = try row.decode(atIndex: 8)
+        login = try row.decode(atIndex: 9)
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["id"] = id
+        container["badge"] = badge
+        container["name"] = name
+        container["office_id"] = officeId
+        container["title"] = title
+        container["category"] = category
+        container["active"] = active
+        container["created_at"] = createdAt
+        container["retired_at"] = retiredAt
+        container["login"] = login
+    }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 

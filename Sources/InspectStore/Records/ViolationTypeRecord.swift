@@ -2,7 +2,7 @@ import GRDB
 import InspectCore
 
 /// A row of `violation_type`.
-public struct ViolationTypeRecord: Codable, Sendable, Hashable {
+public struct ViolationTypeRecord: Sendable, Hashable {
     public var code: String
     public var nameEn: String
     public var nameVi: String
@@ -16,8 +16,27 @@ public struct ViolationTypeRecord: Codable, Sendable, Hashable {
     }
 }
 
-extension ViolationTypeRecord: FetchableRecord, PersistableRecord, SnakeCaseColumns {
+extension ViolationTypeRecord: FetchableRecord, PersistableRecord {
     public static let databaseTableName = "violation_type"
+
+    /// Decodes a row of `SELECT *` by position, in the table's column order (see `FindingRecord.init(row:)`).
+    public init(row: Row) throws {
+        code = try row.decode(atIndex: 0)
+        nameEn = try row.decode(atIndex: 1)
+        nameVi = try row.decode(atIndex: 2)
+        legalBasis = try row.decode(atIndex: 3)
+        severity = try row.decode(atIndex: 4)
+        measure = try row.decode(atIndex: 5)
+    }
+
+    public func encode(to container: inout PersistenceContainer) {
+        container["code"] = code
+        container["name_en"] = nameEn
+        container["name_vi"] = nameVi
+        container["legal_basis"] = legalBasis
+        container["severity"] = severity
+        container["measure"] = measure
+    }
 
     /// - Throws: `InspectError.notFound` naming the code and listing the known ones.
     public static func require(_ transaction: StoreTransaction, code: String) throws -> ViolationTypeRecord {
