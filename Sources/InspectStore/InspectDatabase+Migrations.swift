@@ -17,6 +17,7 @@ extension InspectDatabase {
         migrator.registerMigration("v7-finding-corrected-at", migrate: createFindingCorrectedAt)
         migrator.registerMigration("v8-stale-occurrences", migrate: createStaleOccurrences)
         migrator.registerMigration("v9-ledger", migrate: createLedger)
+        migrator.registerMigration("v10-staff-profile", migrate: createStaffProfile)
         return migrator
     }
 
@@ -437,7 +438,7 @@ extension InspectDatabase {
                 INSERT INTO ledger_head (id, key, last_seq, last_mac, count)
                     VALUES (1, lower(hex(randomblob(32))), NULL, '\(LedgerChain.genesis)', 0);
                 """)
-        for table in Ledger.tables {
+        for table in Ledger.foundingTables {
             let (columns, key) = try Ledger.shape(db, table: table)
             try db.execute(
                 sql: """
