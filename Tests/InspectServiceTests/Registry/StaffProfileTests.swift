@@ -40,12 +40,15 @@ struct StaffProfileTests {
             .init(
                 badge: "CL-2", value: "district", date: CivilDate(year: 2020, month: 1, day: 2), reason: "Tuyển dụng",
                 evidence: nil), by: fixture.admin)
+        fixture.clock.advance(seconds: 60)
         _ = try service.setStaffLevel(
             .init(badge: "CL-2", value: "commune", date: nil, reason: "Chính quyền hai cấp", evidence: nil),
             by: fixture.admin)
+        fixture.clock.advance(seconds: 60)
         _ = try service.setStaffTitle(
             .init(badge: "CL-2", value: "tu-phap-ho-tich", date: nil, reason: "Bổ nhiệm", evidence: "QĐ 15"),
             by: fixture.admin)
+        fixture.clock.advance(seconds: 60)
         let profile = try service.setStaffTitle(
             .init(badge: "CL-2", value: "van-hoa-xa-hoi", date: nil, reason: "Điều động", evidence: nil),
             by: fixture.admin)
@@ -60,6 +63,15 @@ struct StaffProfileTests {
         #expect(profile.history[2].evidence == "QĐ 15")
         // The title listings show is the title's name.
         #expect(try service.showStaff(badge: "CL-2").staff.title == "Văn hóa – xã hội")
+        // The person's timeline lists the changes too.
+        let timeline = try service.staffReport(badge: "CL-2").timeline.filter { $0.kind == .profileChanged }
+        #expect(
+            timeline.map(\.summary) == [
+                "CL-2 level set to district from 2020-01-02 by nga: Tuyển dụng",
+                "CL-2 level set to commune from 2027-03-01 by nga: Chính quyền hai cấp",
+                "CL-2 title set to tu-phap-ho-tich from 2027-03-01 by nga: Bổ nhiệm",
+                "CL-2 title set to van-hoa-xa-hoi from 2027-03-01 by nga: Điều động",
+            ])
         let kinds = fixture.sink.events.map(\.kind).filter { $0 == .staffLevelChanged || $0 == .staffTitleChanged }
         #expect(kinds == [.staffLevelChanged, .staffLevelChanged, .staffTitleChanged, .staffTitleChanged])
     }
