@@ -54,10 +54,10 @@ let package = Package(
         .target(name: "InspectVarlink", swiftSettings: strict),
         .target(
             name: "InspectService",
-            // GRDB for the `Database` of the transactions its use cases run in, and the records' writes; every query
-            // is InspectStore's. MemberImportVisibility: a file may use only what it imports itself, so each use of
-            // GRDB shows in the file's imports.
-            dependencies: ["InspectCore", "InspectStore", .product(name: "GRDB", package: "GRDB.swift")],
+            // Not GRDB: the use cases hold InspectStore's `StoreTransaction` and read and write only through the
+            // store's functions. MemberImportVisibility: a file may use only what it imports itself, so a use of the
+            // SQLite layer could not slip in through InspectStore's own imports.
+            dependencies: ["InspectCore", "InspectStore"],
             resources: [.embedInCode("API/io.inspectd.varlink")],
             swiftSettings: strict + [.enableUpcomingFeature("MemberImportVisibility")]
         ),

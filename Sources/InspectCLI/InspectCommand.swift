@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import InspectCore
+import InspectService
 
 /// `inspectctl`: the command line for inspectors and administrators.
 public struct InspectCommand: ParsableCommand {
@@ -12,7 +13,7 @@ public struct InspectCommand: ParsableCommand {
             shortcomings a team records there (late arrival, missing ID badge, …). Findings are append-only and \
             hash-chained: corrections are new rows, and 'inspectctl verify' proves nothing was altered.
 
-            Commands go through the daemon's socket (/run/inspectd/io.inspectd); --database PATH works on a \
+            Commands go through the daemon's socket (\(ServicePaths.defaultSocket)); --database PATH works on a \
             database directly instead (direct mode, for the database's owner). Global options (--database, \
             --socket, --config, --json, --lang) may be given before the command or after it.
             Times are local ('2027-02-06 07:52'), ISO 8601 ('2027-02-06T07:52:00+07:00'), or relative to now as \

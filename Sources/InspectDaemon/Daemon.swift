@@ -117,16 +117,9 @@ public final class Daemon: @unchecked Sendable {
         // Refuse to run on a damaged record; a corrupt file is reported, never recreated or run on.
         try database.checkIntegrity()
         services = ServiceBox(
-            Self.service(database, policy: ServicePolicy(configuration: configuration), sink: sink, clock: clock))
-    }
-
-    private static func service(
-        _ database: InspectDatabase, policy: ServicePolicy, sink: any EventSink, clock: DaemonClock
-    ) -> InspectService {
-        InspectService(
-            database: database, policy: policy,
-            sender: OutboxSender(database: database, sink: sink, claimant: "inspectd:\(getpid())", clock: clock.now),
-            clock: clock.now)
+            InspectService(
+                database: database, policy: ServicePolicy(configuration: configuration), sink: sink,
+                program: "inspectd", clock: clock.now))
     }
 
     // MARK: - Starting and stopping
@@ -307,7 +300,8 @@ public final class Daemon: @unchecked Sendable {
     private func reopenForWriting() throws {
         let writable = try InspectDatabase.open(path: settings.databasePath, mode: .readWrite)
         database = writable
-        service = Self.service(writable, policy: service.policy, sink: sink, clock: clock)
+        service = InspectService(
+            database: writable, policy: service.policy, sink: sink, program: "inspectd", clock: clock.now)
         writeFault = nil
         logger.notice("the database can be written again; opened for writing")
         // On a read-only mount the nudge socket beside the database could not be made either.
@@ -353,7 +347,7 @@ public final class Daemon: @unchecked Sendable {
     private func nudged() {
         guard let version = try? service.dataVersion(), version != lastDataVersion else { return }
         wake()
-        if let pending = try? database.read({ try Outbox.pendingCount($0) }), pending > 0 {
+        if let pending = try? database.readTransaction({ try Outbox.pendingCount($0) }), pending > 0 {
             flushOutbox()
         }
     }
@@ -376,7 +370,7 @@ public final class Daemon: @unchecked Sendable {
     /// Stores a daemon event in the outbox, so it reaches the journal even if sending now fails.
     private func record(_ event: Event) {
         do {
-            try database.write { db in _ = try Outbox.enqueue(db, event, at: clock.now(), claimant: nil) }
+            try database.writeTransaction { db in _ = try Outbox.enqueue(db, event, at: clock.now(), claimant: nil) }
         } catch {
             logger.error(
                 "cannot record event", metadata: ["event.kind": "\(event.kind.rawValue)", "error": "\(error)"])
@@ -415,7 +409,7 @@ public final class Daemon: @unchecked Sendable {
         if let prunedAt, abs(now.seconds - prunedAt.seconds) < Self.pruneInterval { return }
         prunedAt = now
         do {
-            try database.writeUnflushed { db in
+            try database.writeTransactionUnflushed { db in
                 try Outbox.prune(db, sentBefore: now.adding(seconds: -Self.keepDelivered))
             }
         } catch {

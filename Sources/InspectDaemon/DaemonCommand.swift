@@ -14,11 +14,11 @@ public struct DaemonCommand: ParsableCommand {
             Opens (and if needed creates and migrates) the database, sends the events still waiting in its outbox, \
             tells systemd it is ready, and runs until SIGTERM or SIGINT, when it stops cleanly.
 
-            The configuration is --config, else $INSPECTD_CONFIG, else /etc/inspectd/inspectd.conf (compiled \
+            The configuration is --config, else $INSPECTD_CONFIG, else \(ServicePaths.defaultConfig) (compiled \
             defaults when that file is absent), with drop-ins in inspectd.conf.d/ and holidays in holidays.d/.
             The database is --database, else $INSPECTD_DATABASE, else Database= in [Daemon], else \
-            /var/lib/inspectd/inspectd.db. The Varlink API (io.inspectd) listens on the socket systemd passes \
-            (inspectd.socket), else on --socket, $INSPECTD_SOCKET or /run/inspectd/io.inspectd.
+            \(ServicePaths.defaultDatabase). The Varlink API (io.inspectd) listens on the socket systemd passes \
+            (inspectd.socket), else on --socket, $INSPECTD_SOCKET or \(ServicePaths.defaultSocket).
 
             Exit status: 0 after a clean stop, 73/74 when the database cannot be opened, 78 when the configuration \
             is invalid (systemd then does not restart it: RestartPreventExitStatus=78).
@@ -37,9 +37,6 @@ public struct DaemonCommand: ParsableCommand {
     @Flag(help: "Check the configuration, print a summary and exit: 0 when valid, 78 when not.")
     var checkConfig = false
 
-    /// The API socket's default path, in the runtime directory systemd creates (`RuntimeDirectory=inspectd`).
-    public static let defaultSocket = "/run/inspectd/io.inspectd"
-
     public init() {}
 
     /// Runs the daemon until it is told to stop; returns the process exit status.
@@ -56,11 +53,11 @@ public struct DaemonCommand: ParsableCommand {
             return code
         }
         let environment = ProcessInfo.processInfo.environment
-        let configPath = command.config ?? environment["INSPECTD_CONFIG"]
+        let paths = ServicePaths(environment: environment)
+        let config = paths.config(flag: command.config)
         let configuration: InspectConfiguration
         do {
-            configuration = try ConfigLoader.load(
-                path: configPath ?? ConfigLoader.defaultPath, explicit: configPath != nil)
+            configuration = try ConfigLoader.load(path: config.path, explicit: config.explicit)
         } catch let error as InspectError {
             Console.error(error.description)
             return error.exitStatus.rawValue
@@ -78,9 +75,7 @@ public struct DaemonCommand: ParsableCommand {
                     + ", \(rules) escalation rule\(rules == 1 ? "" : "s")")
             return ExitStatus.success.rawValue
         }
-        let path =
-            command.database ?? environment["INSPECTD_DATABASE"] ?? configuration.database
-            ?? "/var/lib/inspectd/inspectd.db"
+        let path = paths.database(flag: command.database, configured: configuration.database)
         blockHandledSignals()
         var logger = Logger(label: "inspectd")
         logger.logLevel = .info
@@ -88,9 +83,8 @@ public struct DaemonCommand: ParsableCommand {
         do {
             daemon = try Daemon(
                 settings: Daemon.Settings(
-                    databasePath: path, configPath: configPath ?? ConfigLoader.defaultPath,
-                    configExplicit: configPath != nil,
-                    socketPath: command.socket ?? environment["INSPECTD_SOCKET"] ?? Self.defaultSocket,
+                    databasePath: path, configPath: config.path, configExplicit: config.explicit,
+                    socketPath: paths.socket(flag: command.socket),
                     refusalInterval: environment["INSPECTD_REFUSAL_INTERVAL"].flatMap(Int64.init)
                         .map { min(max($0, 1), 3600) } ?? RefusalTally.defaultInterval),
                 configuration: configuration, notifier: SystemdNotifier(),

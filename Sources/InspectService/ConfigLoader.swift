@@ -8,8 +8,6 @@ import InspectCore
 /// escalation rule applies; without a `titles.conf` no title is known. Each file is read through ``BoundedFile``: a regular file
 /// of at most 1 MiB, or the load fails naming it.
 public enum ConfigLoader {
-    public static let defaultPath = "/etc/inspectd/inspectd.conf"
-
     /// Loads the configuration whose main file is `path`.
     ///
     /// A missing main file at the default path means the compiled defaults (a fresh install works without one); a

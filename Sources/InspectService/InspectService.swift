@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -31,9 +30,9 @@ public struct InspectService: Sendable {
     /// Runs a write use case in one transaction, then sends the events it emitted.
     ///
     /// If sending fails after the commit, the events stay in the outbox for the daemon; the write still succeeded.
-    func perform<T>(_ body: (Database, inout EventLog) throws -> T) throws -> T {
+    func perform<T>(_ body: (StoreTransaction, inout EventLog) throws -> T) throws -> T {
         let now = clock()
-        let (result, ids) = try database.write { db in
+        let (result, ids) = try database.writeTransaction { db in
             var log = EventLog(db: db, now: now, claimant: sender.claimant)
             let result = try body(db, &log)
             // Changes written after the transaction's last event are reported by it too.
@@ -45,19 +44,19 @@ public struct InspectService: Sendable {
     }
 
     /// Runs a read use case in one consistent snapshot.
-    func query<T>(_ body: (Database) throws -> T) throws -> T {
-        try database.read(body)
+    func query<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
+        try database.readTransaction(body)
     }
 }
 
 /// Collects the events of one write transaction into the outbox.
 struct EventLog {
-    let db: Database
+    let db: StoreTransaction
     let now: Instant
     let claimant: String
     private(set) var ids: [Int64] = []
 
-    init(db: Database, now: Instant, claimant: String) {
+    init(db: StoreTransaction, now: Instant, claimant: String) {
         self.db = db
         self.now = now
         self.claimant = claimant

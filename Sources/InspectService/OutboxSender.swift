@@ -40,7 +40,7 @@ public struct OutboxSender: Sendable {
     @discardableResult
     public func send(ids: [Int64]) throws -> Report {
         guard !ids.isEmpty else { return Report() }
-        let rows = try database.read { db in try Outbox.unsent(db, ids: ids) }
+        let rows = try database.readTransaction { db in try Outbox.unsent(db, ids: ids) }
         return try deliver(rows, inDoubt: [])
     }
 
@@ -50,7 +50,7 @@ public struct OutboxSender: Sendable {
     public func flushPending() throws -> Report {
         var total = Report()
         while true {
-            let claims = try database.write { db in
+            let claims = try database.writeTransaction { db in
                 try Outbox.claimPending(db, claimant: claimant, at: clock(), isStopped: Outbox.claimantHasStopped)
             }
             guard !claims.isEmpty else { return total }
@@ -81,7 +81,7 @@ public struct OutboxSender: Sendable {
             }
         }
         if !sent.isEmpty {
-            try database.writeUnflushed { db in try Outbox.markSent(db, ids: sent, at: clock()) }
+            try database.writeTransactionUnflushed { db in try Outbox.markSent(db, ids: sent, at: clock()) }
         }
         return report
     }

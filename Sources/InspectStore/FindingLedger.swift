@@ -10,8 +10,10 @@ public enum FindingLedger {
         public var count: Int
     }
 
-    public static func head(_ db: Database) throws -> Head {
-        guard let row = try Row.fetchOne(db, sql: "SELECT last_id, last_hash, count FROM finding_chain_head") else {
+    public static func head(_ transaction: StoreTransaction) throws -> Head {
+        guard
+            let row = try Row.fetchOne(transaction.db, sql: "SELECT last_id, last_hash, count FROM finding_chain_head")
+        else {
             throw InspectError.integrity("the finding chain head is missing: the database was edited outside inspectd")
         }
         return Head(lastID: row["last_id"], lastHash: row["last_hash"], count: row["count"])
@@ -20,14 +22,14 @@ public enum FindingLedger {
     /// Appends `draft` (its id and hashes are ignored) as the next link and returns the stored finding.
     ///
     /// Must run inside a write transaction, which serialises appenders, so the id and the link are final.
-    public static func append(_ db: Database, _ draft: Finding) throws -> Finding {
-        let head = try head(db)
-        let maxID = try Int64.fetchOne(db, sql: "SELECT max(id) FROM finding") ?? 0
+    public static func append(_ transaction: StoreTransaction, _ draft: Finding) throws -> Finding {
+        let head = try head(transaction)
+        let maxID = try Int64.fetchOne(transaction.db, sql: "SELECT max(id) FROM finding") ?? 0
         var finding = draft
         finding.id = maxID + 1
         finding = FindingChain.linked(finding, after: head.lastHash)
         do {
-            try FindingRecord(finding).insert(db)
+            try FindingRecord(finding).insert(transaction.db)
         } catch let error as DatabaseError
             where error.resultCode == .SQLITE_CONSTRAINT
             && (error.message ?? "").contains("chain")
@@ -45,9 +47,9 @@ public enum FindingLedger {
     }
 
     /// Recomputes every link in id order and compares the end with the recorded head.
-    public static func verify(_ db: Database) throws -> Verification {
+    public static func verify(_ transaction: StoreTransaction) throws -> Verification {
         var verifier = FindingChain.Verifier()
-        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM finding ORDER BY id")
+        let cursor = try Row.fetchCursor(transaction.db, sql: "SELECT * FROM finding ORDER BY id")
         while let row = try cursor.next() {
             // A value edited into something inspectd never writes is a break too, not a crash.
             guard let record = try? FindingRecord(row: row) else {
@@ -59,7 +61,7 @@ public enum FindingLedger {
                 return Verification(rows: verifier.count, firstBreak: broken)
             }
         }
-        let head = try head(db)
+        let head = try head(transaction)
         let end = verifier.checkEnd(headID: head.lastID, headHash: head.lastHash, headCount: head.count)
         return Verification(rows: verifier.count, firstBreak: end)
     }
@@ -71,7 +73,7 @@ extension InspectDatabase {
     /// describes, as the daemon checks them before it starts.
     /// - Throws: `InspectError.integrity` saying what failed and what to do.
     public func checkIntegrity() throws {
-        let (integrity, chain, ledger) = try read { db in
+        let (integrity, chain, ledger) = try readTransaction { db in
             (
                 try Self.integrityCheck(db), try FindingLedger.verify(db),
                 try Ledger.verify(db)
@@ -94,7 +96,7 @@ extension InspectDatabase {
     }
 
     /// What `PRAGMA integrity_check` says in the current transaction: `["ok"]` when the file is sound.
-    package static func integrityCheck(_ db: Database) throws -> [String] {
-        try String.fetchAll(db, sql: "PRAGMA integrity_check")
+    package static func integrityCheck(_ transaction: StoreTransaction) throws -> [String] {
+        try String.fetchAll(transaction.db, sql: "PRAGMA integrity_check")
     }
 }

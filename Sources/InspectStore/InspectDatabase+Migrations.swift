@@ -438,16 +438,17 @@ extension InspectDatabase {
                 INSERT INTO ledger_head (id, key, last_seq, last_mac, count)
                     VALUES (1, lower(hex(randomblob(32))), NULL, '\(LedgerChain.genesis)', 0);
                 """)
+        let transaction = StoreTransaction(db)
         for table in Ledger.foundingTables {
-            let (columns, key) = try Ledger.shape(db, table: table)
+            let (columns, key) = try Ledger.shape(transaction, table: table)
             try db.execute(
                 sql: """
                     INSERT INTO ledger (table_name, row_key, snapshot)
                     SELECT '\(table)', \(key("")), \(Ledger.snapshot(columns: columns, prefix: "")) FROM "\(table)"
                     """)
-            try Ledger.installTriggers(db, table: table)
+            try Ledger.installTriggers(transaction, table: table)
         }
-        try Ledger.seal(db, event: nil)
+        try Ledger.seal(transaction, event: nil)
         try db.execute(sql: "UPDATE ledger_head SET genesis_seq = last_seq")
     }
 }

@@ -38,6 +38,6 @@ extension InspectDatabase {
                     SELECT RAISE(ABORT, 'profile changes are kept');
                 END;
                 """)
-        try Ledger.installTriggers(db, table: "staff_profile_change")
+        try Ledger.installTriggers(StoreTransaction(db), table: "staff_profile_change")
     }
 }

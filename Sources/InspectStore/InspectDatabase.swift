@@ -127,7 +127,7 @@ public struct InspectDatabase: Sendable {
         do {
             return try writer.write { db in
                 let result = try body(db)
-                try Ledger.seal(db, event: nil)
+                try Ledger.seal(StoreTransaction(db), event: nil)
                 return result
             }
         } catch { throw StorageFailure.translate(error, path: path) }

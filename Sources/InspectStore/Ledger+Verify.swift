@@ -16,23 +16,23 @@ extension Ledger {
 
     /// Recomputes the ledger's chain, then compares every table of ``tables`` with the last entry of each of its
     /// rows, and the findings' lineage with the findings: a row changed, added or deleted without inspectd shows.
-    public static func verify(_ db: Database) throws -> Verification {
+    public static func verify(_ transaction: StoreTransaction) throws -> Verification {
         var problems: [String] = []
-        let entries = try verifyChain(db, into: &problems)
+        let entries = try verifyChain(transaction, into: &problems)
         for table in tables where problems.count < problemLimit {
-            try verifyState(db, table: table, into: &problems)
+            try verifyState(transaction, table: table, into: &problems)
         }
-        try verifyLineage(db, into: &problems)
+        try verifyLineage(transaction, into: &problems)
         return Verification(entries: entries, problems: Array(problems.prefix(problemLimit)))
     }
 
-    private static func verifyChain(_ db: Database, into problems: inout [String]) throws -> Int {
-        let key = try key(db)
-        let head = try head(db)
+    private static func verifyChain(_ transaction: StoreTransaction, into problems: inout [String]) throws -> Int {
+        let key = try key(transaction)
+        let head = try head(transaction)
         var previous = LedgerChain.genesis
         var previousSeq: Int64?
         var count = 0
-        let cursor = try Row.fetchCursor(db, sql: "SELECT * FROM ledger ORDER BY seq")
+        let cursor = try Row.fetchCursor(transaction.db, sql: "SELECT * FROM ledger ORDER BY seq")
         while let row = try cursor.next() {
             let seq: Int64 = row["seq"]
             let entry = LedgerChain.Entry(
@@ -69,16 +69,19 @@ extension Ledger {
     }
 
     /// Compares each row of `table` with its last entry.
-    private static func verifyState(_ db: Database, table: String, into problems: inout [String]) throws {
-        let (columns, key) = try shape(db, table: table)
+    private static func verifyState(
+        _ transaction: StoreTransaction, table: String, into problems: inout [String]
+    ) throws {
+        let (columns, key) = try shape(transaction, table: table)
         var current: [String: String] = [:]
         for row in try Row.fetchAll(
-            db, sql: "SELECT \(key("")) AS k, \(snapshot(columns: columns, prefix: "")) AS s FROM \"\(table)\"")
+            transaction.db,
+            sql: "SELECT \(key("")) AS k, \(snapshot(columns: columns, prefix: "")) AS s FROM \"\(table)\"")
         {
             current[row["k"]] = row["s"]
         }
         let recorded = try Row.fetchAll(
-            db,
+            transaction.db,
             sql: """
                 SELECT row_key, snapshot FROM ledger WHERE seq IN (
                     SELECT max(seq) FROM ledger WHERE table_name = ? GROUP BY row_key)
@@ -118,15 +121,17 @@ extension Ledger {
     }
 
     /// Checks `finding_lineage` against the findings it is derived from.
-    private static func verifyLineage(_ db: Database, into problems: inout [String]) throws {
+    private static func verifyLineage(_ transaction: StoreTransaction, into problems: inout [String]) throws {
         var roots: [Int64: Int64] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT id, corrects_id FROM finding ORDER BY id") {
+        for row in try Row.fetchAll(transaction.db, sql: "SELECT id, corrects_id FROM finding ORDER BY id") {
             let id: Int64 = row["id"]
             let corrects: Int64? = row["corrects_id"]
             roots[id] = corrects.flatMap { roots[$0] } ?? id
         }
         var listed = 0
-        for row in try Row.fetchAll(db, sql: "SELECT finding_id, root_id FROM finding_lineage ORDER BY finding_id") {
+        for row in try Row.fetchAll(
+            transaction.db, sql: "SELECT finding_id, root_id FROM finding_lineage ORDER BY finding_id")
+        {
             let id: Int64 = row["finding_id"]
             let root: Int64 = row["root_id"]
             listed += 1

@@ -35,38 +35,39 @@ public enum Ledger {
         public var genesis: Int64?
     }
 
-    public static func head(_ db: Database) throws -> Head {
+    public static func head(_ transaction: StoreTransaction) throws -> Head {
         guard
-            let row = try Row.fetchOne(db, sql: "SELECT last_seq, last_mac, count, genesis_seq FROM ledger_head")
+            let row = try Row.fetchOne(
+                transaction.db, sql: "SELECT last_seq, last_mac, count, genesis_seq FROM ledger_head")
         else {
             throw InspectError.integrity("the ledger head is missing: the database was edited outside inspectd")
         }
         return Head(seq: row["last_seq"], mac: row["last_mac"], count: row["count"], genesis: row["genesis_seq"])
     }
 
-    static func key(_ db: Database) throws -> String {
-        try String.fetchOne(db, sql: "SELECT key FROM ledger_head") ?? ""
+    static func key(_ transaction: StoreTransaction) throws -> String {
+        try String.fetchOne(transaction.db, sql: "SELECT key FROM ledger_head") ?? ""
     }
 
     /// Seals the entries written since the last seal, naming `event` as the event that reports them.
-    public static func seal(_ db: Database, event: Int64?) throws {
+    public static func seal(_ transaction: StoreTransaction, event: Int64?) throws {
         let rows = try Row.fetchAll(
-            db, sql: "SELECT seq, table_name, row_key, snapshot FROM ledger WHERE mac IS NULL ORDER BY seq")
+            transaction.db, sql: "SELECT seq, table_name, row_key, snapshot FROM ledger WHERE mac IS NULL ORDER BY seq")
         guard !rows.isEmpty else { return }
-        let key = try key(db)
-        var head = try head(db)
+        let key = try key(transaction)
+        var head = try head(transaction)
         for row in rows {
             let entry = LedgerChain.Entry(
                 seq: row["seq"], table: row["table_name"], key: row["row_key"], snapshot: row["snapshot"], event: event)
             let mac = LedgerChain.mac(entry, prevMAC: head.mac, key: key)
-            try db.execute(
+            try transaction.db.execute(
                 sql: "UPDATE ledger SET event_id = ?, prev_mac = ?, mac = ? WHERE seq = ?",
                 arguments: [event, head.mac, mac, entry.seq])
             head.seq = entry.seq
             head.mac = mac
             head.count += 1
         }
-        try db.execute(
+        try transaction.db.execute(
             sql: "UPDATE ledger_head SET last_seq = ?, last_mac = ?, count = ?",
             arguments: [head.seq, head.mac, head.count])
     }
@@ -75,9 +76,11 @@ public enum Ledger {
 
     /// The columns of `table` in order, and the key expression (its primary key, or its rowid) for `prefix`
     /// (`NEW`, `OLD`, or nothing for a query).
-    static func shape(_ db: Database, table: String) throws -> (columns: [String], key: (String) -> String) {
+    static func shape(
+        _ transaction: StoreTransaction, table: String
+    ) throws -> (columns: [String], key: (String) -> String) {
         let info = try Row.fetchAll(
-            db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
+            transaction.db, sql: "SELECT name, pk FROM pragma_table_info(?) ORDER BY cid", arguments: [table])
         let columns = info.map { $0["name"] as String }
         let keys = info.filter { ($0["pk"] as Int) > 0 }.sorted { ($0["pk"] as Int) < ($1["pk"] as Int) }
             .map { $0["name"] as String }
@@ -98,13 +101,13 @@ public enum Ledger {
 
     /// (Re)creates the triggers that record every change to `table`. A migration that changes a table of
     /// ``tables`` calls this again, so the entries keep every column.
-    public static func installTriggers(_ db: Database, table: String) throws {
-        let (columns, key) = try shape(db, table: table)
+    public static func installTriggers(_ transaction: StoreTransaction, table: String) throws {
+        let (columns, key) = try shape(transaction, table: table)
         let row = snapshot(columns: columns, prefix: "NEW")
         for change in ["insert", "update", "delete"] {
-            try db.execute(sql: "DROP TRIGGER IF EXISTS \"ledger_\(table)_\(change)\"")
+            try transaction.db.execute(sql: "DROP TRIGGER IF EXISTS \"ledger_\(table)_\(change)\"")
         }
-        try db.execute(
+        try transaction.db.execute(
             sql: """
                 CREATE TRIGGER "ledger_\(table)_insert" AFTER INSERT ON "\(table)" BEGIN
                     INSERT INTO ledger (table_name, row_key, snapshot) VALUES ('\(table)', \(key("NEW")), \(row));

@@ -20,26 +20,28 @@ public enum Outbox {
     /// The ledger entries written before it in the transaction are sealed naming this event, and the event carries
     /// the ledger's head (`LEDGER_SEQ`, `LEDGER_MAC`) to the journal, which thus witnesses the ledger as it was.
     @discardableResult
-    public static func enqueue(_ db: Database, _ event: Event, at now: Instant, claimant: String?) throws -> Int64 {
+    public static func enqueue(
+        _ transaction: StoreTransaction, _ event: Event, at now: Instant, claimant: String?
+    ) throws -> Int64 {
         var record = OutboxRecord(event: event, createdAt: now, claimedBy: claimant)
-        try record.insert(db)
+        try record.insert(transaction.db)
         let id = record.id!
-        try Ledger.seal(db, event: id)
-        let head = try Ledger.head(db)
+        try Ledger.seal(transaction, event: id)
+        let head = try Ledger.head(transaction)
         if let seq = head.seq {
             var fields = event.fields
             fields["LEDGER_SEQ"] = String(seq)
             fields["LEDGER_MAC"] = head.mac
-            try db.execute(
+            try transaction.db.execute(
                 sql: "UPDATE outbox SET fields = ? WHERE id = ?", arguments: [OutboxRecord.encode(fields), id])
         }
         return id
     }
 
     /// The rows with these ids that are still unsent.
-    public static func unsent(_ db: Database, ids: [Int64]) throws -> [OutboxRecord] {
+    public static func unsent(_ transaction: StoreTransaction, ids: [Int64]) throws -> [OutboxRecord] {
         try OutboxRecord.filter(ids.contains(OutboxRecord.Columns.id)).filter(OutboxRecord.Columns.sentAt == nil)
-            .order(OutboxRecord.Columns.id).fetchAll(db)
+            .order(OutboxRecord.Columns.id).fetchAll(transaction.db)
     }
 
     /// A row taken by ``claimPending(_:claimant:at:isStopped:limit:)``.
@@ -55,12 +57,13 @@ public enum Outbox {
     /// by `claimant`, and rows held by a claimant that `isStopped` says has stopped (so the events of a CLI killed
     /// between commit and send need not wait out the lease).
     public static func claimPending(
-        _ db: Database, claimant: String, at now: Instant, isStopped: (String) -> Bool = { _ in false },
+        _ transaction: StoreTransaction, claimant: String, at now: Instant,
+        isStopped: (String) -> Bool = { _ in false },
         limit: Int = 500
     ) throws -> [Claim] {
         let expired = now.seconds - lease
         let holders = try String.fetchAll(
-            db,
+            transaction.db,
             sql: """
                 SELECT DISTINCT claimed_by FROM outbox
                 WHERE sent_at IS NULL AND claimed_at > ? AND claimed_by IS NOT NULL AND claimed_by <> ?
@@ -69,7 +72,7 @@ public enum Outbox {
         let stopped = holders.filter(isStopped)
         let stoppedList = String(decoding: try JSONEncoder().encode(stopped), as: UTF8.self)
         let rows = try OutboxRecord.fetchAll(
-            db,
+            transaction.db,
             sql: """
                 SELECT * FROM outbox
                 WHERE sent_at IS NULL
@@ -81,7 +84,8 @@ public enum Outbox {
         guard !rows.isEmpty else { return [] }
         let ids = rows.compactMap(\.id)
         try OutboxRecord.filter(ids.contains(OutboxRecord.Columns.id)).updateAll(
-            db, OutboxRecord.Columns.claimedBy.set(to: claimant), OutboxRecord.Columns.claimedAt.set(to: now.seconds))
+            transaction.db, OutboxRecord.Columns.claimedBy.set(to: claimant),
+            OutboxRecord.Columns.claimedAt.set(to: now.seconds))
         return rows.map { row in
             var claimed = row
             claimed.claimedBy = claimant
@@ -100,10 +104,10 @@ public enum Outbox {
     }
 
     /// Records that these rows reached the journal.
-    public static func markSent(_ db: Database, ids: [Int64], at now: Instant) throws {
+    public static func markSent(_ transaction: StoreTransaction, ids: [Int64], at now: Instant) throws {
         guard !ids.isEmpty else { return }
         try OutboxRecord.filter(ids.contains(OutboxRecord.Columns.id))
-            .updateAll(db, OutboxRecord.Columns.sentAt.set(to: now.seconds))
+            .updateAll(transaction.db, OutboxRecord.Columns.sentAt.set(to: now.seconds))
     }
 
     /// The newest events kept in the outbox after delivery, whatever their age, for `inspectctl status` to show.
@@ -111,8 +115,8 @@ public enum Outbox {
 
     /// Deletes the rows delivered before `cutoff`, but for the newest ``keptForStatus``: the journal holds them, and
     /// an outbox that only grew would grow the record with every event (fail2ban's purge that never ran).
-    public static func prune(_ db: Database, sentBefore cutoff: Instant) throws {
-        try db.execute(
+    public static func prune(_ transaction: StoreTransaction, sentBefore cutoff: Instant) throws {
+        try transaction.db.execute(
             sql: """
                 DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ?
                     AND id < (SELECT coalesce(min(id), 0) FROM (SELECT id FROM outbox ORDER BY id DESC LIMIT ?))
@@ -121,13 +125,13 @@ public enum Outbox {
     }
 
     /// How many events wait to be sent.
-    public static func pendingCount(_ db: Database) throws -> Int {
-        try OutboxRecord.filter(OutboxRecord.Columns.sentAt == nil).fetchCount(db)
+    public static func pendingCount(_ transaction: StoreTransaction) throws -> Int {
+        try OutboxRecord.filter(OutboxRecord.Columns.sentAt == nil).fetchCount(transaction.db)
     }
 
     /// The latest `limit` events of these kinds, newest first.
-    package static func latest(_ db: Database, kinds: [String], limit: Int) throws -> [OutboxRecord] {
+    package static func latest(_ transaction: StoreTransaction, kinds: [String], limit: Int) throws -> [OutboxRecord] {
         try OutboxRecord.filter(kinds.contains(OutboxRecord.Columns.kind)).order(OutboxRecord.Columns.id.desc)
-            .limit(limit).fetchAll(db)
+            .limit(limit).fetchAll(transaction.db)
     }
 }

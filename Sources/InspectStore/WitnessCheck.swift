@@ -16,10 +16,10 @@ public enum WitnessCheck {
         public var problems: [String]
     }
 
-    public static func check(_ db: Database, against witnessed: Witnessed) throws -> Outcome {
+    public static func check(_ transaction: StoreTransaction, against witnessed: Witnessed) throws -> Outcome {
         var problems: [String] = []
-        let findings = try checkFindings(db, witnessed, into: &problems)
-        try checkLedger(db, witnessed, into: &problems)
+        let findings = try checkFindings(transaction, witnessed, into: &problems)
+        try checkLedger(transaction, witnessed, into: &problems)
         let newestFinding = witnessed.findings.keys.max().map { ", up to finding \($0)" } ?? ""
         let newestEntry = witnessed.ledger.keys.max().map { ", up to entry \($0)" } ?? ""
         return Outcome(
@@ -29,10 +29,10 @@ public enum WitnessCheck {
     }
 
     /// Findings whose events are still in the outbox: not witnessed yet, through no fault of the record.
-    private static func pendingFindings(_ db: Database) throws -> Set<Int64> {
+    private static func pendingFindings(_ transaction: StoreTransaction) throws -> Set<Int64> {
         Set(
             try Int64.fetchAll(
-                db,
+                transaction.db,
                 sql: """
                     SELECT CAST(json_extract(fields, '$.FINDING') AS INTEGER) FROM outbox
                     WHERE sent_at IS NULL AND json_extract(fields, '$.FINDING') IS NOT NULL
@@ -42,16 +42,16 @@ public enum WitnessCheck {
     /// Checks every witnessed hash, that the record reaches the newest witnessed finding, and that every finding
     /// from the oldest witnessed on was witnessed (or waits in the outbox). Returns how many findings it vouched for.
     private static func checkFindings(
-        _ db: Database, _ witnessed: Witnessed, into problems: inout [String]
+        _ transaction: StoreTransaction, _ witnessed: Witnessed, into problems: inout [String]
     ) throws
         -> Int
     {
-        let pending = try pendingFindings(db)
+        let pending = try pendingFindings(transaction)
         let oldest = witnessed.findings.keys.min()
         let newest = witnessed.findings.keys.max()
         var last: Int64?
         var vouched = 0
-        let cursor = try Row.fetchCursor(db, sql: "SELECT id, hash FROM finding ORDER BY id")
+        let cursor = try Row.fetchCursor(transaction.db, sql: "SELECT id, hash FROM finding ORDER BY id")
         while let row = try cursor.next() {
             let id: Int64 = row["id"]
             let hash: String = row["hash"]
@@ -83,16 +83,20 @@ public enum WitnessCheck {
 
     /// Checks every witnessed ledger head, that the ledger reaches the newest, and that every entry from the oldest
     /// witnessed on names an event the journal holds (or that waits in the outbox).
-    private static func checkLedger(_ db: Database, _ witnessed: Witnessed, into problems: inout [String]) throws {
+    private static func checkLedger(
+        _ transaction: StoreTransaction, _ witnessed: Witnessed, into problems: inout [String]
+    ) throws {
         guard let newest = witnessed.ledger.keys.max() else { return }
-        let head = try Ledger.head(db)
+        let head = try Ledger.head(transaction)
         if newest > head.seq ?? 0 {
             problems.insert(
                 "the ledger ends at entry \(head.seq.map(String.init) ?? "-"); the journal witnessed entry \(newest): "
                     + "changes were cut from the record", at: 0)
         }
         for (seq, mac) in witnessed.ledger.sorted(by: { $0.key < $1.key }) {
-            guard let stored = try String.fetchOne(db, sql: "SELECT mac FROM ledger WHERE seq = ?", arguments: [seq])
+            guard
+                let stored = try String.fetchOne(
+                    transaction.db, sql: "SELECT mac FROM ledger WHERE seq = ?", arguments: [seq])
             else { continue }
             if stored != mac {
                 problems.append(
@@ -101,9 +105,9 @@ public enum WitnessCheck {
             }
         }
         let oldestEvent = witnessed.events.min() ?? 0
-        let pending = Set(try Int64.fetchAll(db, sql: "SELECT id FROM outbox WHERE sent_at IS NULL"))
+        let pending = Set(try Int64.fetchAll(transaction.db, sql: "SELECT id FROM outbox WHERE sent_at IS NULL"))
         let unreported = try Row.fetchAll(
-            db,
+            transaction.db,
             sql: """
                 SELECT seq, table_name, row_key, event_id FROM ledger
                 WHERE event_id > ? ORDER BY seq

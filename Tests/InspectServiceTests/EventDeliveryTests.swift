@@ -73,7 +73,7 @@ struct EventDeliveryTests {
         let database = fixture.service.database
         let record = try database.recordIdentity()
         let event = Event(kind: .violationRecorded, message: "BADGE recorded", fields: ["FINDING": "7"])
-        let (sentBeforeCrash, neverSent) = try database.write { db in
+        let (sentBeforeCrash, neverSent) = try database.writeTransaction { db in
             (
                 try Outbox.enqueue(db, event, at: fixture.clock.now, claimant: "inspectctl:4"),
                 try Outbox.enqueue(db, event, at: fixture.clock.now, claimant: "inspectctl:4")
@@ -97,7 +97,9 @@ struct EventDeliveryTests {
         let fixture = try ServiceFixture()
         let database = fixture.service.database
         let event = Event(kind: .violationRecorded, message: "BADGE recorded", fields: ["FINDING": "7"])
-        let id = try database.write { try Outbox.enqueue($0, event, at: fixture.clock.now, claimant: "inspectctl:4") }
+        let id = try database.writeTransaction {
+            try Outbox.enqueue($0, event, at: fixture.clock.now, claimant: "inspectctl:4")
+        }
         var elsewhere = event
         elsewhere.fields["RECORD"] = "another database"
         #expect(fixture.sink.deliver(elsewhere, eventID: id) == .journaled)

@@ -16,9 +16,8 @@ struct ServiceFixture {
 
     init(configuration: InspectConfiguration = .defaults) throws {
         let database = try InspectDatabase.open(path: directory.file("inspectd.db"), mode: .readWrite)
-        let sender = OutboxSender(database: database, sink: sink, claimant: "test:1", clock: clock.function)
         service = InspectService(
-            database: database, policy: ServicePolicy(configuration: configuration), sender: sender,
+            database: database, policy: ServicePolicy(configuration: configuration), sink: sink, program: "test",
             clock: clock.function)
     }
 

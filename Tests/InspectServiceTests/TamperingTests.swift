@@ -117,7 +117,7 @@ struct TamperingTests {
             let attacker = try DatabaseQueue(path: $0.directory.file("inspectd.db"))
             try attacker.write { db in
                 var forged = try FindingRecord.fetchOne(db, sql: "SELECT * FROM finding WHERE id = 5")!.finding
-                let head = try FindingLedger.head(db)
+                let head = try FindingLedger.head(StoreTransaction(db))
                 forged.id = 7
                 forged.note = "forged"
                 forged = FindingChain.linked(forged, after: head.lastHash)

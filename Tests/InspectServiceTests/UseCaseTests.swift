@@ -11,7 +11,7 @@ struct UseCaseTests {
         _ = try fixture.seed()
         _ = try fixture.service.cancelInspection(id: 1, reason: "test", by: fixture.admin)
         try fixture.service.database.write { db in
-            let office = try OfficeRecord.require(db, code: "UBND-NHANLY")
+            let office = try OfficeRecord.require(StoreTransaction(db), code: "UBND-NHANLY")
             var due = InspectionRecord(
                 officeId: office.id!, kind: .planned, status: .due, plan: "monthly",
                 dueAt: fixture.clock.now, createdAt: fixture.clock.now, createdBy: "inspectd")
@@ -29,7 +29,7 @@ struct UseCaseTests {
         let fixture = try ServiceFixture()
         _ = try fixture.seed()
         try fixture.service.database.write { db in
-            let office = try OfficeRecord.require(db, code: "UBND-NHANLY")
+            let office = try OfficeRecord.require(StoreTransaction(db), code: "UBND-NHANLY")
             var surprise = InspectionRecord(
                 officeId: office.id!, kind: .surprise, status: .scheduled,
                 dueAt: fixture.clock.now.adding(seconds: 86400),
@@ -61,7 +61,7 @@ struct UseCaseTests {
         let open = try fixture.seed()
         _ = try fixture.service.closeInspection(id: open, checked: 2, by: fixture.inspector)
         let waiting = try fixture.service.database.write { db in
-            let office = try OfficeRecord.require(db, code: "UBND-NHANLY")
+            let office = try OfficeRecord.require(StoreTransaction(db), code: "UBND-NHANLY")
             var surprise = InspectionRecord(
                 officeId: office.id!, kind: .surprise, status: .scheduled,
                 dueAt: fixture.clock.now.adding(seconds: 3600), createdAt: fixture.clock.now, createdBy: "inspectd")

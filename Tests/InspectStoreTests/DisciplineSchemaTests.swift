@@ -62,12 +62,13 @@ struct DisciplineSchemaTests {
                 .map { [$0["finding_id"], $0["root_id"]] as [Int64] }
         }
         #expect(lineage == [[1, 1], [2, 2], [3, 1], [4, 2], [5, 1], [6, 6]])
-        try database.write { db in _ = try FindingLedger.append(db, Self.row(1, action: .amend, corrects: 5)) }
+        try database.writeTransaction { db in _ = try FindingLedger.append(db, Self.row(1, action: .amend, corrects: 5))
+        }
         #expect(
             try database.read {
                 try Int64.fetchOne($0, sql: "SELECT root_id FROM finding_lineage WHERE finding_id = 7")
             } == 1)
-        #expect(try database.read { try FindingLedger.verify($0).firstBreak } == nil)
+        #expect(try database.readTransaction { try FindingLedger.verify($0).firstBreak } == nil)
     }
 
     @Test("an escalation changes only by its acknowledgement, once, and is never deleted")
@@ -78,7 +79,7 @@ struct DisciplineSchemaTests {
             rule: "r", level: .reminder, subject: .office("UBND-NHANLY"), threshold: 2, window: .days(30),
             firstDay: CivilDate(iso: "2027-03-01")!, lastDay: CivilDate(iso: "2027-03-02")!, findings: [1, 2],
             trigger: 2)
-        var record = try fixture.database.write { db in
+        var record = try fixture.database.writeTransaction { db in
             try EscalationLedger.insert(db, draft, at: Instant(seconds: 200), by: "test")
         }
         #expect(record.window == .days(30))
@@ -109,7 +110,7 @@ struct DisciplineSchemaTests {
         again.threshold = 1
         let counted = #expect(throws: DatabaseError.self) {
             try fixture.database.writer.write {
-                _ = try EscalationLedger.insert($0, again, at: Instant(seconds: 400), by: "t")
+                _ = try EscalationLedger.insert(StoreTransaction($0), again, at: Instant(seconds: 400), by: "t")
             }
         }
         #expect(
@@ -118,8 +119,12 @@ struct DisciplineSchemaTests {
                 + "escalation_finding.subject, escalation_finding.finding_id")
         // Another rule may count them.
         again.rule = "other"
-        _ = try fixture.database.write { try EscalationLedger.insert($0, again, at: Instant(seconds: 400), by: "t") }
-        let tally = try fixture.database.read { try EscalationLedger.tally($0, subjects: [.office("UBND-NHANLY")]) }
+        _ = try fixture.database.writeTransaction {
+            try EscalationLedger.insert($0, again, at: Instant(seconds: 400), by: "t")
+        }
+        let tally = try fixture.database.readTransaction {
+            try EscalationLedger.tally($0, subjects: [.office("UBND-NHANLY")])
+        }
         #expect(tally.findings(rule: "r", subject: .office("UBND-NHANLY")) == [1, 2])
         #expect(tally.findings(rule: "other", subject: .office("UBND-NHANLY")) == [2])
     }

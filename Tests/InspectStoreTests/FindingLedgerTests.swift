@@ -12,9 +12,9 @@ struct FindingLedgerTests {
         let fixture = try StoreFixture()
         try fixture.appendFindings(5)
         try fixture.database.read { db in
-            let verification = try FindingLedger.verify(db)
+            let verification = try FindingLedger.verify(StoreTransaction(db))
             #expect(verification == .init(rows: 5, firstBreak: nil))
-            let head = try FindingLedger.head(db)
+            let head = try FindingLedger.head(StoreTransaction(db))
             #expect(head.lastID == 5)
             #expect(head.count == 5)
             let last = try FindingRecord.fetchOne(db, key: 5)
@@ -36,7 +36,7 @@ struct FindingLedgerTests {
             }
             #expect(refused?.message == message)
         }
-        #expect(try fixture.database.read { try FindingLedger.verify($0).firstBreak } == nil)
+        #expect(try fixture.database.readTransaction { try FindingLedger.verify($0).firstBreak } == nil)
     }
 
     @Test("a row that does not link to the head is refused")
@@ -66,7 +66,7 @@ struct FindingLedgerTests {
         let fixture = try StoreFixture()
         try fixture.appendFindings(5)
         try fixture.tamper(sql)
-        let found = try fixture.database.read { try FindingLedger.verify($0).firstBreak }
+        let found = try fixture.database.readTransaction { try FindingLedger.verify($0).firstBreak }
         #expect(found?.row == row)
         #expect(found?.reason.contains(reason) == true, "\(found?.reason ?? "no break")")
     }
@@ -78,7 +78,7 @@ struct FindingLedgerTests {
         try fixture.tamper("DELETE FROM finding WHERE id = 3")
         // The head still names row 3's hash, so a new row 3 links to it and is accepted; verify then names it.
         try fixture.appendFindings(1)
-        let found = try fixture.database.read { try FindingLedger.verify($0).firstBreak }
+        let found = try fixture.database.readTransaction { try FindingLedger.verify($0).firstBreak }
         #expect(found?.row == 3)
     }
 }

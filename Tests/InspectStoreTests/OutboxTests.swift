@@ -14,12 +14,14 @@ struct OutboxTests {
     @Test("an enqueued event round-trips through its row")
     func roundTrip() throws {
         let fixture = try StoreFixture()
-        let id = try fixture.database.write { try Outbox.enqueue($0, event, at: Instant(seconds: 10), claimant: "a") }
-        let rows = try fixture.database.read { try Outbox.unsent($0, ids: [id]) }
+        let id = try fixture.database.writeTransaction {
+            try Outbox.enqueue($0, event, at: Instant(seconds: 10), claimant: "a")
+        }
+        let rows = try fixture.database.readTransaction { try Outbox.unsent($0, ids: [id]) }
         #expect(rows.count == 1)
         // The row carries the event, and the ledger's head for the journal to witness.
         var witnessed = event
-        let head = try fixture.database.read { try Ledger.head($0) }
+        let head = try fixture.database.readTransaction { try Ledger.head($0) }
         witnessed.fields["LEDGER_SEQ"] = head.seq.map(String.init)
         witnessed.fields["LEDGER_MAC"] = head.mac
         #expect(rows.first?.event == witnessed)
@@ -30,23 +32,23 @@ struct OutboxTests {
     func leases() throws {
         let fixture = try StoreFixture()
         let start = Instant(seconds: 1000)
-        try fixture.database.write { db in
+        try fixture.database.writeTransaction { db in
             try Outbox.enqueue(db, event, at: start, claimant: "inspectctl:1")
             try Outbox.enqueue(db, event, at: start, claimant: nil)
         }
-        let early = try fixture.database.write {
+        let early = try fixture.database.writeTransaction {
             try Outbox.claimPending($0, claimant: "inspectd:9", at: start.adding(seconds: 5))
         }
         #expect(early.map(\.record.id) == [2])
         #expect(early.map(\.mayHaveBeenSent) == [false])
-        let late = try fixture.database.write {
+        let late = try fixture.database.writeTransaction {
             try Outbox.claimPending($0, claimant: "inspectd:9", at: start.adding(seconds: Outbox.lease))
         }
         #expect(late.map(\.record.id) == [1, 2])
         #expect(late.map(\.mayHaveBeenSent) == [true, true])
-        try fixture.database.write { try Outbox.markSent($0, ids: [1, 2], at: start.adding(seconds: 61)) }
-        #expect(try fixture.database.read { try Outbox.pendingCount($0) } == 0)
-        let none = try fixture.database.write {
+        try fixture.database.writeTransaction { try Outbox.markSent($0, ids: [1, 2], at: start.adding(seconds: 61)) }
+        #expect(try fixture.database.readTransaction { try Outbox.pendingCount($0) } == 0)
+        let none = try fixture.database.writeTransaction {
             try Outbox.claimPending($0, claimant: "inspectd:9", at: start.adding(seconds: 999))
         }
         #expect(none.isEmpty)
@@ -56,12 +58,12 @@ struct OutboxTests {
     func stoppedClaimant() throws {
         let fixture = try StoreFixture()
         let start = Instant(seconds: 1000)
-        try fixture.database.write { db in
+        try fixture.database.writeTransaction { db in
             try Outbox.enqueue(db, event, at: start, claimant: "inspectctl:1")
             try Outbox.enqueue(db, event, at: start, claimant: "inspectctl:2")
         }
         var asked: [String] = []
-        let claims = try fixture.database.write { db in
+        let claims = try fixture.database.writeTransaction { db in
             try Outbox.claimPending(db, claimant: "inspectd:9", at: start.adding(seconds: 1)) { holder in
                 asked.append(holder)
                 return holder == "inspectctl:2"
@@ -71,7 +73,7 @@ struct OutboxTests {
         #expect(claims.map(\.record.id) == [2])
         #expect(claims.first?.mayHaveBeenSent == true)
         #expect(claims.first?.record.claimedBy == "inspectd:9")
-        let stored = try fixture.database.read { try Outbox.unsent($0, ids: [1, 2]) }
+        let stored = try fixture.database.readTransaction { try Outbox.unsent($0, ids: [1, 2]) }
         #expect(stored.map(\.claimedBy) == ["inspectctl:1", "inspectd:9"])
     }
 

@@ -9,7 +9,7 @@ import Testing
 @Suite struct StaffProfileSchemaTests {
     /// A person in the fixture's office with one qualification; returns their id.
     private func recorded(_ fixture: StoreFixture) throws -> Int64 {
-        try fixture.database.write { db in
+        try fixture.database.writeTransaction { db in
             var staff = StaffRecord(
                 badge: "CL-1", name: "Nông Thị Hoa", officeId: 1, title: nil, category: .civilServant,
                 createdAt: Instant(seconds: 0))
@@ -64,7 +64,7 @@ import Testing
         let refused = #expect(throws: DatabaseError.self) {
             try fixture.database.writer.write { db in
                 try StaffProfileChangeRecord.append(
-                    db, staffID: staffID,
+                    StoreTransaction(db), staffID: staffID,
                     ProfileChange(
                         aspect: aspect, value: value, field: field, date: CivilDate(year: 2020, month: 1, day: 1),
                         evidence: evidence, reason: reason, recordedBy: "nga", recordedAt: Instant(seconds: 20)))

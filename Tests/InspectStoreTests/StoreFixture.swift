@@ -33,7 +33,7 @@ struct StoreFixture {
 
     /// Appends `count` findings.
     func appendFindings(_ count: Int) throws {
-        try database.write { db in
+        try database.writeTransaction { db in
             for index in 1...count { _ = try FindingLedger.append(db, draft(note: "finding \(index)")) }
         }
     }

@@ -9,7 +9,7 @@ struct ScheduleCommand: ServiceCommand {
         commandName: "schedule", abstract: "List the inspections coming up.",
         discussion: """
             Planned inspections are public; surprise and follow-up inspections appear only once due, unless an \
-            administrator (inspectd-admin) adds --reveal.
+            administrator (\(Role.adminGroup)) adds --reveal.
             """)
     static let access = CommandContext.Access.read
 

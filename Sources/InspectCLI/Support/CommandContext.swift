@@ -39,11 +39,9 @@ struct CommandContext {
             // One connection: a command performs one operation, and a pool takes longer to open.
             let database = try InspectDatabase.open(
                 path: path, mode: access == .write ? .readWrite : .readOnly, connections: .single)
-            let clock: @Sendable () -> Instant = { Instant(Date()) }
-            let sender = OutboxSender(
-                database: database, sink: EventSinks.forCLI(), claimant: "inspectctl:\(getpid())", clock: clock)
             let service = InspectService(
-                database: database, policy: ServicePolicy(configuration: configuration), sender: sender, clock: clock)
+                database: database, policy: ServicePolicy(configuration: configuration), sink: EventSinks.forCLI(),
+                program: "inspectctl", clock: { Instant(Date()) })
             transport = .direct(service, CallerIdentity.current(databasePath: path))
         case .socket(let path):
             if access == .write && showsTimes { _ = try configuration.load() }
@@ -77,6 +75,13 @@ struct CommandContext {
     func perform<Op: APIOperation>(_ operation: Op.Type, _ parameters: Op.Parameters) throws -> Op.Reply {
         switch transport {
         case .direct(let service, let caller):
+            // A refusal is journaled as the daemon journals one (`APIServer`), before the call is refused.
+            do {
+                try Op.requireRole(of: caller)
+            } catch let error as InspectError {
+                service.recordRefusal(caller, method: Op.name, error: error)
+                throw error
+            }
             let reply = try Op.authorizedPerform(service, as: caller, parameters)
             if Op.writes { DaemonNudge.send(databasePath: service.database.path) }
             return reply
@@ -89,7 +94,7 @@ struct CommandContext {
                 // The call may have been carried out before the answer was lost: say so rather than imply it failed.
                 let outcome =
                     Op.writes ? "; the change may have been made all the same, so look before trying again" : ""
-                throw InspectError.storage(path: client.path, reason: "the daemon did not answer: \(error)\(outcome)")
+                throw InspectError.unavailable("the daemon at \(client.path) did not answer: \(error)\(outcome)")
             }
         }
     }
@@ -116,7 +121,9 @@ struct CommandContext {
         }
     }
 
-    /// The daemon's errors as the CLI's own, so both modes print the same and exit the same.
+    /// The daemon's errors as the CLI's own, so both modes print the same and exit the same. An error that is not
+    /// io.inspectd's comes from the daemon's machinery, not the record: the daemon is unavailable (69), as when it
+    /// does not answer.
     private static func translate(_ error: VarlinkError) -> InspectError {
         let prefix = InterfaceDescription.name + "."
         if error.name.hasPrefix(prefix),
@@ -126,7 +133,7 @@ struct CommandContext {
         {
             return inspectError
         }
-        return InspectError.storage(path: "inspectd", reason: "the daemon failed: \(error)")
+        return InspectError.unavailable("the daemon failed: \(error)")
     }
 }
 

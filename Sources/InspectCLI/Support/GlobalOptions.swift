@@ -5,12 +5,6 @@ import InspectService
 
 /// Options every command accepts, before the noun or after the verb (`ArgumentOrder` moves them).
 struct GlobalOptions: ParsableArguments {
-    /// Where the daemon keeps its database unless its configuration says otherwise.
-    static let defaultDatabase = "/var/lib/inspectd/inspectd.db"
-
-    /// Where the daemon's API listens unless `--socket` or `$INSPECTD_SOCKET` says otherwise.
-    static let defaultSocket = "/run/inspectd/io.inspectd"
-
     @Option(
         name: .long,
         help: ArgumentHelp(
@@ -23,14 +17,14 @@ struct GlobalOptions: ParsableArguments {
         name: .long,
         help: ArgumentHelp(
             "Talk to the daemon on this socket (the default mode).",
-            discussion: "Default: $INSPECTD_SOCKET, else \(defaultSocket).", valueName: "path"))
+            discussion: "Default: $INSPECTD_SOCKET, else \(ServicePaths.defaultSocket).", valueName: "path"))
     var socket: String?
 
     @Option(
         name: .long,
         help: ArgumentHelp(
             "The configuration file (working hours, holidays); drop-ins in PATH.d/.",
-            discussion: "Default: $INSPECTD_CONFIG, else \(ConfigLoader.defaultPath) (compiled defaults if absent).",
+            discussion: "Default: $INSPECTD_CONFIG, else \(ServicePaths.defaultConfig) (compiled defaults if absent).",
             valueName: "path"))
     var config: String?
 
@@ -47,19 +41,17 @@ struct GlobalOptions: ParsableArguments {
     }
 
     /// Direct mode when a database is named (`--database`, `$INSPECTD_DATABASE`); otherwise the daemon's socket.
-    func mode() -> Mode {
-        let environment = ProcessInfo.processInfo.environment
-        if let database = database ?? environment["INSPECTD_DATABASE"] { return .direct(database: database) }
-        return .socket(socket ?? environment["INSPECTD_SOCKET"] ?? Self.defaultSocket)
+    func mode(_ paths: ServicePaths = ServicePaths()) -> Mode {
+        if let database = paths.namedDatabase(flag: database) { return .direct(database: database) }
+        return .socket(paths.socket(flag: socket))
     }
 
     /// The configuration file to read, and whether the user named it (then it must exist).
-    var configPath: (path: String, explicit: Bool) {
-        if let config { return (config, true) }
-        if let fromEnvironment = ProcessInfo.processInfo.environment["INSPECTD_CONFIG"] {
-            return (fromEnvironment, true)
-        }
-        return (ConfigLoader.defaultPath, false)
+    var configPath: (path: String, explicit: Bool) { ServicePaths().config(flag: config) }
+
+    /// The database `backup` copies: the one named, else the daemon's (``ServicePaths/database(flag:configured:)``).
+    func daemonDatabase(configured: String?) -> String {
+        ServicePaths().database(flag: database, configured: configured)
     }
 
     /// The language to show names in.

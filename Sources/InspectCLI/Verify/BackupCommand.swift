@@ -11,7 +11,7 @@ struct BackupCommand: ParsableCommand {
         discussion: """
             Uses SQLite's online backup, then verifies the copy (integrity check and hash chain). Reads the \
             database directly: --database, $INSPECTD_DATABASE, Database= in the configuration, or \
-            /var/lib/inspectd/inspectd.db; run it as root or as the inspectd user. DEST must not exist.
+            \(ServicePaths.defaultDatabase); run it as root or as the inspectd user. DEST must not exist.
             """)
 
     @Argument(help: "The new file to write.") var destination: String
@@ -20,15 +20,11 @@ struct BackupCommand: ParsableCommand {
     func run() throws {
         let config = options.configPath
         let configuration = try ConfigLoader.load(path: config.path, explicit: config.explicit)
-        let source: String
-        switch options.mode() {
-        case .direct(let database): source = database
-        case .socket: source = configuration.database ?? GlobalOptions.defaultDatabase
-        }
+        let source = options.daemonDatabase(configured: configuration.database)
         let database = try InspectDatabase.open(path: source, mode: .readOnly)
         try database.backup(to: destination)
         let copy = try InspectDatabase.open(path: destination, mode: .readOnly)
-        let report = try copy.read { db in try FindingLedger.verify(db) }
+        let report = try copy.readTransaction { db in try FindingLedger.verify(db) }
         guard report.firstBreak == nil else {
             throw InspectError.integrity("the copy does not verify: \(report.firstBreak!)")
         }

@@ -6,7 +6,7 @@ struct WhoAmICommand: ServiceCommand {
     static let configuration = CommandConfiguration(
         commandName: "whoami", abstract: "Show your user, your role and the staff record linked to your login.",
         discussion: """
-            Roles come from Unix groups: root and members of inspectd-admin are admins, members of inspectd \
+            Roles come from Unix groups: root and members of \(Role.adminGroup) are admins, members of \(Role.inspectorGroup) \
             inspectors, everyone else readers. A reader reads reports and the record of the person linked to their \
             login ('inspectctl staff link BADGE LOGIN', by an administrator).
             """)

@@ -52,8 +52,8 @@ extension Role {
     var groupDescription: String {
         switch self {
         case .reader: "any user"
-        case .inspector: "group inspectd"
-        case .admin: "root or group inspectd-admin"
+        case .inspector: "group \(Role.inspectorGroup)"
+        case .admin: "root or group \(Role.adminGroup)"
         }
     }
 

@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -133,11 +132,11 @@ extension InspectService {
     }
 
     /// The open actions not yet reported overdue, for the scheduler.
-    func pendingActions(_ db: Database) throws -> [Agenda.ActionItem] {
+    func pendingActions(_ db: StoreTransaction) throws -> [Agenda.ActionItem] {
         try CorrectiveActionRecord.pending(db)
     }
 
-    private func action(_ db: Database, finding id: Int64) throws -> CorrectiveActionRecord {
+    private func action(_ db: StoreTransaction, finding id: Int64) throws -> CorrectiveActionRecord {
         let root = try FindingRecord.root(db, of: id)
         guard
             let record = try CorrectiveActionRecord.find(db, finding: root)
@@ -165,7 +164,8 @@ extension InspectService {
 
     static func requireInspector(_ caller: Caller, to what: String) throws {
         guard caller.role >= .inspector else {
-            throw InspectError.permissionDenied("only members of inspectd or inspectd-admin may \(what)")
+            throw InspectError.permissionDenied(
+                "only members of \(Role.inspectorGroup) or \(Role.adminGroup) may \(what)")
         }
     }
 }
@@ -179,7 +179,7 @@ enum ActionViews {
             findingRetracted: listed.findingRetracted, overdue: !listed.findingRetracted && action.isOverdue(at: now))
     }
 
-    static func one(_ db: Database, id: Int64, now: Instant) throws -> ActionView {
+    static func one(_ db: StoreTransaction, id: Int64, now: Instant) throws -> ActionView {
         guard let listed = try CorrectiveActionRecord.listed(db, id: id) else {
             throw InspectError.notFound(kind: "corrective action", key: String(id))
         }

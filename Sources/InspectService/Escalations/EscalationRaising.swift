@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -11,7 +10,7 @@ extension InspectService {
     /// - Parameter triggers: the findings being written, by the id of the row that first recorded each.
     /// - Returns: the escalations raised, in order.
     func raiseEscalations(
-        _ db: Database, log: inout EventLog, triggers: Set<Int64>, by user: String
+        _ db: StoreTransaction, log: inout EventLog, triggers: Set<Int64>, by user: String
     ) throws
         -> [EscalationRecord]
     {

@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -27,7 +26,7 @@ extension InspectService {
     ///   acknowledged.
     public func acknowledgeEscalation(id: Int64, note: String? = nil, by caller: Caller) throws -> EscalationView {
         guard caller.role == .admin else {
-            throw InspectError.permissionDenied("only members of inspectd-admin may acknowledge escalations")
+            throw InspectError.permissionDenied("only members of \(Role.adminGroup) may acknowledge escalations")
         }
         return try perform { db, log in
             var record = try EscalationRecord.require(db, id: id)
@@ -63,7 +62,7 @@ extension InspectService {
     /// - Throws: `.permissionDenied` unless the caller is an admin.
     public func evaluateEscalations(since: Instant? = nil, by caller: Caller) throws -> [EscalationView] {
         guard caller.role == .admin else {
-            throw InspectError.permissionDenied("only members of inspectd-admin may evaluate escalations")
+            throw InspectError.permissionDenied("only members of \(Role.adminGroup) may evaluate escalations")
         }
         return try perform { db, log in
             let triggers = try FindingRecord.currentRoots(db, observedSince: since ?? Instant(seconds: .min))
@@ -86,7 +85,7 @@ enum EscalationViews {
             retracted: listed.retracted, amended: listed.amended)
     }
 
-    static func one(_ db: Database, id: Int64) throws -> EscalationView {
+    static func one(_ db: StoreTransaction, id: Int64) throws -> EscalationView {
         guard let listed = try EscalationRecord.listed(db, id: id) else {
             throw InspectError.notFound(kind: "escalation", key: String(id))
         }

@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -13,7 +12,7 @@ struct FindingDetails {
     /// session.
     /// - Parameter replacing: The finding an amendment replaces, which does not count as another in its session.
     init(
-        _ db: Database, type: ViolationType, staff: String?, arrived: TimeOfDay?, left: TimeOfDay?,
+        _ db: StoreTransaction, type: ViolationType, staff: String?, arrived: TimeOfDay?, left: TimeOfDay?,
         inspection: Inspection, observedAt: Instant, policy: ServicePolicy, replacing: Int64? = nil
     ) throws {
         self.type = type
@@ -45,7 +44,8 @@ struct FindingDetails {
     /// logged twice would count twice towards an escalation.
     /// - Throws: `InspectError.invalidInput` naming the finding already recorded.
     static func requireFirst(
-        _ db: Database, type: ViolationType, badge: String, day: CivilDate, session: Session, policy: ServicePolicy,
+        _ db: StoreTransaction, type: ViolationType, badge: String, day: CivilDate, session: Session,
+        policy: ServicePolicy,
         replacing: Int64?
     ) throws {
         let start = policy.zone.startOfDay(day)

@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -32,7 +31,7 @@ extension InspectService {
 
     /// The fields by which an import's one event has the journal witness the rows it appended: the first and the
     /// last, with the last one's hash (the chain links every row between).
-    static func chainFields(_ db: Database, _ ids: Range<Int64>) throws -> [String: String] {
+    static func chainFields(_ db: StoreTransaction, _ ids: Range<Int64>) throws -> [String: String] {
         guard let last = ids.last,
             let hash = try FindingRecord.hash(db, id: last)
         else { return [:] }
@@ -45,7 +44,7 @@ extension InspectService {
     /// - Parameter restoring: Inspections being imported in the same transaction: they may be closed already, and
     ///   their findings must then fall between their opening and closing.
     func appendImportedFindings(
-        _ db: Database, _ table: CSVTable, now: Instant, user: String, restoring: Set<Int64>
+        _ db: StoreTransaction, _ table: CSVTable, now: Instant, user: String, restoring: Set<Int64>
     ) throws -> (inspections: Set<Int64>, ids: Range<Int64>) {
         var context = try ImportContext(db, policy: policy, restoring: restoring)
         let insert = try FindingRecord.ImportInsert(db)
@@ -93,7 +92,7 @@ private struct ImportColumns {
 
 /// Lookups cached for the length of one import, so each row costs no extra queries.
 private struct ImportContext {
-    let db: Database
+    let db: StoreTransaction
     let policy: ServicePolicy
     var types: [String: ViolationType] = [:]
     var inspections: [Int64: Inspection] = [:]
@@ -113,7 +112,7 @@ private struct ImportContext {
         var session: TimeOfDay
     }
 
-    init(_ db: Database, policy: ServicePolicy, restoring: Set<Int64>) throws {
+    init(_ db: StoreTransaction, policy: ServicePolicy, restoring: Set<Int64>) throws {
         self.db = db
         self.policy = policy
         self.restoring = restoring

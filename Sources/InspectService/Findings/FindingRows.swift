@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -17,7 +16,7 @@ enum FindingRows {
             finding: listed.record.finding, office: listed.office, severity: listed.severity, state: state)
     }
 
-    static func view(_ db: Database, id: Int64) throws -> FindingView {
+    static func view(_ db: StoreTransaction, id: Int64) throws -> FindingView {
         guard let listed = try FindingRecord.listed(db, id: id) else {
             throw InspectError.notFound(kind: "finding", key: String(id))
         }

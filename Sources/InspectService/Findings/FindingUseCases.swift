@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -141,7 +140,7 @@ extension InspectService {
 
     /// The view of a row just written, after raising the escalations it calls for in the same transaction.
     private func viewRaisingEscalations(
-        _ db: Database, finding: Finding, log: inout EventLog, by caller: Caller
+        _ db: StoreTransaction, finding: Finding, log: inout EventLog, by caller: Caller
     )
         throws -> FindingView
     {
@@ -153,7 +152,7 @@ extension InspectService {
     }
 
     /// The finding row `id`, if it is the finding as it stands.
-    private func correctable(_ db: Database, id: Int64) throws -> Finding {
+    private func correctable(_ db: StoreTransaction, id: Int64) throws -> Finding {
         guard let record = try FindingRecord.find(db, id: id) else {
             throw InspectError.notFound(kind: "finding", key: String(id))
         }

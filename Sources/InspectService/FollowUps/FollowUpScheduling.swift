@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -8,7 +7,7 @@ extension InspectService {
     /// from `seed` and committed to in the journal; the instant stays secret until it is due.
     /// - Returns: the follow-up, or nil when none is called for.
     func scheduleFollowUp(
-        _ db: Database, after inspection: Inspection, seed: DrawSeed, log: inout EventLog, by user: String
+        _ db: StoreTransaction, after inspection: Inspection, seed: DrawSeed, log: inout EventLog, by user: String
     )
         throws -> Inspection?
     {
@@ -51,7 +50,7 @@ extension InspectService {
 
     /// Publishes the seed of a follow-up that has just left `scheduled` (due, missed or cancelled), so anyone can
     /// audit it; does nothing for other inspections or a seed already published.
-    func revealFollowUp(_ db: Database, inspection id: Int64, log: inout EventLog) throws {
+    func revealFollowUp(_ db: StoreTransaction, inspection id: Int64, log: inout EventLog) throws {
         guard
             var draw = try FollowUpDrawRecord.unrevealed(db, inspection: id)
         else { return }

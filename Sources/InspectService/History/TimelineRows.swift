@@ -1,5 +1,4 @@
 import Foundation
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -136,7 +135,7 @@ enum TimelineRows {
 
     /// The staff who moved into and out of `office`, as entries. Registering a person is not an event of the
     /// office's record (an import would bury it under hundreds of lines); the staff report shows it.
-    static func staffMoves(_ db: Database, office: String) throws -> [TimelineEntry] {
+    static func staffMoves(_ db: StoreTransaction, office: String) throws -> [TimelineEntry] {
         try StaffAssignmentRecord.moves(db, office: office).flatMap { row -> [TimelineEntry] in
             let badge = row.badge
             var entries: [TimelineEntry] = []
@@ -159,7 +158,7 @@ enum TimelineRows {
 
     /// The office's inspections that are no secret: everything but scheduled ones (a surprise or a follow-up is
     /// secret until due, and a planned one has not happened yet).
-    static func inspections(_ db: Database, office: String) throws -> [TimelineEntry] {
+    static func inspections(_ db: StoreTransaction, office: String) throws -> [TimelineEntry] {
         var entries: [TimelineEntry] = []
         for inspection in try InspectionRecord.unscheduled(db, office: office) {
             let kind = inspection.kind.rawValue

@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -68,7 +67,7 @@ extension InspectService {
 
     /// Validates one row and inserts it under its own id.
     private func insertImported(
-        _ db: Database, _ table: CSVTable, _ record: CSVTable.Record, now: Instant, user: String
+        _ db: StoreTransaction, _ table: CSVTable, _ record: CSVTable.Record, now: Instant, user: String
     )
         throws -> Int64
     {
@@ -150,7 +149,7 @@ extension InspectService {
     }
 
     /// The rule of `inspection close`, checked again once an imported inspection has its findings.
-    private func checkStaffCovered(_ db: Database, id: Int64) throws {
+    private func checkStaffCovered(_ db: StoreTransaction, id: Int64) throws {
         guard let record = try InspectionRecord.find(db, id: id), let checked = record.checked else { return }
         let named = try FindingRecord.namedStaffCount(db, inspection: id)
         guard checked >= named else {

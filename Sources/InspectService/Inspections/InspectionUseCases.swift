@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -174,7 +173,7 @@ extension InspectService {
 
     /// The inspection `id` as `caller` may know it: a secret one (a surprise or follow-up not yet due) is, to anyone
     /// but an administrator, exactly as absent as an id that was never used, errors included.
-    func visibleInspection(_ db: Database, id: Int64, to caller: Caller) throws -> Inspection {
+    func visibleInspection(_ db: StoreTransaction, id: Int64, to caller: Caller) throws -> Inspection {
         let inspection = try InspectionRecord.value(db, id: id)
         if caller.role < .admin && (inspection.kind == .surprise || inspection.kind == .followUp)
             && inspection.status == .scheduled

@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -28,7 +27,8 @@ extension InspectService {
         }
     }
 
-    private func audit(_ db: Database, _ record: SurpriseDrawRecord, witnessed: Witnessed?) throws -> DrawAudit {
+    private func audit(_ db: StoreTransaction, _ record: SurpriseDrawRecord, witnessed: Witnessed?) throws -> DrawAudit
+    {
         let draw = try record.decoded()
         var problems: [String] = []
         if let seed = DrawSeed(hex: record.seed) {

@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -114,7 +113,7 @@ extension InspectService {
     }
 
     private func insertPlanned(
-        _ db: Database, plan: String, occurrence: Occurrence, by caller: Caller, log: inout EventLog
+        _ db: StoreTransaction, plan: String, occurrence: Occurrence, by caller: Caller, log: inout EventLog
     ) throws {
         let office = try OfficeRecord.require(db, code: occurrence.office)
         let team = try policy.plans.plan(named: plan).teams.first
@@ -134,7 +133,7 @@ extension InspectService {
                 fields: fields))
     }
 
-    private func cancelStale(_ db: Database, id: Int64, plan: String, log: inout EventLog) throws {
+    private func cancelStale(_ db: StoreTransaction, id: Int64, plan: String, log: inout EventLog) throws {
         var record = try InspectionRecord.require(db, id: id)
         let reason =
             (try? policy.plans.plan(named: plan)) == nil
@@ -154,7 +153,7 @@ extension InspectService {
     }
 
     /// The active offices, for plan selectors.
-    func activeOffices(_ db: Database) throws -> [Office] {
+    func activeOffices(_ db: StoreTransaction) throws -> [Office] {
         try OfficeRecord.values(db)
     }
 }

@@ -10,7 +10,7 @@ extension InspectService {
     public func upcoming(from: Instant, to: Instant, reveal: Bool, as caller: Caller) throws -> [Inspection] {
         guard !reveal || caller.role == .admin else {
             throw InspectError.permissionDenied(
-                "only members of inspectd-admin may see surprise inspections before they are due")
+                "only members of \(Role.adminGroup) may see surprise inspections before they are due")
         }
         return try query { db in
             try InspectionRecord.upcoming(db, from: from, to: to, includeSecret: reveal)

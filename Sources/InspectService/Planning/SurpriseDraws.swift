@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -77,7 +76,7 @@ extension InspectService {
     /// Whether every period of `period`'s horizon before it was drawn before it began: else the plan was not there
     /// for all of the horizon, and owes no minimum over it (see `SurpriseRules.owed`).
     private func horizonKept(
-        _ db: Database, plan: String, horizon unit: PeriodUnit, before period: DrawPeriod
+        _ db: StoreTransaction, plan: String, horizon unit: PeriodUnit, before period: DrawPeriod
     ) throws -> Bool {
         let horizon = DrawPeriod.containing(period.start, unit: unit, zone: policy.zone)
         var earlier = DrawPeriod.containing(horizon.start, unit: period.unit, zone: policy.zone)
@@ -113,7 +112,7 @@ extension InspectService {
     }
 
     /// The offices `plan` selects, with their weights from the recent violation rate.
-    private func drawOffices(_ db: Database, plan: Plan, at now: Instant) throws -> [DrawOffice] {
+    private func drawOffices(_ db: StoreTransaction, plan: Plan, at now: Instant) throws -> [DrawOffice] {
         let rates = try riskRates(db, since: riskWindowStart(at: now))
         let weighting = plan.surpriseRules?.weighting ?? .uniform
         return plan.selector.select(from: try activeOffices(db)).map { office in
@@ -130,7 +129,7 @@ extension InspectService {
 
     /// Violations per staff checked, by office, over the closed inspections since `since`: the risk rates of
     /// risk-weighted draws and of `office show`.
-    func riskRates(_ db: Database, since: Instant) throws -> [String: RiskRate] {
+    func riskRates(_ db: StoreTransaction, since: Instant) throws -> [String: RiskRate] {
         Dictionary(
             uniqueKeysWithValues: try InspectionRecord.riskFigures(db, closedSince: since).map { row in
                 (row.office, RiskRate(violations: row.violations, checked: row.checked ?? 0))
@@ -138,7 +137,7 @@ extension InspectService {
     }
 
     /// The visits near `period` that spacing, the horizon minimum and team capacity depend on.
-    private func history(_ db: Database, plan: Plan, period: DrawPeriod) throws -> [VisitRecord] {
+    private func history(_ db: StoreTransaction, plan: Plan, period: DrawPeriod) throws -> [VisitRecord] {
         let spacing = Int64(plan.surpriseRules?.minSpacingDays ?? 0) * 86400
         let horizon = DrawPeriod.containing(
             period.start, unit: plan.surpriseRules?.horizon ?? period.unit, zone: policy.zone)

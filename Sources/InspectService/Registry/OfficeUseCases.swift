@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -76,7 +75,7 @@ extension InspectService {
 
     /// Validates and inserts one office in the current transaction.
     func insertOffice(
-        _ db: Database, _ request: OfficeAddRequest, at now: Instant, allowRetiredParent: Bool = false
+        _ db: StoreTransaction, _ request: OfficeAddRequest, at now: Instant, allowRetiredParent: Bool = false
     ) throws -> Office {
         try Codes.validate(request.code, as: "office code")
         let name = request.name.trimmingSpaces
@@ -107,7 +106,7 @@ extension InspectService {
             hoursProfile: record.hoursProfile)
     }
 
-    func officeValue(_ db: Database, code: String) throws -> Office {
+    func officeValue(_ db: StoreTransaction, code: String) throws -> Office {
         try OfficeRecord.value(db, code: code)
     }
 }

@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -47,7 +46,7 @@ extension InspectService {
         guard badge != own else { return }
         throw InspectError.permissionDenied(
             "\(caller.user) may read only their own record (staff \(own)), not \(badge); reading other people's "
-                + "records needs the inspector role (group inspectd)")
+                + "records needs the inspector role (group \(Role.inspectorGroup))")
     }
 
     /// The staff by badge (of `office`, retired ones when asked) after the badge `after`, narrowed for a reader to

@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -89,7 +88,7 @@ extension InspectService {
     }
 
     /// Marks an imported person retired, ending their office history at once.
-    private func retireImported(_ db: Database, badge: String, at now: Instant) throws {
+    private func retireImported(_ db: StoreTransaction, badge: String, at now: Instant) throws {
         var staff = try StaffRecord.require(db, badge: badge)
         staff.active = false
         staff.retiredAt = now

@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -122,7 +121,7 @@ extension InspectService {
 
     /// Validates and appends one qualification in the current transaction.
     private func recordQualification(
-        _ db: Database, _ request: QualifyRequest, at now: Instant, by caller: Caller
+        _ db: StoreTransaction, _ request: QualifyRequest, at now: Instant, by caller: Caller
     ) throws {
         let staff = try changeableStaff(db, badge: request.badge)
         let qualification = try request.qualification.validated(today: policy.zone.local(now).date)
@@ -137,7 +136,7 @@ extension InspectService {
 
     /// The active person with `badge`.
     /// - Throws: `.notFound`, `.conflict` when they are retired.
-    private func changeableStaff(_ db: Database, badge: String) throws -> StaffRecord {
+    private func changeableStaff(_ db: StoreTransaction, badge: String) throws -> StaffRecord {
         let staff = try StaffRecord.require(db, badge: badge)
         guard staff.active else { throw InspectError.conflict("staff \(badge) is retired") }
         return staff
@@ -146,7 +145,7 @@ extension InspectService {
     /// The level or title change `request` asks for, checked: a reason, a date not after today, and a value other
     /// than the current one.
     private func profileChange(
-        aspect: String, value: String, _ request: ProfileSetRequest, current staff: StaffRecord, db: Database,
+        aspect: String, value: String, _ request: ProfileSetRequest, current staff: StaffRecord, db: StoreTransaction,
         now: Instant, by caller: Caller
     ) throws -> ProfileChange {
         let reason = request.reason.trimmingSpaces
@@ -165,7 +164,7 @@ extension InspectService {
             reason: reason, recordedBy: caller.user, recordedAt: now)
     }
 
-    func profile(_ db: Database, badge: String) throws -> StaffProfile {
+    func profile(_ db: StoreTransaction, badge: String) throws -> StaffProfile {
         let staff = try StaffRecord.require(db, badge: badge)
         let history = try StaffProfileChangeRecord.history(db, staffID: staff.id)
         let title = history.last { $0.aspect == ProfileChange.title }?.value

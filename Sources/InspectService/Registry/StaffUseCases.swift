@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -96,7 +95,7 @@ extension InspectService {
 
     /// Validates and inserts one person in the current transaction.
     func insertStaff(
-        _ db: Database, _ request: StaffAddRequest, at now: Instant, by caller: Caller,
+        _ db: StoreTransaction, _ request: StaffAddRequest, at now: Instant, by caller: Caller,
         allowRetiredOffice: Bool = false
     ) throws -> Staff {
         try Codes.validate(request.badge, as: "badge")
@@ -125,14 +124,14 @@ extension InspectService {
 
     /// Checks that `login` is a user name no one else has.
     /// - Throws: `.invalidInput`, `.conflict` naming the person who has it.
-    func requireFreeLogin(_ db: Database, _ login: String) throws {
+    func requireFreeLogin(_ db: StoreTransaction, _ login: String) throws {
         try Logins.validate(login)
         if let holder = try StaffRecord.find(db, login: login) {
             throw InspectError.conflict("login \(login) is already linked to staff \(holder.badge)")
         }
     }
 
-    func staffDetail(_ db: Database, badge: String) throws -> StaffDetail {
+    func staffDetail(_ db: StoreTransaction, badge: String) throws -> StaffDetail {
         let staff = try StaffRecord.value(db, badge: badge)
         let officeName = try OfficeRecord.name(db, code: staff.office)
         let history = try StaffRecord.assignments(db, badge: badge).map {

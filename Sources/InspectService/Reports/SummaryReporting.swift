@@ -1,4 +1,3 @@
-import GRDB
 import InspectCore
 import InspectStore
 
@@ -68,7 +67,7 @@ extension InspectService {
         }
     }
 
-    private static func statusCounts(_ db: Database, _ period: ReportPeriod) throws -> InspectionCounts {
+    private static func statusCounts(_ db: StoreTransaction, _ period: ReportPeriod) throws -> InspectionCounts {
         var counts = Dictionary(
             uniqueKeysWithValues: InspectionKind.allCases.map {
                 ($0, StatusCounts(kind: $0, planned: 0, performed: 0, missed: 0, cancelled: 0, pending: 0))
@@ -89,7 +88,7 @@ extension InspectService {
     }
 
     private static func performed(
-        _ db: Database, _ period: ReportPeriod, zone: LocalZone
+        _ db: StoreTransaction, _ period: ReportPeriod, zone: LocalZone
     ) throws
         -> [PerformedInspection]
     {
@@ -101,7 +100,7 @@ extension InspectService {
     }
 
     private static func breakdown(
-        _ dimension: BreakdownDimension, _ db: Database, period: ReportPeriod, zone: LocalZone,
+        _ dimension: BreakdownDimension, _ db: StoreTransaction, period: ReportPeriod, zone: LocalZone,
         performed: [PerformedInspection], offices: [OfficeName], violations: ViolationCounts
     ) throws -> ReportBreakdown {
         switch dimension {

@@ -32,10 +32,10 @@ extension CorrectiveActionRecord {
         JOIN office o ON o.id = i.office_id
         """
 
-    private static func listed(_ db: Database, where conditions: [SQL]) throws -> [Listed] {
+    private static func listed(_ transaction: StoreTransaction, where conditions: [SQL]) throws -> [Listed] {
         let whereClause: SQL = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let sql = listedSelect + whereClause + " ORDER BY a.due_at, a.id"
-        return try Row.fetchAll(db, SQLRequest(literal: sql)).map { row in
+        return try Row.fetchAll(transaction.db, SQLRequest(literal: sql)).map { row in
             Listed(
                 record: try CorrectiveActionRecord(row: row), violation: row["violation"], staff: row["staff_badge"],
                 office: row["office_code"], findingRetracted: row["is_retracted"])
@@ -45,7 +45,7 @@ extension CorrectiveActionRecord {
     /// Actions with this status, open and due by `dueBy` with their finding standing, on findings of the office
     /// `office`, about the person `staff`, by due date.
     package static func listed(
-        _ db: Database, status: ActionStatus? = nil, dueBy: Instant? = nil, office: String? = nil,
+        _ transaction: StoreTransaction, status: ActionStatus? = nil, dueBy: Instant? = nil, office: String? = nil,
         staff: String? = nil
     ) throws -> [Listed] {
         var conditions: [SQL] = []
@@ -55,26 +55,26 @@ extension CorrectiveActionRecord {
         }
         if let office { conditions.append("o.code = \(office)") }
         if let staff { conditions.append("f.staff_badge = \(staff)") }
-        return try listed(db, where: conditions)
+        return try listed(transaction, where: conditions)
     }
 
     /// The actions on findings one of whose rows was about the person `badge` (moved to someone else by an
     /// amendment too), by due date.
-    package static func listed(_ db: Database, findingsEverAbout badge: String) throws -> [Listed] {
-        try listed(db, where: ["a.finding_id IN (\(FindingRecord.roots(everAbout: badge)))"])
+    package static func listed(_ transaction: StoreTransaction, findingsEverAbout badge: String) throws -> [Listed] {
+        try listed(transaction, where: ["a.finding_id IN (\(FindingRecord.roots(everAbout: badge)))"])
     }
 
     /// The action `id`.
-    package static func listed(_ db: Database, id: Int64) throws -> Listed? {
-        try listed(db, where: ["a.id = \(id)"]).first
+    package static func listed(_ transaction: StoreTransaction, id: Int64) throws -> Listed? {
+        try listed(transaction, where: ["a.id = \(id)"]).first
     }
 
     /// The open actions not yet reported overdue whose finding stands, for the scheduler.
-    package static func pending(_ db: Database) throws -> [Agenda.ActionItem] {
+    package static func pending(_ transaction: StoreTransaction) throws -> [Agenda.ActionItem] {
         let sql: SQL =
             "SELECT a.id, a.due_at FROM corrective_action a WHERE a.status = \(ActionStatus.open) "
             + "AND a.overdue_at IS NULL AND NOT \(retracted)"
-        return try Row.fetchAll(db, SQLRequest(literal: sql)).map {
+        return try Row.fetchAll(transaction.db, SQLRequest(literal: sql)).map {
             Agenda.ActionItem(id: $0["id"], dueAt: $0["due_at"])
         }
     }
@@ -82,7 +82,7 @@ extension CorrectiveActionRecord {
 
 extension CorrectiveActionRecord {
     /// The action on the finding first recorded as `root`, if any.
-    package static func find(_ db: Database, finding root: Int64) throws -> CorrectiveActionRecord? {
-        try filter(Columns.findingId == root).fetchOne(db)
+    package static func find(_ transaction: StoreTransaction, finding root: Int64) throws -> CorrectiveActionRecord? {
+        try filter(Columns.findingId == root).fetchOne(transaction.db)
     }
 }

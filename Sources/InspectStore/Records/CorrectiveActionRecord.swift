@@ -50,8 +50,8 @@ extension CorrectiveActionRecord: FetchableRecord, MutablePersistableRecord, Sna
     }
 
     /// - Throws: `InspectError.notFound` naming the id.
-    public static func require(_ db: Database, id: Int64) throws -> CorrectiveActionRecord {
-        guard let record = try fetchOne(db, key: id) else {
+    public static func require(_ transaction: StoreTransaction, id: Int64) throws -> CorrectiveActionRecord {
+        guard let record = try fetchOne(transaction.db, key: id) else {
             throw InspectError.notFound(kind: "corrective action", key: String(id))
         }
         return record

@@ -44,14 +44,17 @@ extension EscalationRecord {
         JOIN office t ON t.id = ti.office_id
         """
 
-    private static func listed(_ db: Database, where conditions: [SQL], order: Order) throws -> [Listed] {
+    private static func listed(
+        _ transaction: StoreTransaction, where conditions: [SQL], order: Order
+    ) throws -> [Listed] {
         let whereClause: SQL = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         let orderClause: SQL =
             switch order {
             case .newestFirst: " ORDER BY e.raised_at DESC, e.id DESC"
             case .byID: " ORDER BY e.id"
             }
-        return try Row.fetchAll(db, SQLRequest(literal: listedSelect + whereClause + orderClause)).map { row in
+        return try Row.fetchAll(transaction.db, SQLRequest(literal: listedSelect + whereClause + orderClause)).map {
+            row in
             Listed(
                 record: try EscalationRecord(row: row), triggerOffice: row["trigger_office"], findings: ids(row["ids"]),
                 retracted: ids(row["retracted"]), amended: ids(row["amended"]))
@@ -61,7 +64,8 @@ extension EscalationRecord {
     /// Escalations, only open ones when `openOnly`, only about the person `staff`, only about the office `office` or
     /// raised by a finding made there.
     package static func listed(
-        _ db: Database, openOnly: Bool = false, staff: String? = nil, office: String? = nil, order: Order
+        _ transaction: StoreTransaction, openOnly: Bool = false, staff: String? = nil, office: String? = nil,
+        order: Order
     ) throws -> [Listed] {
         var conditions: [SQL] = []
         if openOnly { conditions.append("e.acknowledged_at IS NULL") }
@@ -72,12 +76,12 @@ extension EscalationRecord {
             conditions.append(
                 "((e.subject_kind = \(EscalationSubjectKind.office) AND e.subject = \(office)) OR t.code = \(office))")
         }
-        return try listed(db, where: conditions, order: order)
+        return try listed(transaction, where: conditions, order: order)
     }
 
     /// The escalation `id`.
-    package static func listed(_ db: Database, id: Int64) throws -> Listed? {
-        try listed(db, where: ["e.id = \(id)"], order: .byID).first
+    package static func listed(_ transaction: StoreTransaction, id: Int64) throws -> Listed? {
+        try listed(transaction, where: ["e.id = \(id)"], order: .byID).first
     }
 
     /// The ids of a `json_group_array` of integers.
@@ -92,7 +96,9 @@ extension EscalationRecord {
 extension FindingRecord {
     /// The current findings matching `condition` (over `f` the row, `l` its lineage, `o` its office), under the id
     /// of the row that first recorded each.
-    private static func escalationFindings(_ db: Database, where condition: SQL) throws -> [EscalationFinding] {
+    private static func escalationFindings(
+        _ transaction: StoreTransaction, where condition: SQL
+    ) throws -> [EscalationFinding] {
         let request: SQLRequest<Row> = """
             SELECT l.root_id, f.violation, v.severity, f.staff_badge, o.code, f.observed_at
             FROM finding f
@@ -102,7 +108,7 @@ extension FindingRecord {
             JOIN violation_type v ON v.code = f.violation
             WHERE \(isCurrent) AND (\(condition))
             """
-        return try request.fetchAll(db).map { row in
+        return try request.fetchAll(transaction.db).map { row in
             EscalationFinding(
                 id: row["root_id"], violation: row["violation"], severity: row["severity"], staff: row["staff_badge"],
                 office: row["code"], observedAt: row["observed_at"])
@@ -110,17 +116,20 @@ extension FindingRecord {
     }
 
     /// The current findings first recorded as `roots`.
-    package static func escalationFindings(_ db: Database, roots: [Int64]) throws -> [EscalationFinding] {
+    package static func escalationFindings(
+        _ transaction: StoreTransaction, roots: [Int64]
+    ) throws -> [EscalationFinding] {
         try escalationFindings(
-            db, where: SQL(sql: "l.root_id IN (SELECT value FROM json_each(?))", arguments: [JSONText.array(roots)]))
+            transaction,
+            where: SQL(sql: "l.root_id IN (SELECT value FROM json_each(?))", arguments: [JSONText.array(roots)]))
     }
 
     /// The current findings observed since `since` about one of `staff` or made in one of `offices`.
     package static func escalationFindings(
-        _ db: Database, since: Instant, staff: [String], offices: [String]
+        _ transaction: StoreTransaction, since: Instant, staff: [String], offices: [String]
     ) throws -> [EscalationFinding] {
         try escalationFindings(
-            db,
+            transaction,
             where: SQL(
                 sql: """
                     f.observed_at >= ? AND (f.staff_badge IN (SELECT value FROM json_each(?))
@@ -130,10 +139,10 @@ extension FindingRecord {
     }
 
     /// The roots of the current findings observed since `since`.
-    package static func currentRoots(_ db: Database, observedSince since: Instant) throws -> [Int64] {
+    package static func currentRoots(_ transaction: StoreTransaction, observedSince since: Instant) throws -> [Int64] {
         let sql =
             "SELECT l.root_id FROM finding f JOIN finding_lineage l ON l.finding_id = f.id WHERE " + isCurrent
             + " AND f.observed_at >= \(since.seconds)"
-        return try Int64.fetchAll(db, SQLRequest(literal: sql))
+        return try Int64.fetchAll(transaction.db, SQLRequest(literal: sql))
     }
 }

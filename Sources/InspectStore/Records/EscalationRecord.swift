@@ -59,8 +59,8 @@ extension EscalationRecord: FetchableRecord, MutablePersistableRecord, SnakeCase
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// - Throws: `InspectError.notFound` naming the id.
-    public static func require(_ db: Database, id: Int64) throws -> EscalationRecord {
-        guard let record = try fetchOne(db, key: id) else {
+    public static func require(_ transaction: StoreTransaction, id: Int64) throws -> EscalationRecord {
+        guard let record = try fetchOne(transaction.db, key: id) else {
             throw InspectError.notFound(kind: "escalation", key: String(id))
         }
         return record
@@ -73,13 +73,13 @@ public enum EscalationLedger {
     /// - Throws: a constraint error when a finding was already counted by the same rule for the same subject, or
     ///   the key exists: never two escalations for one window.
     public static func insert(
-        _ db: Database, _ draft: EscalationDraft, at now: Instant, by user: String
+        _ transaction: StoreTransaction, _ draft: EscalationDraft, at now: Instant, by user: String
     ) throws
         -> EscalationRecord
     {
         var record = EscalationRecord(draft: draft, raisedAt: now, by: user)
-        try record.insert(db)
-        let statement = try db.cachedStatement(
+        try record.insert(transaction.db)
+        let statement = try transaction.db.cachedStatement(
             sql: """
                 INSERT INTO escalation_finding (escalation_id, rule, subject_kind, subject, finding_id)
                 VALUES (?, ?, ?, ?, ?)
@@ -93,13 +93,15 @@ public enum EscalationLedger {
     }
 
     /// The findings already counted for these subjects, by rule and subject.
-    public static func tally(_ db: Database, subjects: Set<EscalationSubject>) throws -> EscalationTally {
+    public static func tally(
+        _ transaction: StoreTransaction, subjects: Set<EscalationSubject>
+    ) throws -> EscalationTally {
         var tally = EscalationTally()
         for kind in EscalationSubjectKind.allCases {
             let codes = subjects.filter { $0.kind == kind }.map(\.code).sorted()
             guard !codes.isEmpty else { continue }
             let rows = try Row.fetchCursor(
-                db,
+                transaction.db,
                 sql: """
                     SELECT rule, subject, finding_id FROM escalation_finding
                     WHERE subject_kind = ? AND subject IN (SELECT value FROM json_each(?))

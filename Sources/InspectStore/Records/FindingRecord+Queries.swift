@@ -8,45 +8,45 @@ extension FindingRecord {
         "f.action <> \(FindingAction.retract) AND NOT EXISTS (SELECT 1 FROM finding c WHERE c.corrects_id = f.id)"
 
     /// How many current findings name the person with this badge.
-    package static func currentCount(_ db: Database, staff badge: String) throws -> Int {
+    package static func currentCount(_ transaction: StoreTransaction, staff badge: String) throws -> Int {
         let sql =
             SQL(sql: "SELECT count(*) FROM finding f WHERE f.staff_badge = ? AND ", arguments: [badge]) + isCurrent
-        return try Int.fetchOne(db, SQLRequest(literal: sql)) ?? 0
+        return try Int.fetchOne(transaction.db, SQLRequest(literal: sql)) ?? 0
     }
 }
 
 extension FindingRecord {
     /// How many current findings the inspection `id` has.
-    package static func currentCount(_ db: Database, inspection id: Int64) throws -> Int {
+    package static func currentCount(_ transaction: StoreTransaction, inspection id: Int64) throws -> Int {
         let sql = SQL(sql: "SELECT count(*) FROM finding f WHERE f.inspection_id = ? AND ", arguments: [id]) + isCurrent
-        return try Int.fetchOne(db, SQLRequest(literal: sql)) ?? 0
+        return try Int.fetchOne(transaction.db, SQLRequest(literal: sql)) ?? 0
     }
 
     /// How many staff the current findings of the inspection `id` name.
-    package static func namedStaffCount(_ db: Database, inspection id: Int64) throws -> Int {
+    package static func namedStaffCount(_ transaction: StoreTransaction, inspection id: Int64) throws -> Int {
         let sql =
             SQL(
                 sql: "SELECT count(DISTINCT f.staff_badge) FROM finding f WHERE f.inspection_id = ? AND ",
                 arguments: [id]) + isCurrent
-        return try Int.fetchOne(db, SQLRequest(literal: sql)) ?? 0
+        return try Int.fetchOne(transaction.db, SQLRequest(literal: sql)) ?? 0
     }
 
     /// The hash of the finding row `id`.
-    package static func hash(_ db: Database, id: Int64) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT hash FROM finding WHERE id = ?", arguments: [id])
+    package static func hash(_ transaction: StoreTransaction, id: Int64) throws -> String? {
+        try String.fetchOne(transaction.db, sql: "SELECT hash FROM finding WHERE id = ?", arguments: [id])
     }
 
     /// The largest finding id, nil when there are none.
-    package static func maxID(_ db: Database) throws -> Int64? {
-        try Int64.fetchOne(db, sql: "SELECT max(id) FROM finding")
+    package static func maxID(_ transaction: StoreTransaction) throws -> Int64? {
+        try Int64.fetchOne(transaction.db, sql: "SELECT max(id) FROM finding")
     }
 
     /// The id of the row that first recorded the finding row `id` belongs to (itself for a record).
     /// - Throws: `InspectError.notFound` naming the id.
-    package static func root(_ db: Database, of id: Int64) throws -> Int64 {
+    package static func root(_ transaction: StoreTransaction, of id: Int64) throws -> Int64 {
         guard
             let root = try Int64.fetchOne(
-                db, sql: "SELECT root_id FROM finding_lineage WHERE finding_id = ?",
+                transaction.db, sql: "SELECT root_id FROM finding_lineage WHERE finding_id = ?",
                 arguments: [id])
         else { throw InspectError.notFound(kind: "finding", key: String(id)) }
         return root
@@ -55,7 +55,8 @@ extension FindingRecord {
     /// A current finding of `badge` with this violation type, observed in `[from, to)` at a clock time in
     /// `[clockFrom, clockTo)`, other than the row `excluding`.
     package static func currentInSession(
-        _ db: Database, badge: String, violation: String, from: Instant, to: Instant, clockFrom: TimeOfDay,
+        _ transaction: StoreTransaction, badge: String, violation: String, from: Instant, to: Instant,
+        clockFrom: TimeOfDay,
         clockTo: TimeOfDay, excluding: Int64?
     ) throws -> Int64? {
         let sql =
@@ -69,7 +70,7 @@ extension FindingRecord {
                     badge, violation, from.seconds, to.seconds, clockFrom.fullDescription, clockTo.fullDescription,
                     excluding,
                 ]) + " " + isCurrent + "\nLIMIT 1"
-        return try Int64.fetchOne(db, SQLRequest(literal: sql))
+        return try Int64.fetchOne(transaction.db, SQLRequest(literal: sql))
     }
 }
 
@@ -97,7 +98,7 @@ extension FindingRecord {
         """
 
     private static func listed(
-        _ db: Database, where condition: SQL, currentOnly: Bool, limit: Int? = nil
+        _ transaction: StoreTransaction, where condition: SQL, currentOnly: Bool, limit: Int? = nil
     )
         throws -> [Listed]
     {
@@ -105,7 +106,7 @@ extension FindingRecord {
         let sql =
             SQL(sql: listedSelect) + " WHERE " + filter
             + SQL(sql: " ORDER BY f.id" + (limit.map { " LIMIT \($0)" } ?? ""))
-        return try Row.fetchAll(db, SQLRequest(literal: sql)).map { row in
+        return try Row.fetchAll(transaction.db, SQLRequest(literal: sql)).map { row in
             Listed(
                 record: try FindingRecord(row: row), office: row["office_code"], severity: row["severity"],
                 correctedBy: row["corrected_by"])
@@ -116,7 +117,8 @@ extension FindingRecord {
     /// `violation`, observed in `[from, to)`, after the row `after`, in the order they were recorded; only as they
     /// stand when `currentOnly`; at most `limit` of them when there is a limit.
     package static func listed(
-        _ db: Database, inspection: Int64?, office: String?, staff: String?, violation: String?, from: Instant?,
+        _ transaction: StoreTransaction, inspection: Int64?, office: String?, staff: String?, violation: String?,
+        from: Instant?,
         to: Instant?, after: Int64?, currentOnly: Bool, limit: Int?
     ) throws -> [Listed] {
         var conditions: [SQL] = ["1"]
@@ -127,23 +129,25 @@ extension FindingRecord {
         if let from { conditions.append("f.observed_at >= \(from.seconds)") }
         if let to { conditions.append("f.observed_at < \(to.seconds)") }
         if let after { conditions.append("f.id > \(after)") }
-        return try listed(db, where: conditions.joined(separator: " AND "), currentOnly: currentOnly, limit: limit)
+        return try listed(
+            transaction, where: conditions.joined(separator: " AND "), currentOnly: currentOnly, limit: limit)
     }
 
     /// The finding row `id`.
-    package static func listed(_ db: Database, id: Int64) throws -> Listed? {
-        try listed(db, where: "f.id = \(id)", currentOnly: false).first
+    package static func listed(_ transaction: StoreTransaction, id: Int64) throws -> Listed? {
+        try listed(transaction, where: "f.id = \(id)", currentOnly: false).first
     }
 
     /// Every finding row of the inspection `id`.
-    package static func listed(_ db: Database, inspection id: Int64) throws -> [Listed] {
-        try listed(db, where: "f.inspection_id = \(id)", currentOnly: false)
+    package static func listed(_ transaction: StoreTransaction, inspection id: Int64) throws -> [Listed] {
+        try listed(transaction, where: "f.inspection_id = \(id)", currentOnly: false)
     }
 
     /// The row that stands for the finding first recorded as `root`, or nil when it was retracted.
-    package static func current(_ db: Database, root: Int64) throws -> Listed? {
+    package static func current(_ transaction: StoreTransaction, root: Int64) throws -> Listed? {
         try listed(
-            db, where: "f.id IN (SELECT finding_id FROM finding_lineage WHERE root_id = \(root))", currentOnly: true
+            transaction, where: "f.id IN (SELECT finding_id FROM finding_lineage WHERE root_id = \(root))",
+            currentOnly: true
         ).first
     }
 }
@@ -155,8 +159,8 @@ extension FindingRecord {
     package struct ImportInsert {
         private let statement: Statement
 
-        package init(_ db: Database) throws {
-            statement = try db.cachedStatement(
+        package init(_ transaction: StoreTransaction) throws {
+            statement = try transaction.db.cachedStatement(
                 sql: """
                     INSERT INTO finding (id, inspection_id, violation, staff_badge, observed_at, clock_time, minutes,
                         note, recorded_by, recorded_at, action, corrects_id, reason, prev_hash, hash)
@@ -198,7 +202,7 @@ extension FindingRecord {
     package typealias HistoryRow = (finding: Finding, office: String, violationName: String)
 
     /// Every row of the findings whose first row's id is selected by `roots`, in the order they were recorded.
-    private static func history(_ db: Database, roots: SQL) throws -> [HistoryRow] {
+    private static func history(_ transaction: StoreTransaction, roots: SQL) throws -> [HistoryRow] {
         let request: SQLRequest<Row> = """
             SELECT f.*, l.root_id, o.code AS office_code, v.name_en
             FROM finding f
@@ -209,31 +213,31 @@ extension FindingRecord {
             WHERE l.root_id IN (\(roots))
             ORDER BY f.id
             """
-        return try request.fetchAll(db).map { row in
+        return try request.fetchAll(transaction.db).map { row in
             (try FindingRecord(row: row).finding, row["office_code"], row["name_en"])
         }
     }
 
     /// Every row of every finding one of whose rows was about the person `badge` (moved to someone else by an
     /// amendment too).
-    package static func history(_ db: Database, everAbout badge: String) throws -> [HistoryRow] {
-        try history(db, roots: roots(everAbout: badge))
+    package static func history(_ transaction: StoreTransaction, everAbout badge: String) throws -> [HistoryRow] {
+        try history(transaction, roots: roots(everAbout: badge))
     }
 
     /// Every row of every finding made in the office `code`.
-    package static func history(_ db: Database, madeIn code: String) throws -> [HistoryRow] {
-        try history(db, roots: roots(madeIn: code))
+    package static func history(_ transaction: StoreTransaction, madeIn code: String) throws -> [HistoryRow] {
+        try history(transaction, roots: roots(madeIn: code))
     }
 
     /// How many current findings were made in the office `code`.
-    package static func currentCount(_ db: Database, office code: String) throws -> Int {
+    package static func currentCount(_ transaction: StoreTransaction, office code: String) throws -> Int {
         let sql =
             SQL(
                 sql: """
                     SELECT count(*) FROM finding f JOIN inspection i ON i.id = f.inspection_id
                     JOIN office o ON o.id = i.office_id WHERE o.code = ? AND
                     """, arguments: [code]) + " " + isCurrent
-        return try Int.fetchOne(db, SQLRequest(literal: sql)) ?? 0
+        return try Int.fetchOne(transaction.db, SQLRequest(literal: sql)) ?? 0
     }
 }
 
@@ -243,13 +247,13 @@ extension FindingRecord {
     /// The severity and measure (its raw value) of the violation type of each current finding of the inspection
     /// `id`.
     package static func currentTypes(
-        _ db: Database, inspection id: Int64
+        _ transaction: StoreTransaction, inspection id: Int64
     ) throws -> [(severity: Severity?, measure: String?)] {
         let request: SQLRequest<Row> = """
             SELECT v.severity, v.measure FROM finding f JOIN violation_type v ON v.code = f.violation
             WHERE f.inspection_id = \(id) AND \(isCurrent)
             """
-        return try request.fetchAll(db).map { (Severity.fromDatabaseValue($0["severity"]), $0["measure"]) }
+        return try request.fetchAll(transaction.db).map { (Severity.fromDatabaseValue($0["severity"]), $0["measure"]) }
     }
 }
 
@@ -257,17 +261,17 @@ extension FindingRecord {
 
 extension FindingRecord {
     /// The finding row `id`, or nil.
-    package static func find(_ db: Database, id: Int64) throws -> FindingRecord? {
-        try fetchOne(db, key: id)
+    package static func find(_ transaction: StoreTransaction, id: Int64) throws -> FindingRecord? {
+        try fetchOne(transaction.db, key: id)
     }
 
     /// The row that corrected the row `id` (amended or retracted it), if any.
-    package static func correction(_ db: Database, of id: Int64) throws -> FindingRecord? {
-        try filter(Columns.correctsId == id).fetchOne(db)
+    package static func correction(_ transaction: StoreTransaction, of id: Int64) throws -> FindingRecord? {
+        try filter(Columns.correctsId == id).fetchOne(transaction.db)
     }
 
     /// How many finding rows the inspection `id` has, whatever they are.
-    package static func rowCount(_ db: Database, inspection id: Int64) throws -> Int {
-        try filter(Columns.inspectionId == id).fetchCount(db)
+    package static func rowCount(_ transaction: StoreTransaction, inspection id: Int64) throws -> Int {
+        try filter(Columns.inspectionId == id).fetchCount(transaction.db)
     }
 }

@@ -4,11 +4,11 @@ import InspectCore
 extension FollowUpDrawRecord {
     /// The draw of the follow-up of the inspection `id`, with the follow-up's status and office code.
     package static func draw(
-        _ db: Database, follows id: Int64
+        _ transaction: StoreTransaction, follows id: Int64
     ) throws -> (record: FollowUpDrawRecord, status: InspectionStatus, office: String)? {
         guard
             let row = try Row.fetchOne(
-                db,
+                transaction.db,
                 sql: """
                     SELECT d.*, i.status, o.code FROM follow_up_draw d JOIN inspection i ON i.id = d.inspection_id
                     JOIN office o ON o.id = i.office_id WHERE d.follows_id = ?
@@ -21,12 +21,13 @@ extension FollowUpDrawRecord {
 
 extension FollowUpDrawRecord {
     /// The draw of the follow-up inspection `id`, if it was drawn.
-    package static func find(_ db: Database, inspection id: Int64) throws -> FollowUpDrawRecord? {
-        try filter(Columns.inspectionId == id).fetchOne(db)
+    package static func find(_ transaction: StoreTransaction, inspection id: Int64) throws -> FollowUpDrawRecord? {
+        try filter(Columns.inspectionId == id).fetchOne(transaction.db)
     }
 
     /// The draw of the follow-up inspection `id`, if it was drawn and its seed is not yet revealed.
-    package static func unrevealed(_ db: Database, inspection id: Int64) throws -> FollowUpDrawRecord? {
-        try filter(Columns.inspectionId == id).filter(Columns.revealedAt == nil).fetchOne(db)
+    package static func unrevealed(_ transaction: StoreTransaction, inspection id: Int64) throws -> FollowUpDrawRecord?
+    {
+        try filter(Columns.inspectionId == id).filter(Columns.revealedAt == nil).fetchOne(transaction.db)
     }
 }

@@ -57,21 +57,22 @@ extension InspectionRecord: FetchableRecord, MutablePersistableRecord, SnakeCase
     /// one (see ``InspectionIDs``).
     public mutating func willInsert(_ db: Database) throws {
         guard id == nil else { return }
+        let transaction = StoreTransaction(db)
         id =
             kind == .surprise && status == .scheduled
-            ? try InspectionIDs.nextSecret(db) : try InspectionIDs.nextOrdinary(db)
+            ? try InspectionIDs.nextSecret(transaction) : try InspectionIDs.nextOrdinary(transaction)
     }
 
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     /// Records a new status. A surprise leaving `scheduled` (due, missed or cancelled) is no secret any more: it
     /// takes the next ordinary id, which it keeps from then on.
-    public mutating func update(_ db: Database, status newStatus: InspectionStatus) throws {
+    public mutating func update(_ transaction: StoreTransaction, status newStatus: InspectionStatus) throws {
         status = newStatus
-        try update(db)
+        try update(transaction.db)
         guard let old = id, InspectionIDs.isSecret(old), newStatus != .scheduled else { return }
-        let new = try InspectionIDs.nextOrdinary(db)
-        try db.execute(sql: "UPDATE inspection SET id = ? WHERE id = ?", arguments: [new, old])
+        let new = try InspectionIDs.nextOrdinary(transaction)
+        try transaction.db.execute(sql: "UPDATE inspection SET id = ? WHERE id = ?", arguments: [new, old])
         id = new
     }
 
@@ -87,8 +88,8 @@ extension InspectionRecord: FetchableRecord, MutablePersistableRecord, SnakeCase
     }
 
     /// - Throws: `InspectError.notFound` naming the id.
-    public static func require(_ db: Database, id: Int64) throws -> InspectionRecord {
-        guard let inspection = try fetchOne(db, key: id) else {
+    public static func require(_ transaction: StoreTransaction, id: Int64) throws -> InspectionRecord {
+        guard let inspection = try fetchOne(transaction.db, key: id) else {
             throw InspectError.notFound(kind: "inspection", key: String(id))
         }
         return inspection
@@ -108,15 +109,16 @@ public enum InspectionIDs {
 
     public static func isSecret(_ id: Int64) -> Bool { id >= secretBase }
 
-    static func nextOrdinary(_ db: Database) throws -> Int64 {
+    static func nextOrdinary(_ transaction: StoreTransaction) throws -> Int64 {
         try Int64.fetchOne(
-            db, sql: "SELECT coalesce(max(id), 0) + 1 FROM inspection WHERE id < ?", arguments: [secretBase])
+            transaction.db, sql: "SELECT coalesce(max(id), 0) + 1 FROM inspection WHERE id < ?", arguments: [secretBase]
+        )
             ?? 1
     }
 
-    static func nextSecret(_ db: Database) throws -> Int64 {
+    static func nextSecret(_ transaction: StoreTransaction) throws -> Int64 {
         try Int64.fetchOne(
-            db, sql: "SELECT coalesce(max(id) + 1, ?) FROM inspection WHERE id >= ?",
+            transaction.db, sql: "SELECT coalesce(max(id) + 1, ?) FROM inspection WHERE id >= ?",
             arguments: [secretBase, secretBase])
             ?? secretBase
     }

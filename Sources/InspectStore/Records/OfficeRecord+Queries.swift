@@ -15,46 +15,49 @@ extension OfficeRecord {
     }
 
     /// The offices, in code order; retired ones only when asked.
-    package static func values(_ db: Database, includeRetired: Bool = false) throws -> [Office] {
+    package static func values(_ transaction: StoreTransaction, includeRetired: Bool = false) throws -> [Office] {
         let filter = includeRetired ? "" : " WHERE o.active = 1"
-        return try Row.fetchAll(db, sql: valueSelect + filter + " ORDER BY o.code").map(value)
+        return try Row.fetchAll(transaction.db, sql: valueSelect + filter + " ORDER BY o.code").map(value)
     }
 
     /// The office with this code.
     /// - Throws: `InspectError.notFound` naming the code.
-    package static func value(_ db: Database, code: String) throws -> Office {
-        guard let row = try Row.fetchOne(db, sql: valueSelect + " WHERE o.code = ?", arguments: [code])
+    package static func value(_ transaction: StoreTransaction, code: String) throws -> Office {
+        guard let row = try Row.fetchOne(transaction.db, sql: valueSelect + " WHERE o.code = ?", arguments: [code])
         else { throw InspectError.notFound(kind: "office", key: code) }
         return value(row)
     }
 
     /// The name of the office with this code, or nil.
-    package static func name(_ db: Database, code: String) throws -> String? {
-        try String.fetchOne(db, sql: "SELECT name FROM office WHERE code = ?", arguments: [code])
+    package static func name(_ transaction: StoreTransaction, code: String) throws -> String? {
+        try String.fetchOne(transaction.db, sql: "SELECT name FROM office WHERE code = ?", arguments: [code])
     }
 
     /// The codes of the active sub-offices of the office `id`, in code order.
-    package static func activeChildCodes(_ db: Database, of id: Int64?) throws -> [String] {
+    package static func activeChildCodes(_ transaction: StoreTransaction, of id: Int64?) throws -> [String] {
         try String.fetchAll(
-            db, sql: "SELECT code FROM office WHERE parent_id = ? AND active = 1 ORDER BY code", arguments: [id])
+            transaction.db, sql: "SELECT code FROM office WHERE parent_id = ? AND active = 1 ORDER BY code",
+            arguments: [id])
     }
 }
 
 extension OfficeRecord {
     /// Each office's code with its hours profile.
-    package static func hoursProfiles(_ db: Database) throws -> [(code: String, profile: String)] {
-        try Row.fetchAll(db, sql: "SELECT code, hours_profile FROM office").map { ($0["code"], $0["hours_profile"]) }
+    package static func hoursProfiles(_ transaction: StoreTransaction) throws -> [(code: String, profile: String)] {
+        try Row.fetchAll(transaction.db, sql: "SELECT code, hours_profile FROM office").map {
+            ($0["code"], $0["hours_profile"])
+        }
     }
 }
 
 extension OfficeRecord {
     /// How many active sub-offices the office `id` has.
-    package static func activeChildCount(_ db: Database, of id: Int64?) throws -> Int {
-        try filter(Columns.parentId == id).filter(Columns.active == true).fetchCount(db)
+    package static func activeChildCount(_ transaction: StoreTransaction, of id: Int64?) throws -> Int {
+        try filter(Columns.parentId == id).filter(Columns.active == true).fetchCount(transaction.db)
     }
 
     /// The office with the row id `id`, or nil.
-    package static func find(_ db: Database, id: Int64) throws -> OfficeRecord? {
-        try fetchOne(db, key: id)
+    package static func find(_ transaction: StoreTransaction, id: Int64) throws -> OfficeRecord? {
+        try fetchOne(transaction.db, key: id)
     }
 }

@@ -42,14 +42,16 @@ extension OfficeRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColu
     }
 
     /// The office with this code, or nil.
-    public static func find(_ db: Database, code: String) throws -> OfficeRecord? {
-        try filter(Columns.code == code).fetchOne(db)
+    public static func find(_ transaction: StoreTransaction, code: String) throws -> OfficeRecord? {
+        try filter(Columns.code == code).fetchOne(transaction.db)
     }
 
     /// The office with this code.
     /// - Throws: `InspectError.notFound` naming the code.
-    public static func require(_ db: Database, code: String) throws -> OfficeRecord {
-        guard let office = try find(db, code: code) else { throw InspectError.notFound(kind: "office", key: code) }
+    public static func require(_ transaction: StoreTransaction, code: String) throws -> OfficeRecord {
+        guard let office = try find(transaction, code: code) else {
+            throw InspectError.notFound(kind: "office", key: code)
+        }
         return office
     }
 }

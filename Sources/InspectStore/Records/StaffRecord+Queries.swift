@@ -17,7 +17,8 @@ extension StaffRecord {
     /// The staff, by badge; optionally only `badge`, after the badge `after`, of the office `office`, at most `limit`
     /// of them; retired ones only when asked.
     package static func values(
-        _ db: Database, badge: String? = nil, after: String? = nil, office: String? = nil, includeRetired: Bool,
+        _ transaction: StoreTransaction, badge: String? = nil, after: String? = nil, office: String? = nil,
+        includeRetired: Bool,
         limit: Int? = nil
     ) throws -> [Staff] {
         var conditions: [String] = []
@@ -37,25 +38,25 @@ extension StaffRecord {
         if !includeRetired { conditions.append("s.active = 1") }
         let filter = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
         return try Row.fetchAll(
-            db, sql: valueSelect + filter + " ORDER BY s.badge" + (limit.map { " LIMIT \($0)" } ?? ""),
+            transaction.db, sql: valueSelect + filter + " ORDER BY s.badge" + (limit.map { " LIMIT \($0)" } ?? ""),
             arguments: StatementArguments(arguments)
         ).map(value)
     }
 
     /// The person with this badge.
     /// - Throws: `InspectError.notFound` naming the badge.
-    package static func value(_ db: Database, badge: String) throws -> Staff {
-        guard let row = try Row.fetchOne(db, sql: valueSelect + " WHERE s.badge = ?", arguments: [badge])
+    package static func value(_ transaction: StoreTransaction, badge: String) throws -> Staff {
+        guard let row = try Row.fetchOne(transaction.db, sql: valueSelect + " WHERE s.badge = ?", arguments: [badge])
         else { throw InspectError.notFound(kind: "staff badge", key: badge) }
         return value(row)
     }
 
     /// The offices the person with this badge worked in, in the order they started there.
     package static func assignments(
-        _ db: Database, badge: String
+        _ transaction: StoreTransaction, badge: String
     ) throws -> [(office: String, from: Instant, until: Instant?)] {
         try Row.fetchAll(
-            db,
+            transaction.db,
             sql: """
                 SELECT o.code, a.started_at, a.ended_at FROM staff_assignment a
                 JOIN office o ON o.id = a.office_id JOIN staff s ON s.id = a.staff_id
@@ -69,9 +70,11 @@ extension StaffRecord {
 extension StaffAssignmentRecord {
     /// The code of the office the person `staffID` worked in at `instant`: the assignment begun last by then, else
     /// (before their first recorded assignment) the first one.
-    package static func officeCode(_ db: Database, staffID: Int64?, at instant: Instant) throws -> String? {
+    package static func officeCode(
+        _ transaction: StoreTransaction, staffID: Int64?, at instant: Instant
+    ) throws -> String? {
         try String.fetchOne(
-            db,
+            transaction.db,
             sql: """
                 SELECT o.code FROM staff_assignment a JOIN office o ON o.id = a.office_id
                 WHERE a.staff_id = ?
@@ -82,10 +85,10 @@ extension StaffAssignmentRecord {
 
     /// Every assignment with its person's badge and whether they are active, and its office's code, oldest first.
     package static func all(
-        _ db: Database
+        _ transaction: StoreTransaction
     ) throws -> [(badge: String, active: Bool, start: Instant, office: String)] {
         try Row.fetchAll(
-            db,
+            transaction.db,
             sql: """
                 SELECT s.badge, s.active, a.started_at, o.code FROM staff_assignment a
                 JOIN staff s ON s.id = a.staff_id JOIN office o ON o.id = a.office_id
@@ -101,9 +104,9 @@ extension StaffAssignmentRecord {
 
     /// The periods people spent in the office `code`, each with the office the person worked in just before (nil
     /// when none) and just after (nil when none, or when it has not ended).
-    package static func moves(_ db: Database, office code: String) throws -> [Move] {
+    package static func moves(_ transaction: StoreTransaction, office code: String) throws -> [Move] {
         try Row.fetchAll(
-            db,
+            transaction.db,
             sql: """
                 SELECT s.badge, a.started_at, a.ended_at,
                     (SELECT po.code FROM staff_assignment p JOIN office po ON po.id = p.office_id
@@ -129,25 +132,25 @@ extension StaffAssignmentRecord {
 
 extension StaffRecord {
     /// How many active staff the office `id` has.
-    package static func activeCount(_ db: Database, officeID id: Int64?) throws -> Int {
-        try filter(Columns.officeId == id).filter(Columns.active == true).fetchCount(db)
+    package static func activeCount(_ transaction: StoreTransaction, officeID id: Int64?) throws -> Int {
+        try filter(Columns.officeId == id).filter(Columns.active == true).fetchCount(transaction.db)
     }
 }
 
 extension StaffAssignmentRecord {
     /// The person `staffID`'s assignment that has not ended, if any.
-    package static func current(_ db: Database, staffID: Int64?) throws -> StaffAssignmentRecord? {
-        try filter(Columns.staffId == staffID).filter(Columns.endedAt == nil).fetchOne(db)
+    package static func current(_ transaction: StoreTransaction, staffID: Int64?) throws -> StaffAssignmentRecord? {
+        try filter(Columns.staffId == staffID).filter(Columns.endedAt == nil).fetchOne(transaction.db)
     }
 
     /// Ends the person `staffID`'s assignment that has not ended, at `instant`.
-    package static func endCurrent(_ db: Database, staffID: Int64?, at instant: Instant) throws {
+    package static func endCurrent(_ transaction: StoreTransaction, staffID: Int64?, at instant: Instant) throws {
         try filter(Columns.staffId == staffID).filter(Columns.endedAt == nil)
-            .updateAll(db, Columns.endedAt.set(to: instant.seconds))
+            .updateAll(transaction.db, Columns.endedAt.set(to: instant.seconds))
     }
 
     /// Ends every assignment of the person `staffID` at `instant`.
-    package static func endAll(_ db: Database, staffID: Int64?, at instant: Instant) throws {
-        try filter(Columns.staffId == staffID).updateAll(db, Columns.endedAt.set(to: instant.seconds))
+    package static func endAll(_ transaction: StoreTransaction, staffID: Int64?, at instant: Instant) throws {
+        try filter(Columns.staffId == staffID).updateAll(transaction.db, Columns.endedAt.set(to: instant.seconds))
     }
 }

@@ -44,18 +44,18 @@ extension StaffRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColum
         public static let login = Column("login")
     }
 
-    public static func find(_ db: Database, badge: String) throws -> StaffRecord? {
-        try filter(Columns.badge == badge).fetchOne(db)
+    public static func find(_ transaction: StoreTransaction, badge: String) throws -> StaffRecord? {
+        try filter(Columns.badge == badge).fetchOne(transaction.db)
     }
 
     /// The person whose Unix login is `login`, if any.
-    public static func find(_ db: Database, login: String) throws -> StaffRecord? {
-        try filter(Columns.login == login).fetchOne(db)
+    public static func find(_ transaction: StoreTransaction, login: String) throws -> StaffRecord? {
+        try filter(Columns.login == login).fetchOne(transaction.db)
     }
 
     /// - Throws: `InspectError.notFound` naming the badge.
-    public static func require(_ db: Database, badge: String) throws -> StaffRecord {
-        guard let staff = try find(db, badge: badge) else {
+    public static func require(_ transaction: StoreTransaction, badge: String) throws -> StaffRecord {
+        guard let staff = try find(transaction, badge: badge) else {
             throw InspectError.notFound(kind: "staff badge", key: badge)
         }
         return staff

@@ -20,9 +20,9 @@ extension ViolationTypeRecord: FetchableRecord, PersistableRecord, SnakeCaseColu
     public static let databaseTableName = "violation_type"
 
     /// - Throws: `InspectError.notFound` naming the code and listing the known ones.
-    public static func require(_ db: Database, code: String) throws -> ViolationTypeRecord {
-        if let type = try fetchOne(db, key: code) { return type }
-        let known = try String.fetchAll(db, sql: "SELECT code FROM violation_type ORDER BY code")
+    public static func require(_ transaction: StoreTransaction, code: String) throws -> ViolationTypeRecord {
+        if let type = try fetchOne(transaction.db, key: code) { return type }
+        let known = try String.fetchAll(transaction.db, sql: "SELECT code FROM violation_type ORDER BY code")
         throw InspectError.invalidInput(
             "no violation type '\(code)'; known types: \(known.joined(separator: ", "))")
     }

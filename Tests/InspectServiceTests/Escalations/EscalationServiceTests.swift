@@ -121,7 +121,7 @@ struct EscalationServiceTests {
         fixture.at("2027-03-04 08:00")
         let inspection = try fixture.service.openInspection(office: "UBND-NHANLY", by: fixture.inspector).id
         let before = (try fixture.count("finding"), try fixture.count("outbox"), try fixture.count("finding_lineage"))
-        let head = try fixture.service.database.read { try FindingLedger.head($0) }
+        let head = try fixture.service.database.readTransaction { try FindingLedger.head($0) }
         // Given a database whose escalation insert fails, as if the process died after writing the finding
         try fixture.service.database.write { db in
             try db.execute(
@@ -141,7 +141,7 @@ struct EscalationServiceTests {
         #expect(try fixture.count("outbox") == before.1)
         #expect(try fixture.count("finding_lineage") == before.2)
         #expect(try fixture.count("escalation") == 0)
-        #expect(try fixture.service.database.read { try FindingLedger.head($0) } == head)
+        #expect(try fixture.service.database.readTransaction { try FindingLedger.head($0) } == head)
         // And once the database works again, the retry writes the finding and its escalation, exactly once
         try fixture.service.database.write { try $0.execute(sql: "DROP TRIGGER crash") }
         let view = try fixture.service.logFinding(request, by: fixture.inspector)
@@ -162,7 +162,7 @@ struct EscalationServiceTests {
                 "UNIQUE constraint failed: escalation_finding.rule, escalation_finding.subject_kind, "
                     + "escalation_finding.subject, escalation_finding.finding_id")
         ) {
-            try fixture.service.database.write { db in
+            try fixture.service.database.writeTransaction { db in
                 let draft = EscalationDraft(
                     rule: "late-reminder", level: .reminder, subject: .staff("CL-1"), threshold: 2, window: .days(30),
                     firstDay: CivilDate(iso: "2027-03-03")!, lastDay: CivilDate(iso: "2027-03-04")!,

@@ -78,7 +78,7 @@ struct SummaryReportTests {
     func secretSurprises() throws {
         let fixture = try seeded()
         try fixture.service.database.write { db in
-            let office = try OfficeRecord.require(db, code: "UBND-NHANLY")
+            let office = try OfficeRecord.require(StoreTransaction(db), code: "UBND-NHANLY")
             for (kind, status) in [
                 (InspectionKind.surprise, InspectionStatus.scheduled), (.followUp, .scheduled), (.surprise, .due),
             ] {

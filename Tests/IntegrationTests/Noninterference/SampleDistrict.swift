@@ -78,7 +78,8 @@ struct SampleDistrict {
         try database.write { db in
             try db.execute(sql: "UPDATE record_identity SET id = ?", arguments: [record])
             _ = try Outbox.enqueue(
-                db, Event(kind: .registryChanged, message: "Record named for the tests"), at: clock.now, claimant: nil)
+                StoreTransaction(db), Event(kind: .registryChanged, message: "Record named for the tests"),
+                at: clock.now, claimant: nil)
         }
         let sender = OutboxSender(
             database: database, sink: RecordingEventSink(), claimant: "test:1", clock: clock.function)

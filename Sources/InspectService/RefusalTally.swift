@@ -1,24 +1,26 @@
 import InspectCore
-import InspectService
 
 /// Refused calls, reported without letting a flood of them grow the record: a user's first refusal is reported at
 /// once (an alert should not wait), the ones after it within the interval (a minute) are counted and reported
 /// together when the interval ends, or when the daemon stops. A user sending ten thousand refused calls costs two
 /// outbox rows and two journal entries a minute.
-struct RefusalTally: Sendable {
+///
+/// The daemon keeps one for as long as it runs. inspectctl's direct mode makes one call per process, so each of its
+/// refusals is the first of its interval and is reported at once (``InspectService/recordRefusal(_:method:error:)``).
+public struct RefusalTally: Sendable {
     /// The interval unless one is given.
-    static let defaultInterval: Int64 = 60
+    public static let defaultInterval: Int64 = 60
 
     /// How long refusals after the first are counted before they are reported, in seconds.
-    let interval: Int64
+    public let interval: Int64
 
-    init(interval: Int64 = defaultInterval) {
+    public init(interval: Int64 = defaultInterval) {
         self.interval = interval
     }
 
     private struct Counted: Sendable {
         var role: Role
-        /// When the interval began, in seconds of the monotonic clock (`DaemonClock.uptime`).
+        /// When the interval began, in seconds of the monotonic clock its caller passes (the daemon's uptime).
         var since: Int64
         var methods: [String: Int] = [:]
     }
@@ -39,7 +41,7 @@ struct RefusalTally: Sendable {
     /// Counts one refusal; returns the event to report now, for the first refusal of `caller` in an interval.
     /// - Parameter now: Seconds of the monotonic clock: an interval is counted on a clock that neither jumps nor
     ///   stands still with the wall clock (set back by an hour, or stopped, it would hold the report back as long).
-    mutating func refused(_ caller: Caller, method: String, error: InspectError, at now: Int64) -> Event? {
+    public mutating func refused(_ caller: Caller, method: String, error: InspectError, at now: Int64) -> Event? {
         if users[caller.user] != nil {
             users[caller.user]!.methods[method, default: 0] += 1
             return nil
@@ -51,18 +53,18 @@ struct RefusalTally: Sendable {
     }
 
     /// When the earliest counted interval ends (monotonic seconds), if any user is being counted.
-    var nextReport: Int64? {
+    public var nextReport: Int64? {
         users.values.map { $0.since + interval }.min()
     }
 
     /// The events of the intervals ended by `now` (monotonic seconds): one per user with refusals counted.
-    mutating func report(at now: Int64) -> [Event] {
+    public mutating func report(at now: Int64) -> [Event] {
         let interval = interval
         return report { $0.since + interval <= now }
     }
 
     /// The events of every interval, ended or not, as the daemon stops: counted refusals are not lost.
-    mutating func flush() -> [Event] {
+    public mutating func flush() -> [Event] {
         report { _ in true }
     }
 
