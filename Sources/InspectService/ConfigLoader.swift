@@ -2,9 +2,10 @@ import Foundation
 import InspectCore
 
 /// Reads `/etc/inspectd`: `inspectd.conf` with its drop-ins in `inspectd.conf.d/`, the yearly holiday files in
-/// `holidays.d/`, the plans in `plans.d/` (each `NAME.conf` with drop-ins in `NAME.conf.d/`), and the escalation
-/// rules in `escalation.conf` with drop-ins in `escalation.conf.d/`, all relative to the main file's directory.
-/// Without an `escalation.conf` no escalation rule applies. Each file is read through ``BoundedFile``: a regular file
+/// `holidays.d/`, the plans in `plans.d/` (each `NAME.conf` with drop-ins in `NAME.conf.d/`), the escalation
+/// rules in `escalation.conf` with drop-ins in `escalation.conf.d/`, and the staff titles in `titles.conf` with
+/// drop-ins in `titles.conf.d/`, all relative to the main file's directory. Without an `escalation.conf` no
+/// escalation rule applies; without a `titles.conf` no title is known. Each file is read through ``BoundedFile``: a regular file
 /// of at most 1 MiB, or the load fails naming it.
 public enum ConfigLoader {
     /// Loads the configuration whose main file is `path`.
@@ -29,17 +30,21 @@ public enum ConfigLoader {
         let plans = try documents(in: base + "/plans.d").map { plan in
             IniDocument.merging(main: plan, dropIns: try documents(in: plan.path + ".d"))
         }
-        let escalationPath = base + "/escalation.conf"
-        let escalationDropIns = try documents(in: escalationPath + ".d")
-        var escalation: IniDocument?
-        if files.fileExists(atPath: escalationPath) {
-            escalation = .merging(main: try document(escalationPath), dropIns: escalationDropIns)
-        } else if let first = escalationDropIns.first {
-            escalation = .merging(main: try IniDocument(text: "", path: first.path), dropIns: escalationDropIns)
-        }
         return try InspectConfiguration(
             main: .merging(main: main, dropIns: dropIns), holidayFiles: holidays, planFiles: plans,
-            escalationFile: escalation)
+            escalationFile: try optionalDocument(base + "/escalation.conf"),
+            titlesFile: try optionalDocument(base + "/titles.conf"))
+    }
+
+    /// The file at `path` merged with its drop-ins in `path.d/`; the drop-ins alone when the file is missing; nil
+    /// when there is neither.
+    private static func optionalDocument(_ path: String) throws -> IniDocument? {
+        let dropIns = try documents(in: path + ".d")
+        if FileManager.default.fileExists(atPath: path) {
+            return .merging(main: try document(path), dropIns: dropIns)
+        }
+        guard let first = dropIns.first else { return nil }
+        return .merging(main: try IniDocument(text: "", path: first.path), dropIns: dropIns)
     }
 
     /// Reads plan files given by name (`inspectctl plan validate`), each with its drop-ins.

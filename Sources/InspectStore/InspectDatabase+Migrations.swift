@@ -17,6 +17,7 @@ extension InspectDatabase {
         migrator.registerMigration("v7-finding-corrected-at", migrate: createFindingCorrectedAt)
         migrator.registerMigration("v8-stale-occurrences", migrate: createStaleOccurrences)
         migrator.registerMigration("v9-ledger", migrate: createLedger)
+        migrator.registerMigration("v10-staff-profile", migrate: createStaffProfile)
         return migrator
     }
 
@@ -438,7 +439,7 @@ extension InspectDatabase {
                     VALUES (1, lower(hex(randomblob(32))), NULL, '\(LedgerChain.genesis)', 0);
                 """)
         let transaction = StoreTransaction(db)
-        for table in Ledger.tables {
+        for table in Ledger.foundingTables {
             let (columns, key) = try Ledger.shape(transaction, table: table)
             try db.execute(
                 sql: """

@@ -12,7 +12,11 @@ import InspectCore
 public enum Ledger {
     /// The tables whose every change is an entry. Findings have their own chain; `finding_lineage` and
     /// `finding_chain_head` are derived from findings and checked against them; the outbox is transport.
-    public static let tables = [
+    public static let tables = foundingTables + ["staff_profile_change"]
+
+    /// The tables the ledger began with (migration `v9-ledger`, which must not change); tables made later install
+    /// their triggers in the migration that creates them.
+    static let foundingTables = [
         "record_identity", "office", "staff", "staff_assignment", "violation_type", "inspection", "surprise_draw",
         "follow_up_draw", "escalation", "escalation_finding", "corrective_action",
     ]

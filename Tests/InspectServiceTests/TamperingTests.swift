@@ -43,6 +43,13 @@ struct TamperingTests {
             by: fixture.inspector)
         _ = try fixture.service.acknowledgeEscalation(id: 1, note: "đã nhắc", by: fixture.admin)
         _ = try fixture.service.linkStaff(badge: "CL-1", login: "hoa", by: fixture.admin)
+        _ = try fixture.service.qualifyStaff(
+            .init(
+                badge: "CL-2",
+                qualification: .init(
+                    kind: .informationTechnology, level: "basic", field: nil,
+                    date: CivilDate(year: 2019, month: 5, day: 1), evidence: "Chứng chỉ số 7"), reason: nil),
+            by: fixture.admin)
         var random = SplitMix64(seed: 7)
         let planned = try fixture.service.applyPlans(by: fixture.admin, using: &random)
         guard planned.failed.isEmpty, planned.drawn.count == 2 else { throw FixtureFailure(planned.failed.joined()) }

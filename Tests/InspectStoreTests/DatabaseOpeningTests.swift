@@ -20,7 +20,8 @@ struct DatabaseOpeningTests {
                 tables == [
                     "corrective_action", "escalation", "escalation_finding", "finding", "finding_chain_head",
                     "finding_lineage", "follow_up_draw", "inspection", "ledger", "ledger_head", "office", "outbox",
-                    "record_identity", "staff", "staff_assignment", "surprise_draw", "violation_type",
+                    "record_identity", "staff", "staff_assignment", "staff_profile_change", "surprise_draw",
+                    "violation_type",
                 ])
             for table in tables where table != "sqlite_sequence" {
                 let sql = try String.fetchOne(

@@ -4,9 +4,10 @@ import ArgumentParser
 struct StaffCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "staff",
-        abstract: "Add, list, show, import, move, retire and link staff to their logins.",
+        abstract: "Add, list, show, import, move, retire and link staff; their level, title and qualifications.",
         subcommands: [
             StaffAdd.self, StaffList.self, StaffShow.self, StaffImport.self, StaffMove.self, StaffRetire.self,
-            StaffLink.self, StaffUnlink.self,
+            StaffLink.self, StaffUnlink.self, StaffLevelChange.self, StaffTitleChange.self, StaffQualify.self,
+            StaffQualificationImport.self, StaffProfileShow.self, StaffTitleList.self,
         ])
 }

@@ -16,6 +16,8 @@ public struct InspectConfiguration: Sendable {
     public var followUp: FollowUpPolicy
     /// `escalation.conf`: when repeated findings raise an escalation; none without the file.
     public var escalation: EscalationRules
+    /// `titles.conf`: the titles (chức danh) a person may hold; none without the file.
+    public var titles: StaffTitles
 
     /// The compiled defaults: no files at all.
     public static let defaults = try! InspectConfiguration(
@@ -26,9 +28,11 @@ public struct InspectConfiguration: Sendable {
     ///   - holidayFiles: the parsed `holidays.d/YYYY.conf` files.
     ///   - planFiles: the parsed `plans.d/NAME.conf` files, each merged with its drop-ins.
     ///   - escalationFile: `escalation.conf` merged with its drop-ins, or nil when there is none (no rules).
+    ///   - titlesFile: `titles.conf` merged with its drop-ins, or nil when there is none (no titles).
     /// - Throws: `InspectError.invalidConfig` at the first problem.
     public init(
-        main: IniDocument, holidayFiles: [IniDocument], planFiles: [IniDocument], escalationFile: IniDocument? = nil
+        main: IniDocument, holidayFiles: [IniDocument], planFiles: [IniDocument], escalationFile: IniDocument? = nil,
+        titlesFile: IniDocument? = nil
     ) throws {
         try main.checkSections(expected: "[Daemon], [FollowUp], " + WorkCalendar.configSections) {
             $0 == "Daemon" || $0 == FollowUpPolicy.section || WorkCalendar.isConfigSection($0)
@@ -44,5 +48,6 @@ public struct InspectConfiguration: Sendable {
         plans = try PlanSet(documents: planFiles) { _ = try CalendarSpec.parse($0) }
         followUp = try FollowUpPolicy(configuration: main)
         escalation = try escalationFile.map { try EscalationRules(document: $0) } ?? .none
+        titles = try titlesFile.map { try StaffTitles(document: $0) } ?? .none
     }
 }

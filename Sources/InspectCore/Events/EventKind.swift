@@ -33,6 +33,10 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case inspectionsImported = "inspections-imported"
     case storageFault = "storage-fault"
     case storageRecovered = "storage-recovered"
+    case staffLevelChanged = "staff-level-changed"
+    case staffTitleChanged = "staff-title-changed"
+    case qualificationRecorded = "qualification-recorded"
+    case qualificationsImported = "qualifications-imported"
 
     /// The journal `MESSAGE_ID`: 32 lower-case hex digits.
     public var messageID: String {
@@ -67,6 +71,10 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .actionVerified: "077876b1388e482a8c23a7319f91a34b"
         case .actionOverdue: "db0e522f895f4352914c591004afa53e"
         case .inspectionsImported: "7166669e828740fa9d601a220b53fb2d"
+        case .staffLevelChanged: "f9bdbdfccd5d402b996d9f6ac73391e0"
+        case .staffTitleChanged: "64168821e8ee413bb033a259f8f2fa25"
+        case .qualificationRecorded: "a0c0d6be46c9409891fc20b90890c1cd"
+        case .qualificationsImported: "9bd1c0e428ff4becb86705a33ade412c"
         }
     }
 
@@ -81,7 +89,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
             .actionRequired, .actionDone, .actionVerified, .storageRecovered:
             .notice
         case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
-            .followUpScheduled, .followUpRevealed, .inspectionsImported:
+            .followUpScheduled, .followUpRevealed, .inspectionsImported, .staffLevelChanged, .staffTitleChanged,
+            .qualificationRecorded, .qualificationsImported:
             .info
         }
     }
@@ -110,7 +119,8 @@ extension EventKind {
             .everyone
         case .violationRecorded, .findingAmended, .findingRetracted, .findingsImported, .escalationRaised,
             .escalationAcknowledged, .registryChanged, .actionRequired, .actionDone, .actionVerified, .actionOverdue,
-            .storageFault, .storageRecovered, .integrityFailure:
+            .storageFault, .storageRecovered, .integrityFailure, .staffLevelChanged, .staffTitleChanged,
+            .qualificationRecorded, .qualificationsImported:
             .inspectors
         case .accessDenied, .configInvalid:
             .administrators

@@ -2,9 +2,9 @@ import InspectCore
 import InspectStore
 
 extension InspectService {
-    /// A person's history: their office moves, every finding about them (with its corrections, wherever it was
-    /// made), the escalations about them and the corrective actions on their findings, in time order; entries
-    /// between `from` (included) and `to` (excluded) when given.
+    /// A person's history: their office moves, the changes to their level, title and qualifications, every finding
+    /// about them (with its corrections, wherever it was made), the escalations about them and the corrective actions
+    /// on their findings, in time order; entries between `from` (included) and `to` (excluded) when given.
     /// - Throws: `.notFound` for an unknown badge.
     public func staffReport(badge: String, from: Instant? = nil, to: Instant? = nil) throws -> StaffReport {
         let now = clock()
@@ -16,6 +16,7 @@ extension InspectService {
                 ActionViews.view($0, now: now)
             }
             var timeline = TimelineRows.assignments(detail.history, staff: badge)
+            timeline += TimelineRows.profile(try profile(db, badge: badge).history, staff: badge)
             timeline += try TimelineRows.findings(FindingRecord.history(db, everAbout: badge))
             timeline += TimelineRows.escalations(escalations) + TimelineRows.actions(actions)
             return StaffReport(

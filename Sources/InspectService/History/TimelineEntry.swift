@@ -37,6 +37,8 @@ public enum TimelineKind: String, Codable, Sendable, DeclarationOrdered {
     case moved
     /// A person moved out of the office.
     case left
+    /// A person's level, title or a qualification was recorded.
+    case profileChanged = "profile-changed"
     case inspectionDue = "inspection-due"
     case inspectionOpened = "inspection-opened"
     case findingRecorded = "finding-recorded"

@@ -116,6 +116,23 @@ enum TimelineRows {
         }
     }
 
+    /// The changes to a person's level, title and qualifications, as entries at the instant they were recorded.
+    static func profile(_ changes: [ProfileChange], staff: String) -> [TimelineEntry] {
+        changes.map { change in
+            let what =
+                if let qualification = change.qualification {
+                    "\(qualification.kind.rawValue) qualification \(qualification.level)"
+                        + (qualification.field.map { " (\($0))" } ?? "") + " of \(change.date) recorded"
+                } else {
+                    "\(change.aspect) set to \(change.value) from \(change.date)"
+                }
+            return TimelineEntry(
+                at: change.recordedAt, kind: .profileChanged,
+                summary: "\(staff) \(what) by \(change.recordedBy)" + (change.reason.map { ": \($0)" } ?? ""),
+                staff: staff)
+        }
+    }
+
     /// The staff who moved into and out of `office`, as entries. Registering a person is not an event of the
     /// office's record (an import would bury it under hundreds of lines); the staff report shows it.
     static func staffMoves(_ db: StoreTransaction, office: String) throws -> [TimelineEntry] {

@@ -5,8 +5,8 @@ import InspectVarlink
 import Testing
 
 /// A person's record is readable by that person and administrators only: two records that differ only in who else
-/// was found late or without a badge, whom an escalation and a corrective action concern, who moved office, and what
-/// the notes say, answer every call of a reader linked to another person, and of a reader linked to no one,
+/// was found late or without a badge, whom an escalation and a corrective action concern, who moved office, whose
+/// level, title and qualification were recorded, and what the notes say, answer every call of a reader linked to another person, and of a reader linked to no one,
 /// identically.
 ///
 /// The two records swap two colleagues' roles, so every count a report makes public (by office, type, category,
@@ -14,7 +14,7 @@ import Testing
 @Suite("Privacy of each person's record, as noninterference", .serialized)
 struct PrivacyTests {
     @Test(
-        "two records that differ only in other people's findings, escalations, actions and moves look the same to readers",
+        "records that differ only in other people's findings, escalations, actions, moves, profiles look alike to readers",
         .enabled(if: SecrecyTests.runnable, "\(TestUsers.unavailableReason), and faketime"))
     func noninterference() async throws {
         try #require(TestUsers.available, Comment(rawValue: TestUsers.unavailableReason))
@@ -28,6 +28,7 @@ struct PrivacyTests {
         second.badgeSubjects = ["X1-2", "X1-3"]
         second.mover = "X1-2"
         second.actionSubject = "X1-2"
+        second.profiled = "X1-2"
         second.notes = [nil, "để quên ở nhà", "quần áo không đúng quy định"]
         try first.build(at: records[0], configuration: configuration)
         try second.build(at: records[1], configuration: configuration)

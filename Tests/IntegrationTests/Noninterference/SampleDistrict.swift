@@ -23,6 +23,8 @@ struct SampleDistrict {
     var mover = "X1-3"
     /// Whose first badge finding gets a corrective action.
     var actionSubject = "X1-3"
+    /// Whose level, title and qualification are recorded: personal data, like findings.
+    var profiled = "X1-3"
     /// The seed of every random draw.
     var seed: UInt64 = 1
     /// The record's name (`INSPECTD_RECORD`): each record of a test its own, so that what the journal witnessed of
@@ -54,6 +56,11 @@ struct SampleDistrict {
         Total=4
         MaxPerOffice=2
         TeamCapacity=2
+        """,
+        "titles.conf": """
+        [Title tu-phap-ho-tich]
+        Name=Tư pháp – hộ tịch
+        Level=commune
         """,
         "escalation.conf": """
         [Rule late-reminder]
@@ -96,6 +103,18 @@ struct SampleDistrict {
             }
         }
         _ = try service.linkStaff(badge: Self.linkedBadge, login: Self.linkedLogin, by: admin)
+        let appointed = CivilDate(year: 2024, month: 3, day: 1)
+        _ = try service.setStaffLevel(
+            .init(badge: profiled, value: "commune", date: appointed, reason: "Tuyển dụng", evidence: nil), by: admin)
+        _ = try service.setStaffTitle(
+            .init(badge: profiled, value: "tu-phap-ho-tich", date: appointed, reason: "Tuyển dụng", evidence: "QĐ 15"),
+            by: admin)
+        _ = try service.qualifyStaff(
+            .init(
+                badge: profiled,
+                qualification: .init(
+                    kind: .education, level: "bachelor", field: "Luật", date: CivilDate(year: 2015, month: 6, day: 30),
+                    evidence: "Bằng số 123456"), reason: nil), by: admin)
 
         // Three mornings of visits to X1 and X2, a week before.
         var notes = self.notes.makeIterator()
