@@ -29,6 +29,31 @@ struct CentralSchemaTests {
         await server.stop()
     }
 
+    @Test("init and site-add work for the database's owner who may create roles, not only for a superuser")
+    func byOwner() async throws {
+        let server = try await PostgresServer.start()
+        let admin = try await connect(server, password: server.superuserPassword)
+        let ownerPassword = UUID().uuidString
+        try await admin.run(PostgresQuery(unsafeSQL: "CREATE ROLE owner LOGIN CREATEROLE PASSWORD '\(ownerPassword)'"))
+        try await admin.run("CREATE DATABASE center OWNER owner")
+        await admin.close()
+        let url = server.url(user: "owner", database: "center")
+        let password = server.passwordFile(ownerPassword)
+
+        let initialized = try await ctl(["central", "init", url, "--password-file", password])
+        let added = try await ctl(["central", "site-add", "north", Self.record("a"), url, "--password-file", password])
+
+        #expect(initialized.status == 0, "\(initialized.stderr)")
+        #expect(added.status == 0, "\(added.stderr)")
+        let sitePassword = try #require(added.stdout.split(separator: "\n").last?.split(separator: " ").last)
+        let site = try await CentralConnection.connect(
+            to: try CentralURL(server.url(user: "inspectd_site_north", database: "center")),
+            password: String(sitePassword))
+        try await site.run(Self.office(row: 1, code: "N-1"))
+        await site.close()
+        await server.stop()
+    }
+
     @Test("a site's login adds its own rows and reads only them; another site's row, UPDATE and DELETE are refused")
     func siteRowsAreItsOwn() async throws {
         let server = try await PostgresServer.start()
