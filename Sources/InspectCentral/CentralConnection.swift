@@ -105,12 +105,22 @@ public final class CentralConnection: Sendable {
         case .sslUnsupported:
             return CentralError("\(doing): the server does not offer TLS (sslmode requires it)", .unavailable)
         default:
-            // A socket nobody listens on, refused or absent: the system's words, not NIO's call site.
-            if let io = error.underlying as? IOError {
-                return CentralError("\(doing): \(String(cString: strerror(io.errnoCode)))", .unavailable)
-            }
-            let why = error.underlying.map { "\(String(describing: $0))" } ?? "\(error.code)"
+            let why = error.underlying.map(reason) ?? "\(error.code)"
             return CentralError("\(doing): \(why)", .unavailable)
         }
+    }
+
+    /// Why a connection failed, in the system's words rather than NIO's call sites.
+    private static func reason(_ error: any Error) -> String {
+        var error = error
+        if let failed = error as? NIOConnectionError {
+            if let lookup = failed.dnsAError ?? failed.dnsAAAAError {
+                return "cannot resolve \(failed.host): \(lookup)"
+            }
+            if let first = failed.connectionErrors.first?.error { error = first }
+        }
+        guard let io = error as? IOError else { return String(describing: error) }
+        let words = String(cString: strerror(io.errnoCode))
+        return [ENOENT, ECONNREFUSED].contains(io.errnoCode) ? "no server is listening (\(words))" : words
     }
 }

@@ -190,7 +190,8 @@ struct CentralUnreachableTests {
         #expect(result.status == 69)
         #expect(
             result.stderr.hasPrefix(
-                "inspectctl: central init: cannot connect to PostgreSQL at \(directory.path)/.s.PGSQL.5432: "),
+                "inspectctl: central init: cannot connect to PostgreSQL at \(directory.path)/.s.PGSQL.5432: "
+                    + "no server is listening"),
             "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
     }
