@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        // The province's center: PostgreSQL, reached only by `inspectctl central` (never by the daemon).
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .target(
@@ -70,10 +72,20 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The province's center: its PostgreSQL schema, migrations, roles and connection set-up. The daemon does not
+        // depend on it; only the CLI's `central` commands do.
+        .target(
+            name: "InspectCentral",
+            dependencies: [
+                "InspectCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
         .target(
             name: "InspectCLI",
             dependencies: [
-                "InspectCore", "InspectStore", "InspectService", "InspectSystemd", "InspectVarlink",
+                "InspectCore", "InspectStore", "InspectService", "InspectSystemd", "InspectVarlink", "InspectCentral",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
@@ -136,6 +148,14 @@ let package = Package(
             dependencies: [
                 "InspectDaemon", "InspectCore", "InspectStore", "InspectService", "InspectVarlink", "InspectTesting",
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "InspectCentralTests",
+            dependencies: [
+                "InspectCentral", "InspectTesting", "inspectctl",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict
         ),

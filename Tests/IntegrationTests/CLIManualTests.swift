@@ -28,7 +28,7 @@ struct CLIManualTests {
         let paths = try commandPaths()
         #expect(paths.count > 50)
         for path in paths {
-            // roff writes a hyphen as "\-" (a command like "staff import-qualifications").
+            // roff writes a hyphen as "\-" (commands like "staff import-qualifications", "central site-add").
             #expect(page.contains(".SS \"\(path.replacing("-", with: "\\-"))"), "no section for \(path)")
         }
         let amend =

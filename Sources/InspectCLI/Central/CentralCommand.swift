@@ -1,0 +1,76 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import InspectCentral
+
+/// `inspectctl central …`: the province's center, a PostgreSQL server that holds every site's facts.
+struct CentralCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "central", abstract: "Set up the province's center (PostgreSQL) that sites send their facts to.",
+        discussion: """
+            URL is libpq's form: postgresql://USER@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require|verify-full]; \
+            a Unix socket's directory is the host written %2Frun%2Fpostgresql, or ?host=/run/postgresql. The \
+            password is read from a file (--password-file), never from the URL. Exit status: 64 bad URL, 65 bad \
+            data, 66 password file unreadable, 69 server unreachable, 77 authentication or permission refused.
+            """,
+        subcommands: [CentralInit.self, CentralSiteAdd.self])
+}
+
+/// The connection options every `central` command takes.
+struct CentralConnectionOptions: ParsableArguments {
+    @Argument(
+        help: ArgumentHelp("The center's PostgreSQL, as a URL (see 'inspectctl central --help').", valueName: "url"))
+    var url: String
+
+    @Option(
+        help: ArgumentHelp(
+            "Read the password from this file (its first line); without it, no password is sent.", valueName: "file"))
+    var passwordFile: String?
+
+    /// Connects, runs `body`, closes; waits for all of it, as the CLI's commands are synchronous. A failure prints
+    /// `inspectctl: central VERB: what failed: why` and exits with its code.
+    func withConnection<T: Sendable>(
+        _ verb: String, _ body: @escaping @Sendable (CentralConnection) async throws -> T
+    ) throws -> T {
+        let url = url
+        let passwordFile = passwordFile
+        let outcome = waitFor {
+            let parsed = try CentralURL(url)
+            let password = try passwordFile.map { try CentralPassword.read(from: $0) }
+            let connection = try await CentralConnection.connect(to: parsed, password: password)
+            do {
+                let result = try await body(connection)
+                await connection.close()
+                return result
+            } catch {
+                await connection.close()
+                throw error
+            }
+        }
+        switch outcome {
+        case .success(let value): return value
+        case .failure(let error as CentralError):
+            FileHandle.standardError.write(Data("inspectctl: central \(verb): \(error)\n".utf8))
+            throw ExitCode(error.exitStatus.rawValue)
+        case .failure(let error): throw error
+        }
+    }
+}
+
+/// The result of `body`, run on a task of its own while the calling thread (the CLI's main thread, never one of the
+/// concurrency pool's) waits.
+private func waitFor<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) -> Result<T, any Error> {
+    let box = ResultBox<T>()
+    let done = DispatchSemaphore(value: 0)
+    Task {
+        do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
+        done.signal()
+    }
+    done.wait()
+    return box.result!
+}
+
+/// Written by the task before it signals, read after the wait: the semaphore orders the two.
+private final class ResultBox<T: Sendable>: @unchecked Sendable {
+    var result: Result<T, any Error>?
+}

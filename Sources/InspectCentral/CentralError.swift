@@ -1,0 +1,17 @@
+import InspectCore
+
+/// Why a `central` command failed, in one line, with the sysexits code the command exits with.
+public struct CentralError: Error, Sendable, CustomStringConvertible {
+    public var description: String
+    public var exitStatus: ExitStatus
+
+    public init(_ description: String, _ exitStatus: ExitStatus) {
+        self.description = description
+        self.exitStatus = exitStatus
+    }
+
+    /// A URL the command cannot use (64).
+    static func badURL(_ url: String, _ why: String) -> CentralError {
+        CentralError("bad URL '\(url)': \(why)", .usage)
+    }
+}

@@ -1,0 +1,251 @@
+import Foundation
+import InspectCentral
+import InspectTesting
+import PostgresNIO
+import Testing
+
+/// `central init` and `central site-add` against a real PostgreSQL (``PostgresServer``), and what the roles they
+/// create may and may not do.
+@Suite(
+    "The center's schema in a real PostgreSQL",
+    .enabled(if: PostgresServer.testsCanRun, Comment(rawValue: PostgresServer.unavailableReason))
+)
+struct CentralSchemaTests {
+    @Test("init creates every version once, and running it again applies nothing")
+    func initTwice() async throws {
+        let server = try await PostgresServer.start()
+        let password = server.passwordFile(server.superuserPassword)
+
+        let first = try await ctl(["central", "init", server.url(), "--password-file", password])
+        let second = try await ctl(["central", "init", server.url(), "--password-file", password])
+
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout == "center schema at version 2 (applied 1, 2)\n")
+        #expect(second.status == 0, "\(second.stderr)")
+        #expect(second.stdout == "center schema is up to date (version 2)\n")
+        let json = try await ctl(["central", "init", server.url(), "--password-file", password, "--json"])
+        #expect(json.status == 0, "\(json.stderr)")
+        struct Outcome: Decodable, Equatable {
+            var applied: [Int]
+            var current: Int
+        }
+        #expect(
+            try JSONDecoder().decode(Outcome.self, from: Data(json.stdout.utf8)) == Outcome(applied: [], current: 2))
+        let admin = try await connect(server, password: server.superuserPassword)
+        #expect(try await CentralMigrator.versions(admin) == [1, 2])
+        await admin.close()
+        await server.stop()
+    }
+
+    @Test("init and site-add work for the database's owner who may create roles, not only for a superuser")
+    func byOwner() async throws {
+        let server = try await PostgresServer.start()
+        let admin = try await connect(server, password: server.superuserPassword)
+        let ownerPassword = UUID().uuidString
+        try await admin.run(PostgresQuery(unsafeSQL: "CREATE ROLE owner LOGIN CREATEROLE PASSWORD '\(ownerPassword)'"))
+        try await admin.run("CREATE DATABASE center OWNER owner")
+        await admin.close()
+        let url = server.url(user: "owner", database: "center")
+        let password = server.passwordFile(ownerPassword)
+
+        let initialized = try await ctl(["central", "init", url, "--password-file", password])
+        let added = try await ctl(["central", "site-add", "north", Self.record("a"), url, "--password-file", password])
+
+        #expect(initialized.status == 0, "\(initialized.stderr)")
+        #expect(added.status == 0, "\(added.stderr)")
+        let sitePassword = try #require(added.stdout.split(separator: "\n").last?.split(separator: " ").last)
+        let site = try await CentralConnection.connect(
+            to: try CentralURL(server.url(user: "inspectd_site_north", database: "center")),
+            password: String(sitePassword))
+        try await site.run(Self.office(row: 1, code: "N-1"))
+        await site.close()
+        await server.stop()
+    }
+
+    @Test("a site's login adds its own rows and reads only them; another site's row, UPDATE and DELETE are refused")
+    func siteRowsAreItsOwn() async throws {
+        let server = try await PostgresServer.start()
+        let admin = try await connect(server, password: server.superuserPassword)
+        _ = try await CentralMigrator.migrate(admin)
+        let north = try await CentralSites.add(name: "north", recordID: Self.record("a"), on: admin)
+        let south = try await CentralSites.add(name: "south", recordID: Self.record("b"), on: admin)
+        let northSite = try await connect(server, user: north.login, password: north.password)
+        let southSite = try await connect(server, user: south.login, password: south.password)
+
+        try await southSite.run(Self.office(row: 1, code: "S-1"))
+        try await northSite.run(Self.office(row: 1, code: "N-1"))
+        let visible = try await northSite.run("SELECT site, code FROM center.office").map {
+            try $0.decode((String, String).self)
+        }
+        #expect(visible.map(\.0) == [north.recordID])
+        #expect(visible.map(\.1) == ["N-1"])
+
+        let forged = try await refusal {
+            try await northSite.run(
+                """
+                INSERT INTO center.office (site, row_id, code, name, kind, hours_profile, created_at)
+                VALUES (\(south.recordID), 2, 'S-2', 'forged', 'commune', 'default', now())
+                """)
+        }
+        #expect(forged.exitStatus == .noPermission)
+        #expect(forged.description.contains("row-level security"), "\(forged)")
+        let update = try await refusal { try await northSite.run("UPDATE center.office SET name = 'renamed'") }
+        #expect(update.exitStatus == .noPermission)
+        #expect(update.description.contains("permission denied"), "\(update)")
+        let delete = try await refusal { try await northSite.run("DELETE FROM center.office") }
+        #expect(delete.exitStatus == .noPermission)
+        let sites = try await refusal { try await northSite.run("SELECT * FROM center.site") }
+        #expect(sites.exitStatus == .noPermission)
+
+        let stored = try await admin.run("SELECT site, name FROM center.office ORDER BY code").map {
+            try $0.decode((String, String).self)
+        }
+        #expect(stored.map(\.0) == [north.recordID, south.recordID])
+        #expect(stored.map(\.1) == ["office N-1", "office S-1"])
+        for connection in [northSite, southSite, admin] { await connection.close() }
+        await server.stop()
+    }
+
+    @Test("the reporting role reads the views over every site, and neither writes nor reads the tables")
+    func reportingReadsViewsOnly() async throws {
+        let server = try await PostgresServer.start()
+        let admin = try await connect(server, password: server.superuserPassword)
+        _ = try await CentralMigrator.migrate(admin)
+        for (name, digit) in [("north", "a"), ("south", "b")] as [(String, Character)] {
+            let added = try await CentralSites.add(name: name, recordID: Self.record(digit), on: admin)
+            let site = try await connect(server, user: added.login, password: added.password)
+            try await site.run(Self.office(row: 1, code: name))
+            await site.close()
+        }
+        let readerPassword = UUID().uuidString
+        try await admin.run(
+            PostgresQuery(
+                unsafeSQL: "CREATE ROLE reader LOGIN PASSWORD '\(readerPassword)' IN ROLE \(CentralRoles.reporting)"))
+        let reader = try await connect(server, user: "reader", password: readerPassword)
+
+        let sites = try await reader.run("SELECT name, offices FROM reporting.sites ORDER BY name").map {
+            try $0.decode((String, Int).self)
+        }
+        #expect(sites.map(\.0) == ["north", "south"])
+        #expect(sites.map(\.1) == [1, 1])
+        for statement: PostgresQuery in [
+            // reporting.sites reads one table: PostgreSQL could write through it, so only the grants refuse.
+            "UPDATE reporting.sites SET name = 'renamed'", "DELETE FROM reporting.sites",
+            "SELECT * FROM center.office",
+            """
+            INSERT INTO center.office (row_id, code, name, kind, hours_profile, created_at)
+            VALUES (9, 'x', 'x', 'unit', 'default', now())
+            """,
+        ] {
+            let refused = try await refusal { try await reader.run(statement) }
+            #expect(refused.exitStatus == .noPermission, "\(statement.sql): \(refused)")
+        }
+        for connection in [reader, admin] { await connection.close() }
+        await server.stop()
+    }
+
+    @Test("site-add prints the login and writes the password file, with which the site connects")
+    func siteAddCommand() async throws {
+        let server = try await PostgresServer.start()
+        let directory = TemporaryDirectory()
+        let password = server.passwordFile(server.superuserPassword)
+        let sitePassword = directory.file("site-password")
+        _ = try await ctl(["central", "init", server.url(), "--password-file", password])
+
+        let result = try await ctl([
+            "central", "site-add", "cao-loc", Self.record("c"), server.url(), "--password-file", password,
+            "--site-password-file", sitePassword,
+        ])
+
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(
+            result.stdout.hasPrefix("site cao-loc added: record \(Self.record("c")), login inspectd_site_cao_loc\n"))
+        let written = try CentralPassword.read(from: sitePassword)
+        let site = try await connect(server, user: "inspectd_site_cao_loc", password: written)
+        let mine = try await site.run("SELECT center.current_site()").map { try $0.decode(String.self) }
+        #expect(mine == [Self.record("c")])
+        let again = try await ctl([
+            "central", "site-add", "cao-loc", Self.record("d"), server.url(), "--password-file", password,
+        ])
+        #expect(again.status == 65)
+        await site.close()
+        await server.stop()
+    }
+
+    @Test("a wrong password exits 77 with one line saying the login failed")
+    func wrongPassword() async throws {
+        let server = try await PostgresServer.start()
+        let wrong = server.passwordFile("not-the-password")
+
+        let result = try await ctl(["central", "init", server.url(), "--password-file", wrong])
+
+        #expect(result.status == 77)
+        #expect(result.stderr.hasPrefix("inspectctl: central init: cannot connect to PostgreSQL at "))
+        #expect(result.stderr.contains("password authentication failed"), "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+        await server.stop()
+    }
+}
+
+@Suite("The center's command without a server")
+struct CentralUnreachableTests {
+    @Test("nothing listening on the socket exits 69 with one line naming the socket")
+    func nothingListening() async throws {
+        let directory = TemporaryDirectory()
+
+        let result = try await ctl(["central", "init", "postgresql://admin@/postgres?host=\(directory.path)"])
+
+        #expect(result.status == 69)
+        #expect(
+            result.stderr.hasPrefix(
+                "inspectctl: central init: cannot connect to PostgreSQL at \(directory.path)/.s.PGSQL.5432: "
+                    + "no server is listening"),
+            "\(result.stderr)")
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+
+    @Test("a bad URL exits 64 with one line")
+    func badURL() async throws {
+        let result = try await ctl(["central", "init", "postgresql://admin:secret@host/db"])
+
+        #expect(result.status == 64)
+        #expect(result.stderr.hasPrefix("inspectctl: central init: bad URL "))
+        #expect(result.stderr.split(separator: "\n").count == 1)
+    }
+}
+
+/// Runs the built `inspectctl`.
+private func ctl(_ arguments: [String]) async throws -> ProcessResult {
+    try await ProcessRunner.detached(BuiltProducts.inspectctl, arguments)
+}
+
+/// Connects to `server` as `user`.
+private func connect(
+    _ server: PostgresServer, user: String = PostgresServer.superuser, password: String
+) async throws -> CentralConnection {
+    try await CentralConnection.connect(to: try CentralURL(server.url(user: user)), password: password)
+}
+
+/// The ``CentralError`` `body` throws; fails the test when it throws none.
+private func refusal(_ body: () async throws -> Void) async throws -> CentralError {
+    do {
+        try await body()
+    } catch let error as CentralError {
+        return error
+    }
+    Issue.record("the statement was not refused")
+    return CentralError("not refused", .success)
+}
+
+extension CentralSchemaTests {
+    /// A record identity made of one repeated hexadecimal digit.
+    static func record(_ digit: Character) -> String { String(repeating: digit, count: 32) }
+
+    /// An office row of the connected site's (the site column takes its default).
+    static func office(row: Int, code: String) -> PostgresQuery {
+        """
+        INSERT INTO center.office (row_id, code, name, kind, hours_profile, created_at)
+        VALUES (\(row), \(code), \("office " + code), 'commune', 'default', now())
+        """
+    }
+}
