@@ -60,7 +60,8 @@ struct CallPools {
             "checked": [.int(3)], "recent": [.int(5), .int(100)],
             "login": [.string(SampleDistrict.linkedLogin), .string("nobody")],
             "arrived": [.string("07:50:00")], "left": [.string("16:00:00")],
-            "kind": [.string("commune")], "category": [.string("civil-servant")], "due": [.string("2027-03-20")],
+            "kind": [.string("commune"), .string("education")], "level": [.string("commune"), .string("bachelor")],
+            "date": [.string("2015-06-30")], "category": [.string("civil-servant")], "due": [.string("2027-03-20")],
         ]
     }
 
@@ -88,7 +89,12 @@ struct CallPools {
         case (_, "iterations"): return ["3"]
         case (_, "expression"): return ["Mon *-*-* 08:00"]
         case (_, "year"): return ["2027"]
+        case ("staff", "date"): return ["2015-06-30"]
         case (_, "date"): return ["2027-03-10"]
+        // A person's level (staff level), or a qualification's (staff qualify, of the kind below).
+        case (_, "level"): return command.last == "level" ? ["commune"] : ["bachelor"]
+        case ("staff", "kind"): return ["education"]
+        case (_, "field"): return ["Luật"]
         case (_, "by"): return ["office", "type"]
         case (_, "priority"): return ["warning"]
         // The center's commands read no record: a URL they accept, whose server is absent, runs them to a 69.
