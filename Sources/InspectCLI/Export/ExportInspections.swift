@@ -19,29 +19,19 @@ struct ExportInspections: ServiceCommand {
 
     func execute(_ context: CommandContext) throws {
         let zone = try context.zone
-        let format = export.resolved(options)
-        let output = try PagedOutput(path: export.output)
-        var json = JSONArrayPages()
-        var csv = CSVWriter(header: InspectService.inspectionColumns)
         let range = Operations.PagedRange(
             from: try range.from.map(context.instant), to: try range.to.map(context.instant))
-        try context.forEachPage(Operations.ExportInspections.self, range, after: \.after, next: \.next) { page in
-            switch format {
-            case .json: try output.write(try json.text(page.inspections, zone: zone))
-            case .csv:
-                for inspection in page.inspections {
-                    csv.append([
-                        String(inspection.id), inspection.office, inspection.kind.rawValue,
-                        inspection.status.rawValue, inspection.plan, inspection.dueAt.map(zone.iso8601),
-                        inspection.windowEnd.map(zone.iso8601), inspection.team, inspection.openedAt.map(zone.iso8601),
-                        inspection.openedBy, inspection.closedAt.map(zone.iso8601), inspection.closedBy,
-                        inspection.checked.map(String.init), inspection.cancelReason,
-                    ])
-                }
-                try output.write(csv.take())
-            }
-        }
-        try output.write(format == .json ? try json.end(zone: zone) : csv.take())
-        try output.finish()
+        try export.write(
+            Operations.ExportInspections.self, range, after: \.after, next: \.next, rows: \.inspections,
+            header: InspectService.inspectionColumns,
+            csv: { inspection in
+                [
+                    String(inspection.id), inspection.office, inspection.kind.rawValue, inspection.status.rawValue,
+                    inspection.plan, inspection.dueAt.map(zone.iso8601), inspection.windowEnd.map(zone.iso8601),
+                    inspection.team, inspection.openedAt.map(zone.iso8601), inspection.openedBy,
+                    inspection.closedAt.map(zone.iso8601), inspection.closedBy, inspection.checked.map(String.init),
+                    inspection.cancelReason,
+                ]
+            }, context: context, options: options)
     }
 }
