@@ -82,11 +82,16 @@ struct SocketActivationTests {
             kill(activatorID, SIGKILL)
             activator.waitUntilExit()
         }
-        #expect(waitUntil { FileManager.default.fileExists(atPath: path) })
-
-        // The first connection starts the service on the passed socket; it is the activator's own process, which
-        // execs the service in place.
-        let client = try VarlinkClient(path: path)
+        // The socket's file appears when the activator binds it, a moment before it listens: until then a
+        // connection is refused, so connect until one is taken. The first connection starts the service on the
+        // passed socket; it is the activator's own process, which execs the service in place.
+        var connected: VarlinkClient?
+        #expect(
+            waitUntil {
+                connected = try? VarlinkClient(path: path)
+                return connected != nil
+            })
+        let client = try #require(connected)
         let reply = try client.call("org.example.echo.Echo", parameters: ["text": "activated"])
         let info = try client.call("org.varlink.service.GetInfo")
 
