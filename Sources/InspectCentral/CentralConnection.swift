@@ -94,7 +94,7 @@ public final class CentralConnection: Sendable {
             case "42501": return CentralError("\(doing): \(message)", .noPermission)
             // The database does not exist; the server is starting, stopping or refusing connections.
             case "3D000", "57P03", "53300": return CentralError("\(doing): \(message)", .unavailable)
-            default: return CentralError("\(doing): \(message) (SQLSTATE \(state))", .dataError)
+            default: return CentralError("\(doing): \(message) (SQLSTATE \(state))", .dataError, sqlState: state)
             }
         }
         switch error.code {

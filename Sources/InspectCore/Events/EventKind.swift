@@ -37,6 +37,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case staffTitleChanged = "staff-title-changed"
     case qualificationRecorded = "qualification-recorded"
     case qualificationsImported = "qualifications-imported"
+    case uplinkBehind = "uplink-behind"
+    case uplinkCaughtUp = "uplink-caught-up"
+    case uplinkDiverged = "uplink-diverged"
 
     /// The journal `MESSAGE_ID`: 32 lower-case hex digits.
     public var messageID: String {
@@ -75,6 +78,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .staffTitleChanged: "64168821e8ee413bb033a259f8f2fa25"
         case .qualificationRecorded: "a0c0d6be46c9409891fc20b90890c1cd"
         case .qualificationsImported: "9bd1c0e428ff4becb86705a33ade412c"
+        case .uplinkBehind: "73433e83d65f4d1cada837c0c2f03542"
+        case .uplinkCaughtUp: "c36f6bc883b342c1a9f79d10626c70cd"
+        case .uplinkDiverged: "d7640116e2294273961f1ba944a529d3"
         }
     }
 
@@ -83,10 +89,11 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .violationRecorded, .inspectionMissed, .configInvalid, .escalationRaised, .actionOverdue, .accessDenied:
             .warning
-        case .integrityFailure, .storageFault: .error
+        case .integrityFailure, .storageFault, .uplinkDiverged: .error
+        case .uplinkBehind: .warning
         case .inspectionOpened, .inspectionClosed, .inspectionCancelled, .inspectionDue, .findingAmended,
             .findingRetracted, .daemonStarted, .daemonStopping, .daemonReloaded, .escalationAcknowledged,
-            .actionRequired, .actionDone, .actionVerified, .storageRecovered:
+            .actionRequired, .actionDone, .actionVerified, .storageRecovered, .uplinkCaughtUp:
             .notice
         case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
             .followUpScheduled, .followUpRevealed, .inspectionsImported, .staffLevelChanged, .staffTitleChanged,
@@ -122,7 +129,7 @@ extension EventKind {
             .storageFault, .storageRecovered, .integrityFailure, .staffLevelChanged, .staffTitleChanged,
             .qualificationRecorded, .qualificationsImported:
             .inspectors
-        case .accessDenied, .configInvalid:
+        case .accessDenied, .configInvalid, .uplinkBehind, .uplinkCaughtUp, .uplinkDiverged:
             .administrators
         }
     }
