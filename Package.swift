@@ -170,8 +170,9 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "InspectCore", "InspectStore", "InspectService", "InspectVarlink", "InspectTesting", "inspectctl",
-                "inspectd", .product(name: "GRDB", package: "GRDB.swift"),
+                "InspectCore", "InspectStore", "InspectService", "InspectVarlink", "InspectCentral", "InspectTesting",
+                "inspectctl", "inspectd", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict
         ),

@@ -29,7 +29,8 @@ enum CentralFacts {
     private static func values(of finding: Finding) -> [UplinkValue] {
         [
             .int(finding.id), .int(finding.inspection), .text(finding.violation), text(finding.staff),
-            .int(finding.observedAt.seconds), text(finding.clockTime?.description), int(finding.minutes.map(Int64.init)),
+            .int(finding.observedAt.seconds), text(finding.clockTime?.description),
+            int(finding.minutes.map(Int64.init)),
             text(finding.note), .text(finding.recordedBy), .int(finding.recordedAt.seconds),
             .text(finding.action.rawValue), int(finding.corrects), text(finding.reason),
             int(finding.correctedAt?.seconds), .text(finding.prevHash), .text(finding.hash),
@@ -142,7 +143,10 @@ enum CentralFacts {
                     [
                         CentralRow(
                             table: actionStep,
-                            values: [.int(entry.seq), entry["id"], .text(name), entry[at], entry[by], note.map { entry[$0] } ?? .null])
+                            values: [
+                                .int(entry.seq), entry["id"], .text(name), entry[at], entry[by],
+                                note.map { entry[$0] } ?? .null,
+                            ])
                     ]
                 }
             }

@@ -440,9 +440,7 @@ public final class Daemon: @unchecked Sendable {
         uplinkStatus = nil
         guard let settings = service.policy.configuration.uplink else { return }
         let services = services
-        let loop = UplinkLoop(
-            settings: settings, database: database, clock: clock.now, service: { services.service }, logger: logger
-        ) { [self] events, status in
+        let report: @Sendable ([Event], String?) -> Void = { [self] events, status in
             queue.async {
                 for event in events { self.record(event) }
                 if !events.isEmpty { self.flushOutbox() }
@@ -452,6 +450,9 @@ public final class Daemon: @unchecked Sendable {
                 }
             }
         }
+        let loop = UplinkLoop(
+            settings: settings, database: database, clock: clock.now, service: { services.service }, logger: logger,
+            report: report)
         uplink = loop
         loop.start()
         logger.info("sending the record to the center", metadata: ["uplink.url": "\(settings.url)"])

@@ -59,6 +59,8 @@ final class UplinkLoop: Sendable {
 
     private func run() async {
         var health = UplinkHealth()
+        /// The failure last logged: a center that stays down is logged once, not at every round.
+        var logged: String?
         while !Task.isCancelled {
             var round = UplinkHealth.Round(waiting: 0, oldest: nil, sent: 0, error: setupError, diverged: nil)
             if let uplink {
@@ -68,8 +70,11 @@ final class UplinkLoop: Sendable {
                     round.diverged = outcome.diverged
                 } catch {
                     round.error = "\(error)"
-                    logger.warning("the uplink failed; trying again", metadata: ["error": "\(error)"])
+                    if round.error != logged {
+                        logger.warning("the uplink failed; trying again", metadata: ["error": "\(error)"])
+                    }
                 }
+                logged = round.error
             }
             let current = service()
             if let status = try? current.uplinkStatus() {

@@ -60,7 +60,9 @@ public enum UplinkFeed {
     }
 
     public static func state(_ transaction: StoreTransaction) throws -> UplinkState {
-        guard let row = try Row.fetchOne(transaction.db, sql: "SELECT * FROM uplink_state") else { return UplinkState() }
+        guard let row = try Row.fetchOne(transaction.db, sql: "SELECT * FROM uplink_state") else {
+            return UplinkState()
+        }
         return UplinkState(
             ledgerSeq: row["ledger_seq"], findingID: row["finding_id"], factsSent: row["facts_sent"],
             lastSuccess: (row["last_success_at"] as Int64?).map(Instant.init(seconds:)), lastError: row["last_error"],

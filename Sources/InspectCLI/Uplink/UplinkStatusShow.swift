@@ -5,7 +5,8 @@ import InspectService
 /// `inspectctl uplink status`
 struct UplinkStatusShow: ServiceCommand {
     static let configuration = CommandConfiguration(
-        commandName: "status", abstract: "Show what waits to be sent to the center, the last success and the last error.",
+        commandName: "status",
+        abstract: "Show what waits to be sent to the center, the last success and the last error.",
         discussion: """
             For administrators. The backlog counts the changes and findings recorded since the last fact the center \
             acknowledged, and gives when the oldest of them was written; the last success and error are the \

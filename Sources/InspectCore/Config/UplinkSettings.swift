@@ -19,7 +19,9 @@ public struct UplinkSettings: Sendable, Equatable {
     /// `BatchSize=`: facts per transaction at the center (100–50000, default 2000).
     public var batchSize: Int
 
-    public init(url: String, passwordFile: String? = nil, interval: Int = 10, behindAfter: Int = 300, batchSize: Int = 2000) {
+    public init(
+        url: String, passwordFile: String? = nil, interval: Int = 10, behindAfter: Int = 300, batchSize: Int = 2000
+    ) {
         self.url = url
         self.passwordFile = passwordFile
         self.interval = interval
