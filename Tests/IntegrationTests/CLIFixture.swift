@@ -45,6 +45,14 @@ final class CLIFixture {
         kill(daemon.processIdentifier, SIGHUP)
     }
 
+    /// Kills the daemon as a crash would (SIGKILL) and waits until it is gone.
+    func killDaemon() throws {
+        guard let daemon, daemon.isRunning else { throw FixtureError("no daemon runs") }
+        kill(daemon.processIdentifier, SIGKILL)
+        daemon.waitUntilExit()
+        try? FileManager.default.removeItem(atPath: socket)
+    }
+
     /// Runs `inspectctl` against this fixture's record.
     @discardableResult
     func run(_ arguments: [String], environment: [String: String?] = [:]) throws -> ProcessResult {
