@@ -18,6 +18,8 @@ public struct InspectConfiguration: Sendable {
     public var escalation: EscalationRules
     /// `titles.conf`: the titles (chức danh) a person may hold; none without the file.
     public var titles: StaffTitles
+    /// `standards.conf`: what each level, category and title requires; none without the file.
+    public var standards: Standards
 
     /// The compiled defaults: no files at all.
     public static let defaults = try! InspectConfiguration(
@@ -29,10 +31,11 @@ public struct InspectConfiguration: Sendable {
     ///   - planFiles: the parsed `plans.d/NAME.conf` files, each merged with its drop-ins.
     ///   - escalationFile: `escalation.conf` merged with its drop-ins, or nil when there is none (no rules).
     ///   - titlesFile: `titles.conf` merged with its drop-ins, or nil when there is none (no titles).
+    ///   - standardsFile: `standards.conf` merged with its drop-ins, or nil when there is none (no standards).
     /// - Throws: `InspectError.invalidConfig` at the first problem.
     public init(
         main: IniDocument, holidayFiles: [IniDocument], planFiles: [IniDocument], escalationFile: IniDocument? = nil,
-        titlesFile: IniDocument? = nil
+        titlesFile: IniDocument? = nil, standardsFile: IniDocument? = nil
     ) throws {
         try main.checkSections(expected: "[Daemon], [FollowUp], " + WorkCalendar.configSections) {
             $0 == "Daemon" || $0 == FollowUpPolicy.section || WorkCalendar.isConfigSection($0)
@@ -48,6 +51,8 @@ public struct InspectConfiguration: Sendable {
         plans = try PlanSet(documents: planFiles) { _ = try CalendarSpec.parse($0) }
         followUp = try FollowUpPolicy(configuration: main)
         escalation = try escalationFile.map { try EscalationRules(document: $0) } ?? .none
-        titles = try titlesFile.map { try StaffTitles(document: $0) } ?? .none
+        let titles = try titlesFile.map { try StaffTitles(document: $0) } ?? .none
+        self.titles = titles
+        standards = try standardsFile.map { try Standards(document: $0, titles: titles) } ?? .none
     }
 }
