@@ -37,6 +37,7 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case staffTitleChanged = "staff-title-changed"
     case qualificationRecorded = "qualification-recorded"
     case qualificationsImported = "qualifications-imported"
+    case profileImported = "profile-imported"
 
     /// The journal `MESSAGE_ID`: 32 lower-case hex digits.
     public var messageID: String {
@@ -75,6 +76,7 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .staffTitleChanged: "64168821e8ee413bb033a259f8f2fa25"
         case .qualificationRecorded: "a0c0d6be46c9409891fc20b90890c1cd"
         case .qualificationsImported: "9bd1c0e428ff4becb86705a33ade412c"
+        case .profileImported: "e8c9295b446c48ce87b20155d49f27a2"
         }
     }
 
@@ -90,7 +92,7 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
             .notice
         case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
             .followUpScheduled, .followUpRevealed, .inspectionsImported, .staffLevelChanged, .staffTitleChanged,
-            .qualificationRecorded, .qualificationsImported:
+            .qualificationRecorded, .qualificationsImported, .profileImported:
             .info
         }
     }
@@ -120,7 +122,7 @@ extension EventKind {
         case .violationRecorded, .findingAmended, .findingRetracted, .findingsImported, .escalationRaised,
             .escalationAcknowledged, .registryChanged, .actionRequired, .actionDone, .actionVerified, .actionOverdue,
             .storageFault, .storageRecovered, .integrityFailure, .staffLevelChanged, .staffTitleChanged,
-            .qualificationRecorded, .qualificationsImported:
+            .qualificationRecorded, .qualificationsImported, .profileImported:
             .inspectors
         case .accessDenied, .configInvalid:
             .administrators
