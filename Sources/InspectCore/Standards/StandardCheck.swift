@@ -64,8 +64,8 @@ public struct StandardCheck: Sendable, Codable, Hashable {
         name = subject.name
         office = subject.office
         category = subject.category
-        level = history.last { $0.aspect == ProfileChange.level }.flatMap { StaffLevel(rawValue: $0.value) }
-        title = history.last { $0.aspect == ProfileChange.title }?.value
+        level = ProfileChange.currentLevel(history)
+        title = ProfileChange.currentTitle(history)
         missing = []
         guard let level else {
             status = .noLevel

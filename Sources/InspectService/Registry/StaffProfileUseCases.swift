@@ -177,11 +177,9 @@ extension InspectService {
     func profile(_ db: StoreTransaction, badge: String) throws -> StaffProfile {
         let staff = try StaffRecord.require(db, badge: badge)
         let history = try StaffProfileChangeRecord.history(db, staffID: staff.id)
-        let title = history.last { $0.aspect == ProfileChange.title }?.value
+        let title = ProfileChange.currentTitle(history)
         return StaffProfile(
-            badge: staff.badge, name: staff.name,
-            level: history.last { $0.aspect == ProfileChange.level }.flatMap { StaffLevel(rawValue: $0.value) },
-            title: title,
+            badge: staff.badge, name: staff.name, level: ProfileChange.currentLevel(history), title: title,
             titleName: title.flatMap { code in policy.configuration.titles.titles.first { $0.code == code }?.name },
             qualifications: ProfileChange.currentQualifications(history), history: history)
     }

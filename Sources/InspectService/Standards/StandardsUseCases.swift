@@ -24,16 +24,11 @@ extension InspectService {
                 let people = try StandardsQueries.people(db, badge: own, office: request.office)
                 return StandardsCheckPage(asOf: date, people: lines(people), next: nil)
             }
-            // A page of people may hold retired ones left out of the lines: the cursor is the last person read.
-            var next: String?
-            let people = try StandardsQueries.people(
-                db, office: request.office, after: request.after, limit: Page.size + 1)
-            var page = people
-            if people.count > Page.size {
-                page.removeLast()
-                next = page.last?.badge
+            // The cursor is the last person read: a page may hold retired people its lines leave out.
+            let page = try Page.of(cursor: \.badge) { limit in
+                try StandardsQueries.people(db, office: request.office, after: request.after, limit: limit)
             }
-            return StandardsCheckPage(asOf: date, people: lines(page), next: next)
+            return StandardsCheckPage(asOf: date, people: lines(page.rows), next: page.next)
         }
     }
 
