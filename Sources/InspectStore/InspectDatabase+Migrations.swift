@@ -18,6 +18,7 @@ extension InspectDatabase {
         migrator.registerMigration("v8-stale-occurrences", migrate: createStaleOccurrences)
         migrator.registerMigration("v9-ledger", migrate: createLedger)
         migrator.registerMigration("v10-staff-profile", migrate: createStaffProfile)
+        migrator.registerMigration("v11-uplink", migrate: createUplink)
         return migrator
     }
 

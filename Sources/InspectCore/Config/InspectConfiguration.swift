@@ -18,6 +18,8 @@ public struct InspectConfiguration: Sendable {
     public var escalation: EscalationRules
     /// `titles.conf`: the titles (chức danh) a person may hold; none without the file.
     public var titles: StaffTitles
+    /// `[Uplink]`: the center the daemon sends the record to; nil when none is configured.
+    public var uplink: UplinkSettings?
     /// `standards.conf`: what each level, category and title requires; none without the file.
     public var standards: Standards
 
@@ -37,8 +39,9 @@ public struct InspectConfiguration: Sendable {
         main: IniDocument, holidayFiles: [IniDocument], planFiles: [IniDocument], escalationFile: IniDocument? = nil,
         titlesFile: IniDocument? = nil, standardsFile: IniDocument? = nil
     ) throws {
-        try main.checkSections(expected: "[Daemon], [FollowUp], " + WorkCalendar.configSections) {
-            $0 == "Daemon" || $0 == FollowUpPolicy.section || WorkCalendar.isConfigSection($0)
+        try main.checkSections(expected: "[Daemon], [FollowUp], [Uplink], " + WorkCalendar.configSections) {
+            $0 == "Daemon" || $0 == FollowUpPolicy.section || $0 == UplinkSettings.section
+                || WorkCalendar.isConfigSection($0)
         }
         try main.checkKeys(in: "Daemon", allowed: ["Database", "HorizonDays", "RiskWindowDays"])
         if let entry = main.value("Database", in: "Daemon") {
@@ -54,5 +57,6 @@ public struct InspectConfiguration: Sendable {
         let titles = try titlesFile.map { try StaffTitles(document: $0) } ?? .none
         self.titles = titles
         standards = try standardsFile.map { try Standards(document: $0, titles: titles) } ?? .none
+        uplink = try UplinkSettings(configuration: main)
     }
 }

@@ -38,6 +38,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case qualificationRecorded = "qualification-recorded"
     case qualificationsImported = "qualifications-imported"
     case profileImported = "profile-imported"
+    case uplinkBehind = "uplink-behind"
+    case uplinkCaughtUp = "uplink-caught-up"
+    case uplinkDiverged = "uplink-diverged"
 
     /// The journal `MESSAGE_ID`: 32 lower-case hex digits.
     public var messageID: String {
@@ -77,6 +80,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .qualificationRecorded: "a0c0d6be46c9409891fc20b90890c1cd"
         case .qualificationsImported: "9bd1c0e428ff4becb86705a33ade412c"
         case .profileImported: "e8c9295b446c48ce87b20155d49f27a2"
+        case .uplinkBehind: "73433e83d65f4d1cada837c0c2f03542"
+        case .uplinkCaughtUp: "c36f6bc883b342c1a9f79d10626c70cd"
+        case .uplinkDiverged: "d7640116e2294273961f1ba944a529d3"
         }
     }
 
@@ -85,10 +91,11 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .violationRecorded, .inspectionMissed, .configInvalid, .escalationRaised, .actionOverdue, .accessDenied:
             .warning
-        case .integrityFailure, .storageFault: .error
+        case .integrityFailure, .storageFault, .uplinkDiverged: .error
+        case .uplinkBehind: .warning
         case .inspectionOpened, .inspectionClosed, .inspectionCancelled, .inspectionDue, .findingAmended,
             .findingRetracted, .daemonStarted, .daemonStopping, .daemonReloaded, .escalationAcknowledged,
-            .actionRequired, .actionDone, .actionVerified, .storageRecovered:
+            .actionRequired, .actionDone, .actionVerified, .storageRecovered, .uplinkCaughtUp:
             .notice
         case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
             .followUpScheduled, .followUpRevealed, .inspectionsImported, .staffLevelChanged, .staffTitleChanged,
@@ -124,7 +131,7 @@ extension EventKind {
             .storageFault, .storageRecovered, .integrityFailure, .staffLevelChanged, .staffTitleChanged,
             .qualificationRecorded, .qualificationsImported, .profileImported:
             .inspectors
-        case .accessDenied, .configInvalid:
+        case .accessDenied, .configInvalid, .uplinkBehind, .uplinkCaughtUp, .uplinkDiverged:
             .administrators
         }
     }
