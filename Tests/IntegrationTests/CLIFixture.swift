@@ -19,9 +19,12 @@ final class CLIFixture {
     /// The fixture's own configuration file, so the machine's /etc/inspectd never changes a test's outcome.
     var config: String { directory.file("inspectd.conf") }
 
-    init(mode: CLIMode = .direct) throws {
+    /// - Parameter files: more files of the configuration directory (`titles.conf`, …), written before a daemon
+    ///   starts.
+    init(mode: CLIMode = .direct, files: [String: String] = [:]) throws {
         self.mode = mode
         directory.write("inspectd.conf", "")
+        for (name, text) in files { directory.write(name, text) }
         if mode == .socket { try startDaemon() }
     }
 
@@ -100,8 +103,10 @@ final class CLIFixture {
     }
 
     /// Two communes, three staff, and inspection 1 open at Nhân Lý, since `openedAt` (a local time) or now.
-    static func seeded(mode: CLIMode = .direct, openedAt: String? = nil) throws -> CLIFixture {
-        let fixture = try CLIFixture(mode: mode)
+    static func seeded(
+        mode: CLIMode = .direct, openedAt: String? = nil, files: [String: String] = [:]
+    ) throws -> CLIFixture {
+        let fixture = try CLIFixture(mode: mode, files: files)
         let offices = fixture.directory.write(
             "offices.csv",
             """

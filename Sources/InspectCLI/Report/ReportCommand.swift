@@ -6,9 +6,9 @@ import InspectService
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "Summarise a period's inspections; show one person's or one office's history.",
+        abstract: "Summarise inspections or the shares meeting the standards; show a person's or an office's history.",
         discussion: "Reports only read the record, in one consistent snapshot.",
-        subcommands: [ReportSummary.self, ReportStaff.self, ReportOffice.self])
+        subcommands: [ReportSummary.self, ReportStaff.self, ReportOffice.self, ReportStandards.self])
 }
 
 /// The timeline table shared by the staff and office reports.

@@ -8,6 +8,6 @@ struct StaffCommand: ParsableCommand {
         subcommands: [
             StaffAdd.self, StaffList.self, StaffShow.self, StaffImport.self, StaffMove.self, StaffRetire.self,
             StaffLink.self, StaffUnlink.self, StaffLevelChange.self, StaffTitleChange.self, StaffQualify.self,
-            StaffQualificationImport.self, StaffProfileShow.self, StaffTitleList.self,
+            StaffQualificationImport.self, StaffProfileImport.self, StaffProfileShow.self, StaffTitleList.self,
         ])
 }

@@ -20,6 +20,8 @@ public struct InspectConfiguration: Sendable {
     public var titles: StaffTitles
     /// `[Uplink]`: the center the daemon sends the record to; nil when none is configured.
     public var uplink: UplinkSettings?
+    /// `standards.conf`: what each level, category and title requires; none without the file.
+    public var standards: Standards
 
     /// The compiled defaults: no files at all.
     public static let defaults = try! InspectConfiguration(
@@ -31,10 +33,11 @@ public struct InspectConfiguration: Sendable {
     ///   - planFiles: the parsed `plans.d/NAME.conf` files, each merged with its drop-ins.
     ///   - escalationFile: `escalation.conf` merged with its drop-ins, or nil when there is none (no rules).
     ///   - titlesFile: `titles.conf` merged with its drop-ins, or nil when there is none (no titles).
+    ///   - standardsFile: `standards.conf` merged with its drop-ins, or nil when there is none (no standards).
     /// - Throws: `InspectError.invalidConfig` at the first problem.
     public init(
         main: IniDocument, holidayFiles: [IniDocument], planFiles: [IniDocument], escalationFile: IniDocument? = nil,
-        titlesFile: IniDocument? = nil
+        titlesFile: IniDocument? = nil, standardsFile: IniDocument? = nil
     ) throws {
         try main.checkSections(expected: "[Daemon], [FollowUp], [Uplink], " + WorkCalendar.configSections) {
             $0 == "Daemon" || $0 == FollowUpPolicy.section || $0 == UplinkSettings.section
@@ -51,7 +54,9 @@ public struct InspectConfiguration: Sendable {
         plans = try PlanSet(documents: planFiles) { _ = try CalendarSpec.parse($0) }
         followUp = try FollowUpPolicy(configuration: main)
         escalation = try escalationFile.map { try EscalationRules(document: $0) } ?? .none
-        titles = try titlesFile.map { try StaffTitles(document: $0) } ?? .none
+        let titles = try titlesFile.map { try StaffTitles(document: $0) } ?? .none
+        self.titles = titles
+        standards = try standardsFile.map { try Standards(document: $0, titles: titles) } ?? .none
         uplink = try UplinkSettings(configuration: main)
     }
 }

@@ -132,6 +132,16 @@ extension ProfileChange {
         return Qualification(kind: kind, level: value, field: field, date: date, evidence: evidence ?? "")
     }
 
+    /// A person's current level in `history` (oldest first): the latest recorded; nil before any.
+    public static func currentLevel(_ history: [ProfileChange]) -> StaffLevel? {
+        history.last { $0.aspect == level }.flatMap { StaffLevel(rawValue: $0.value) }
+    }
+
+    /// The code of a person's current title in `history` (oldest first): the latest recorded; nil before any.
+    public static func currentTitle(_ history: [ProfileChange]) -> String? {
+        history.last { $0.aspect == title }?.value
+    }
+
     /// A person's current qualifications in `history` (oldest first): the latest of each kind, and of each language
     /// for languages (one may speak several), in the order of `QualificationKind`.
     public static func currentQualifications(_ history: [ProfileChange]) -> [Qualification] {

@@ -37,6 +37,7 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case staffTitleChanged = "staff-title-changed"
     case qualificationRecorded = "qualification-recorded"
     case qualificationsImported = "qualifications-imported"
+    case profileImported = "profile-imported"
     case uplinkBehind = "uplink-behind"
     case uplinkCaughtUp = "uplink-caught-up"
     case uplinkDiverged = "uplink-diverged"
@@ -78,6 +79,7 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .staffTitleChanged: "64168821e8ee413bb033a259f8f2fa25"
         case .qualificationRecorded: "a0c0d6be46c9409891fc20b90890c1cd"
         case .qualificationsImported: "9bd1c0e428ff4becb86705a33ade412c"
+        case .profileImported: "e8c9295b446c48ce87b20155d49f27a2"
         case .uplinkBehind: "73433e83d65f4d1cada837c0c2f03542"
         case .uplinkCaughtUp: "c36f6bc883b342c1a9f79d10626c70cd"
         case .uplinkDiverged: "d7640116e2294273961f1ba944a529d3"
@@ -97,7 +99,7 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
             .notice
         case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
             .followUpScheduled, .followUpRevealed, .inspectionsImported, .staffLevelChanged, .staffTitleChanged,
-            .qualificationRecorded, .qualificationsImported:
+            .qualificationRecorded, .qualificationsImported, .profileImported:
             .info
         }
     }
@@ -127,7 +129,7 @@ extension EventKind {
         case .violationRecorded, .findingAmended, .findingRetracted, .findingsImported, .escalationRaised,
             .escalationAcknowledged, .registryChanged, .actionRequired, .actionDone, .actionVerified, .actionOverdue,
             .storageFault, .storageRecovered, .integrityFailure, .staffLevelChanged, .staffTitleChanged,
-            .qualificationRecorded, .qualificationsImported:
+            .qualificationRecorded, .qualificationsImported, .profileImported:
             .inspectors
         case .accessDenied, .configInvalid, .uplinkBehind, .uplinkCaughtUp, .uplinkDiverged:
             .administrators

@@ -277,6 +277,10 @@ public enum ReportCell: Sendable, Hashable {
     case change(Int)
     /// A change of a rate or share between periods, in points.
     case decimalChange(Tenths?)
+    /// A share as the district's reports write it, without a decimal that is zero: `81%`, `88,4%`.
+    case share(Tenths?)
+    /// A change of a share in percentage points, likewise: `+10`, `+5,8`.
+    case points(Tenths?)
 
     /// Whether the value is a number (right-aligned).
     public var isNumeric: Bool {
@@ -293,6 +297,8 @@ public enum ReportCell: Sendable, Hashable {
         case .percent(let value): value.map(numbers.percent) ?? "-"
         case .change(let value): numbers.signedInteger(value)
         case .decimalChange(let value): value.map(numbers.signedDecimal) ?? "-"
+        case .share(let value): value.map(numbers.share) ?? "-"
+        case .points(let value): value.map(numbers.points) ?? "-"
         }
     }
 
@@ -301,7 +307,9 @@ public enum ReportCell: Sendable, Hashable {
         switch self {
         case .text(let text): text
         case .count(let value), .change(let value): String(value)
-        case .decimal(let value), .percent(let value), .decimalChange(let value): value?.description ?? ""
+        case .decimal(let value), .percent(let value), .decimalChange(let value), .share(let value),
+            .points(let value):
+            value?.description ?? ""
         }
     }
 }

@@ -37,4 +37,15 @@ public struct ReportNumbers: Sendable, Hashable {
 
     /// A change of a rate or share, with its sign: `+2.2` / `+2,2`, `0.0`.
     public func signedDecimal(_ value: Tenths) -> String { (value.tenths > 0 ? "+" : "") + decimal(value) }
+
+    /// A share as the district's reports write it, the decimal only when it is not zero: `81%`, `88.4%` / `88,4%`.
+    public func share(_ value: Tenths) -> String { short(value) + "%" }
+
+    /// A change in percentage points, with its sign and the decimal only when it is not zero: `+10`, `+5,8`, `0`.
+    public func points(_ value: Tenths) -> String { (value.tenths > 0 ? "+" : "") + short(value) }
+
+    /// `81` for 81.0, `88,4` for 88.4.
+    private func short(_ value: Tenths) -> String {
+        value.tenths % 10 == 0 ? integer(value.tenths / 10) : decimal(value)
+    }
 }

@@ -80,7 +80,7 @@ public struct Done: Codable, Sendable, Hashable {
 /// Every operation of the API, in the order of the interface description.
 public enum Operations {
     public static let all: [any APIOperation.Type] =
-        registry + inspections + findings + planning + discipline + reports + profiles + uplink
+        registry + inspections + findings + planning + discipline + reports + profiles + standards + uplink
 }
 
 /// The Varlink interface the operations form.

@@ -6,7 +6,7 @@ import InspectCore
 extension Operations {
     static let profiles: [any APIOperation.Type] = [
         ShowProfile.self, ListTitles.self, SetStaffLevel.self, SetStaffTitle.self, QualifyStaff.self,
-        ImportQualifications.self,
+        ImportQualifications.self, ImportProfile.self,
     ]
 
     public enum ShowProfile: APIOperation {
@@ -71,5 +71,15 @@ extension Operations {
         ) throws
             -> ImportSummary
         { try service.importQualifications(csv: p.csv, path: p.path, by: caller) }
+    }
+
+    public enum ImportProfile: APIOperation {
+        public static let role = Role.admin
+        public static let writes = true
+        public static func perform(
+            _ service: InspectService, as caller: Caller, _ p: ImportParameters
+        ) throws
+            -> ImportSummary
+        { try service.importProfile(csv: p.csv, path: p.path, by: caller) }
     }
 }

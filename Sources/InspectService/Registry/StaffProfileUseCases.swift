@@ -21,11 +21,8 @@ extension InspectService {
                     + StaffLevel.allCases.map(\.rawValue).joined(separator: ", "))
         }
         return try perform { db, log in
-            let staff = try changeableStaff(db, badge: request.badge)
-            let change = try profileChange(
-                aspect: ProfileChange.level, value: level.rawValue, request, current: staff, db: db, now: log.now,
-                by: caller)
-            try StaffProfileChangeRecord.append(db, staffID: staff.id!, change)
+            try recordProfileChange(
+                db, aspect: ProfileChange.level, value: level.rawValue, request, at: log.now, by: caller)
             try log.emit(
                 Event(
                     kind: .staffLevelChanged,
@@ -42,13 +39,8 @@ extension InspectService {
     public func setStaffTitle(_ request: ProfileSetRequest, by caller: Caller) throws -> StaffProfile {
         let title = try policy.configuration.titles.require(request.value)
         return try perform { db, log in
-            var staff = try changeableStaff(db, badge: request.badge)
-            let change = try profileChange(
-                aspect: ProfileChange.title, value: title.code, request, current: staff, db: db, now: log.now,
-                by: caller)
-            try StaffProfileChangeRecord.append(db, staffID: staff.id!, change)
-            staff.title = title.name
-            try staff.update(db)
+            try recordProfileChange(
+                db, aspect: ProfileChange.title, value: title.code, request, at: log.now, by: caller)
             try log.emit(
                 Event(
                     kind: .staffTitleChanged,
@@ -142,6 +134,24 @@ extension InspectService {
         return staff
     }
 
+    /// Checks and appends the level or title change `request` asks for (`value` already checked: a level, a title's
+    /// code) in the current transaction; a title's name becomes the title listings show.
+    func recordProfileChange(
+        _ db: StoreTransaction, aspect: String, value: String, _ request: ProfileSetRequest, at now: Instant,
+        by caller: Caller
+    ) throws {
+        var staff = try changeableStaff(db, badge: request.badge)
+        let change = try profileChange(
+            aspect: aspect, value: value, request, current: staff, db: db, now: now, by: caller)
+        try StaffProfileChangeRecord.append(db, staffID: staff.id!, change)
+        if aspect == ProfileChange.title,
+            let title = policy.configuration.titles.titles.first(where: { $0.code == value })
+        {
+            staff.title = title.name
+            try staff.update(db)
+        }
+    }
+
     /// The level or title change `request` asks for, checked: a reason, a date not after today, and a value other
     /// than the current one.
     private func profileChange(
@@ -167,11 +177,9 @@ extension InspectService {
     func profile(_ db: StoreTransaction, badge: String) throws -> StaffProfile {
         let staff = try StaffRecord.require(db, badge: badge)
         let history = try StaffProfileChangeRecord.history(db, staffID: staff.id)
-        let title = history.last { $0.aspect == ProfileChange.title }?.value
+        let title = ProfileChange.currentTitle(history)
         return StaffProfile(
-            badge: staff.badge, name: staff.name,
-            level: history.last { $0.aspect == ProfileChange.level }.flatMap { StaffLevel(rawValue: $0.value) },
-            title: title,
+            badge: staff.badge, name: staff.name, level: ProfileChange.currentLevel(history), title: title,
             titleName: title.flatMap { code in policy.configuration.titles.titles.first { $0.code == code }?.name },
             qualifications: ProfileChange.currentQualifications(history), history: history)
     }

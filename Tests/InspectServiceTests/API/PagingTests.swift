@@ -36,7 +36,9 @@ struct PagingTests {
         }
     }
 
-    @Test("findings, staff and their exports come in full pages, each row once, as the whole listing orders them")
+    @Test(
+        "findings, staff, their exports and the standards check come in full pages, each row once, in the listing's order"
+    )
     func pagesCoverTheListing() throws {
         let fixture = try recorded()
         let service = fixture.service
@@ -69,6 +71,13 @@ struct PagingTests {
                 try pages(
                     Operations.ExportStaff.self, fixture, .init(), after: \.after, rows: { $0.staff.map(\.badge) },
                     next: \.next),
+                staff
+            ),
+            (
+                "CheckStandards",
+                try pages(
+                    Operations.CheckStandards.self, fixture, .init(asOf: nil, office: nil), after: \.after,
+                    rows: { $0.people.map(\.badge) }, next: \.next),
                 staff
             ),
         ]

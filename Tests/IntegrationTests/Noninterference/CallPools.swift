@@ -62,6 +62,7 @@ struct CallPools {
             "arrived": [.string("07:50:00")], "left": [.string("16:00:00")],
             "kind": [.string("commune"), .string("education")], "level": [.string("commune"), .string("bachelor")],
             "date": [.string("2015-06-30")], "category": [.string("civil-servant")], "due": [.string("2027-03-20")],
+            "asOf": [.string("2027-03-01")], "year": [.int(2027), .int(2024)], "compare": [.int(2024)],
         ]
     }
 
@@ -89,6 +90,8 @@ struct CallPools {
         case (_, "iterations"): return ["3"]
         case (_, "expression"): return ["Mon *-*-* 08:00"]
         case (_, "year"): return ["2027"]
+        case (_, "compare"): return ["2024"]
+        case (_, "as-of"): return ["2027-03-01"]
         case ("staff", "date"): return ["2015-06-30"]
         case (_, "date"): return ["2027-03-10"]
         // A person's level (staff level), or a qualification's (staff qualify, of the kind below).

@@ -62,6 +62,13 @@ struct SampleDistrict {
         Name=Tư pháp – hộ tịch
         Level=commune
         """,
+        "standards.conf": """
+        [Standard xa]
+        Level=commune
+        Category=civil-servant
+        Education=bachelor
+        Basis=NĐ 33/2023
+        """,
         "escalation.conf": """
         [Rule late-reminder]
         Violations=LATE EARLY
