@@ -176,9 +176,7 @@ struct UplinkTests {
     /// ten minutes with `INSPECTD_UPLINK_OUTAGE_SECONDS=600`.
     static let outage = Int(ProcessInfo.processInfo.environment["INSPECTD_UPLINK_OUTAGE_SECONDS"] ?? "") ?? 15
 
-    @Test(
-        "the daemon sends as facts are written, says when it falls behind while the center is down, drains, and "
-            + "resumes after being killed in the middle")
+    @Test("the daemon sends as it writes, says when it is behind while the center is down, drains, resumes when killed")
     func daemonOutage() async throws {
         let center = try await UplinkCenter.start()
         let cli = try CLIFixture.seeded(mode: .socket)
