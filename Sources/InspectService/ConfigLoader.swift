@@ -6,7 +6,8 @@ import InspectCore
 /// rules in `escalation.conf` with drop-ins in `escalation.conf.d/`, and the staff titles in `titles.conf` with
 /// drop-ins in `titles.conf.d/`, all relative to the main file's directory. Without an `escalation.conf` no
 /// escalation rule applies; without a `titles.conf` no title is known. Each file is read through ``BoundedFile``: a regular file
-/// of at most 1 MiB, or the load fails naming it.
+/// of at most 1 MiB, or the load fails naming it. The competency test bands are read the same way, from `bands.conf`
+/// with drop-ins in `bands.conf.d/`; without them no result can be recorded.
 public enum ConfigLoader {
     /// Loads the configuration whose main file is `path`.
     ///
@@ -33,7 +34,8 @@ public enum ConfigLoader {
         return try InspectConfiguration(
             main: .merging(main: main, dropIns: dropIns), holidayFiles: holidays, planFiles: plans,
             escalationFile: try optionalDocument(base + "/escalation.conf"),
-            titlesFile: try optionalDocument(base + "/titles.conf"))
+            titlesFile: try optionalDocument(base + "/titles.conf"),
+            bandsFile: try optionalDocument(base + "/bands.conf"))
     }
 
     /// The file at `path` merged with its drop-ins in `path.d/`; the drop-ins alone when the file is missing; nil

@@ -18,6 +18,8 @@ public struct InspectConfiguration: Sendable {
     public var escalation: EscalationRules
     /// `titles.conf`: the titles (chức danh) a person may hold; none without the file.
     public var titles: StaffTitles
+    /// `bands.conf`: how competency test scores are read; none without the file.
+    public var bands: CompetencyBands
 
     /// The compiled defaults: no files at all.
     public static let defaults = try! InspectConfiguration(
@@ -29,10 +31,11 @@ public struct InspectConfiguration: Sendable {
     ///   - planFiles: the parsed `plans.d/NAME.conf` files, each merged with its drop-ins.
     ///   - escalationFile: `escalation.conf` merged with its drop-ins, or nil when there is none (no rules).
     ///   - titlesFile: `titles.conf` merged with its drop-ins, or nil when there is none (no titles).
+    ///   - bandsFile: `bands.conf` merged with its drop-ins, or nil when there is none (no bands).
     /// - Throws: `InspectError.invalidConfig` at the first problem.
     public init(
         main: IniDocument, holidayFiles: [IniDocument], planFiles: [IniDocument], escalationFile: IniDocument? = nil,
-        titlesFile: IniDocument? = nil
+        titlesFile: IniDocument? = nil, bandsFile: IniDocument? = nil
     ) throws {
         try main.checkSections(expected: "[Daemon], [FollowUp], " + WorkCalendar.configSections) {
             $0 == "Daemon" || $0 == FollowUpPolicy.section || WorkCalendar.isConfigSection($0)
@@ -49,5 +52,6 @@ public struct InspectConfiguration: Sendable {
         followUp = try FollowUpPolicy(configuration: main)
         escalation = try escalationFile.map { try EscalationRules(document: $0) } ?? .none
         titles = try titlesFile.map { try StaffTitles(document: $0) } ?? .none
+        bands = try bandsFile.map { try CompetencyBands(document: $0) } ?? .none
     }
 }

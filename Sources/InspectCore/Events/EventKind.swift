@@ -37,6 +37,14 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case staffTitleChanged = "staff-title-changed"
     case qualificationRecorded = "qualification-recorded"
     case qualificationsImported = "qualifications-imported"
+    case courseAdded = "course-added"
+    case attendanceRecorded = "attendance-recorded"
+    case courseCompleted = "course-completed"
+    case attendancesImported = "attendances-imported"
+    case testSessionPlanned = "test-session-planned"
+    case testResultRecorded = "test-result-recorded"
+    case testResultAmended = "test-result-amended"
+    case testResultsImported = "test-results-imported"
 
     /// The journal `MESSAGE_ID`: 32 lower-case hex digits.
     public var messageID: String {
@@ -75,6 +83,14 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .staffTitleChanged: "64168821e8ee413bb033a259f8f2fa25"
         case .qualificationRecorded: "a0c0d6be46c9409891fc20b90890c1cd"
         case .qualificationsImported: "9bd1c0e428ff4becb86705a33ade412c"
+        case .courseAdded: "4d94424f8c914c25a28aae7651fdc7ee"
+        case .attendanceRecorded: "37e19b8d515f4e419ab4ef4062f0dba7"
+        case .courseCompleted: "5af8349e1fc742aea1e533fd20ffacfb"
+        case .attendancesImported: "722ff6e1fa3e480dae711adb22506f1e"
+        case .testSessionPlanned: "a82a572dd7d247ce8c62ac6d4bcd620f"
+        case .testResultRecorded: "99de18ad584449809c854d0a8e0fc41c"
+        case .testResultAmended: "6b2c06c605344587b5ee2ac1db352463"
+        case .testResultsImported: "5b05ba95bbe54a23a0fe006470b3c45e"
         }
     }
 
@@ -90,7 +106,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
             .notice
         case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
             .followUpScheduled, .followUpRevealed, .inspectionsImported, .staffLevelChanged, .staffTitleChanged,
-            .qualificationRecorded, .qualificationsImported:
+            .qualificationRecorded, .qualificationsImported, .courseAdded, .attendanceRecorded, .courseCompleted,
+            .attendancesImported, .testSessionPlanned, .testResultRecorded, .testResultAmended, .testResultsImported:
             .info
         }
     }
@@ -115,12 +132,14 @@ extension EventKind {
         switch self {
         case .daemonStarted, .daemonReloaded, .daemonStopping, .inspectionScheduled, .surpriseCommitted,
             .surpriseRevealed, .inspectionDue, .inspectionOpened, .inspectionClosed, .inspectionMissed,
-            .inspectionCancelled, .followUpScheduled, .followUpRevealed, .inspectionsImported:
+            .inspectionCancelled, .followUpScheduled, .followUpRevealed, .inspectionsImported, .courseAdded,
+            .testSessionPlanned:
             .everyone
         case .violationRecorded, .findingAmended, .findingRetracted, .findingsImported, .escalationRaised,
             .escalationAcknowledged, .registryChanged, .actionRequired, .actionDone, .actionVerified, .actionOverdue,
             .storageFault, .storageRecovered, .integrityFailure, .staffLevelChanged, .staffTitleChanged,
-            .qualificationRecorded, .qualificationsImported:
+            .qualificationRecorded, .qualificationsImported, .attendanceRecorded, .courseCompleted,
+            .attendancesImported, .testResultRecorded, .testResultAmended, .testResultsImported:
             .inspectors
         case .accessDenied, .configInvalid:
             .administrators
