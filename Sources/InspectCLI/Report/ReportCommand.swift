@@ -8,7 +8,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Summarise a period's inspections; show one person's or one office's history.",
         discussion: "Reports only read the record, in one consistent snapshot.",
-        subcommands: [ReportSummary.self, ReportStaff.self, ReportOffice.self])
+        subcommands: [ReportSummary.self, ReportStaff.self, ReportOffice.self, ReportTraining.self, ReportTests.self])
 }
 
 /// The timeline table shared by the staff and office reports.
