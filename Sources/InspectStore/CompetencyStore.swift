@@ -19,16 +19,14 @@ public enum CompetencyStore {
         _ transaction: StoreTransaction, name: String, day: CivilDate, titles: [String], offices: [String],
         by user: String, at now: Instant
     ) throws -> Int64 {
-        let officeIDs = try offices.map { try officeID(transaction, code: $0) }
+        for office in offices { _ = try officeID(transaction, code: office) }
         try transaction.db.execute(
-            sql: "INSERT INTO test_session (name, held_on, titles, planned_by, planned_at) VALUES (?, ?, ?, ?, ?)",
-            arguments: [name, day, titles.joined(separator: ","), user, now])
-        let id = transaction.db.lastInsertedRowID
-        for office in officeIDs {
-            try transaction.db.execute(
-                sql: "INSERT INTO test_session_office (session_id, office_id) VALUES (?, ?)", arguments: [id, office])
-        }
-        return id
+            sql: """
+                INSERT INTO test_session (name, held_on, titles, offices, planned_by, planned_at)
+                VALUES (?, ?, ?, ?, ?, ?)
+                """,
+            arguments: [name, day, titles.joined(separator: ","), offices.joined(separator: ","), user, now])
+        return transaction.db.lastInsertedRowID
     }
 
     /// The sessions held from `from` to `to` (inclusive, either open), or only session `id`, by day and number.
@@ -53,10 +51,7 @@ public enum CompetencyStore {
         return try Row.fetchAll(
             transaction.db,
             sql: """
-                SELECT s.id, s.name, s.held_on, s.titles, s.planned_by, s.planned_at,
-                    (SELECT group_concat(code, ',') FROM (
-                        SELECT o.code FROM test_session_office so JOIN office o ON o.id = so.office_id
-                        WHERE so.session_id = s.id ORDER BY o.code)) AS offices
+                SELECT s.id, s.name, s.held_on, s.titles, s.offices, s.planned_by, s.planned_at
                 FROM test_session s
                 """ + filter + " ORDER BY s.held_on, s.id",
             arguments: StatementArguments(arguments)
@@ -64,7 +59,7 @@ public enum CompetencyStore {
             TestSession(
                 id: row["id"], name: row["name"],
                 titles: (row["titles"] as String).split(separator: ",").map(String.init),
-                offices: ((row["offices"] as String?) ?? "").split(separator: ",").map(String.init),
+                offices: (row["offices"] as String).split(separator: ",").map(String.init),
                 day: row["held_on"], plannedBy: row["planned_by"], plannedAt: row["planned_at"])
         }
     }

@@ -2,7 +2,8 @@ import GRDB
 import InspectCore
 
 extension InspectDatabase {
-    /// Migration `v13-competency-tests`: test sessions (in the ledger) and their results, hash-chained like findings
+    /// Migration `v13-competency-tests`: test sessions (in the ledger; the offices sitting one are kept by code, as
+    /// people name them, and checked to exist when it is planned) and their results, hash-chained like findings
     /// (`TestResultChain`) with a head row kept by triggers, never edited or deleted: a correction is a new result
     /// that amends the old one.
     ///
@@ -14,17 +15,13 @@ extension InspectDatabase {
                     id INTEGER PRIMARY KEY,
                     name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
                     held_on TEXT NOT NULL CHECK (held_on GLOB '[12][0-9][0-9][0-9]-[01][0-9]-[0-3][0-9]'),
+                    -- The codes of the titles tested and of the offices sitting it, comma-separated.
                     titles TEXT NOT NULL CHECK (length(titles) >= 1),
+                    offices TEXT NOT NULL CHECK (length(offices) >= 1),
                     planned_by TEXT NOT NULL,
                     planned_at INTEGER NOT NULL
                 ) STRICT;
                 CREATE INDEX test_session_held_on ON test_session(held_on);
-
-                CREATE TABLE test_session_office (
-                    session_id INTEGER NOT NULL REFERENCES test_session(id),
-                    office_id INTEGER NOT NULL REFERENCES office(id),
-                    PRIMARY KEY (session_id, office_id)
-                ) STRICT;
 
                 CREATE TABLE test_result (
                     id INTEGER PRIMARY KEY,
@@ -73,19 +70,17 @@ extension InspectDatabase {
                     SELECT RAISE(ABORT, 'test results are append-only: amend instead');
                 END;
                 """)
-        for table in ["test_session", "test_session_office"] {
-            try db.execute(
-                sql: """
-                    CREATE TRIGGER \(table)_is_kept BEFORE UPDATE ON \(table)
-                    BEGIN
-                        SELECT RAISE(ABORT, 'test sessions are kept as planned');
-                    END;
-                    CREATE TRIGGER \(table)_is_not_deleted BEFORE DELETE ON \(table)
-                    BEGIN
-                        SELECT RAISE(ABORT, 'test sessions are kept');
-                    END;
-                    """)
-            try Ledger.installTriggers(StoreTransaction(db), table: table)
-        }
+        try db.execute(
+            sql: """
+                CREATE TRIGGER test_session_is_kept BEFORE UPDATE ON test_session
+                BEGIN
+                    SELECT RAISE(ABORT, 'test sessions are kept as planned');
+                END;
+                CREATE TRIGGER test_session_is_not_deleted BEFORE DELETE ON test_session
+                BEGIN
+                    SELECT RAISE(ABORT, 'test sessions are kept');
+                END;
+                """)
+        try Ledger.installTriggers(StoreTransaction(db), table: "test_session")
     }
 }

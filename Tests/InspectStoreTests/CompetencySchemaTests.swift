@@ -53,7 +53,6 @@ import Testing
             ("training_attendance", "training records are kept as recorded", "training records are kept"),
             ("training_completion", "training records are kept as recorded", "training records are kept"),
             ("test_session", "test sessions are kept as planned", "test sessions are kept"),
-            ("test_session_office", "test sessions are kept as planned", "test sessions are kept"),
             (
                 "test_result", "test results are append-only: amend instead",
                 "test results are append-only: amend instead"
@@ -82,9 +81,7 @@ import Testing
                     db, sql: "SELECT table_name, count(*) AS n FROM ledger GROUP BY table_name"
                 ).map { ($0["table_name"], $0["n"]) })
         }
-        for table in [
-            "training_course", "training_attendance", "training_completion", "test_session", "test_session_office",
-        ] {
+        for table in ["training_course", "training_attendance", "training_completion", "test_session"] {
             #expect(entries[table] == 1, "\(table)")
         }
         #expect(entries["test_result"] == nil)
