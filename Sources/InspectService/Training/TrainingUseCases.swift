@@ -68,13 +68,13 @@ extension InspectService {
     ///   without evidence, or before the course started, or after today).
     public func attendCourse(_ request: AttendRequest, by caller: Caller) throws -> Attendance {
         try perform { db, log in
-            let attendance = try recordAttendance(db, request, at: log.now, by: caller)
+            try recordAttendance(db, request, at: log.now, by: caller)
             try log.emit(
                 Event(
                     kind: .attendanceRecorded,
                     message: "Staff \(request.badge) attends course \(request.course), recorded by \(caller.user)",
                     fields: ["STAFF": request.badge, "COURSE": request.course, "USER": caller.user]))
-            return attendance
+            return try TrainingStore.attendances(db, course: request.course, badge: request.badge)[0]
         }
     }
 
@@ -121,7 +121,7 @@ extension InspectService {
                         course: table.value("course", in: record) ?? "", badge: table.value("badge", in: record) ?? "",
                         completed: completed, evidence: table.value("evidence", in: record))
                     try ParameterCheck.validate(request)
-                    _ = try recordAttendance(db, request, at: log.now, by: caller)
+                    try recordAttendance(db, request, at: log.now, by: caller)
                 }
             }
             try log.emit(
@@ -156,10 +156,11 @@ extension InspectService {
         return found
     }
 
-    /// Appends one attendance (and its completion) in the current transaction.
+    /// Appends one attendance (and its completion) in the current transaction; an import appends thousands, so it
+    /// reads nothing back.
     private func recordAttendance(
         _ db: StoreTransaction, _ request: AttendRequest, at now: Instant, by caller: Caller
-    ) throws -> Attendance {
+    ) throws {
         let (courseID, course) = try requireCourse(db, request.course)
         let staff = try StaffRecord.require(db, badge: request.badge)
         guard staff.active else { throw InspectError.conflict("staff \(request.badge) is retired") }
@@ -176,7 +177,6 @@ extension InspectService {
         if let date = request.completed {
             try recordCompletion(db, attendanceID: attendanceID, course, staff, on: date, request, at: now, by: caller)
         }
-        return try TrainingStore.attendances(db, course: course.code, badge: staff.badge)[0]
     }
 
     /// Appends a completion and, for a degree, the qualification it awards (a profile change, so the history of
