@@ -117,9 +117,11 @@ extension InspectService {
     }
 
     /// The results `filter` selects, amended ones included, each with its band as the bands are configured now.
+    /// - Throws: `.invalidInput` for a year out of range.
     public func testResults(_ filter: TestResultFilter) throws -> [TestResult] {
-        try query { db in
-            try banded(CompetencyStore.results(db, session: filter.session, year: filter.year, badge: filter.badge))
+        let year = try filter.year.map { try YearRequest(year: $0).checked() }
+        return try query { db in
+            try banded(CompetencyStore.results(db, session: filter.session, year: year, badge: filter.badge))
         }
     }
 

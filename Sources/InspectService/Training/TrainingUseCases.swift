@@ -59,8 +59,10 @@ extension InspectService {
     }
 
     /// The courses starting in `year`, or all of them: what is taught is not personal.
+    /// - Throws: `.invalidInput` for a year out of range.
     public func listCourses(year: Int?) throws -> [Course] {
-        try query { db in try TrainingStore.courses(db, year: year) }
+        let year = try year.map { try YearRequest(year: $0).checked() }
+        return try query { db in try TrainingStore.courses(db, year: year) }
     }
 
     /// Records that a person attends a course, and their completion when `request` gives one.
