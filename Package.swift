@@ -66,18 +66,19 @@ let package = Package(
         .target(
             name: "InspectDaemon",
             dependencies: [
-                "InspectCore", "InspectStore", "InspectService", "InspectSystemd", "InspectVarlink", "CMalloc",
+                "InspectCore", "InspectStore", "InspectService", "InspectSystemd", "InspectVarlink", "InspectCentral",
+                "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
         ),
-        // The province's center: its PostgreSQL schema, migrations, roles and connection set-up. The daemon does not
-        // depend on it; only the CLI's `central` commands do.
+        // The province's center: its PostgreSQL schema, migrations, roles and connection set-up, and the uplink
+        // that sends a site's record there (the daemon's, and `inspectctl uplink send`).
         .target(
             name: "InspectCentral",
             dependencies: [
-                "InspectCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                "InspectCore", "InspectStore", .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Crypto", package: "swift-crypto"), .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strict
@@ -169,8 +170,9 @@ let package = Package(
         .testTarget(
             name: "IntegrationTests",
             dependencies: [
-                "InspectCore", "InspectStore", "InspectService", "InspectVarlink", "InspectTesting", "inspectctl",
-                "inspectd", .product(name: "GRDB", package: "GRDB.swift"),
+                "InspectCore", "InspectStore", "InspectService", "InspectVarlink", "InspectCentral", "InspectTesting",
+                "inspectctl", "inspectd", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: strict
         ),

@@ -12,6 +12,8 @@ esac
 bindir=$prefix/bin
 docdir=$prefix/share/doc/inspectd
 defaultsdir=$prefix/share/inspectd/defaults
+# The central journal's drop-ins (systemd/center, systemd/site), for a center or a site to copy into /etc.
+journalconfdir=$prefix/share/inspectd/journal
 unitdir=$systemd_lib/systemd/system
 sysusersdir=$systemd_lib/sysusers.d
 tmpfilesdir=$systemd_lib/tmpfiles.d

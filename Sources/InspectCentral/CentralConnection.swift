@@ -2,6 +2,7 @@ import Foundation
 import InspectCore
 import Logging
 import PostgresNIO
+import Synchronization
 
 /// One connection to the center's PostgreSQL, with every failure turned into a ``CentralError`` that says what failed
 /// and exits with the matching sysexits code: unreachable 69, authentication 77.
@@ -51,16 +52,50 @@ public final class CentralConnection: Sendable {
         }
     }
 
+    /// How long one statement may go unanswered before the connection counts as lost: a server gone without closing
+    /// the connection (a cut cable, a machine switched off) would otherwise hold the caller for as long as TCP does.
+    public static let answerTimeout = Duration.seconds(120)
+
     /// Runs one statement (no parameters, or parameters bound by `PostgresQuery`'s interpolation) and returns its
     /// rows.
     @discardableResult
     public func run(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        // postgres-nio never answers a statement written to a connection that has already closed (the server was
+        // killed, say): the caller would wait forever.
+        guard !connection.isClosed else {
+            throw CentralError("PostgreSQL at \(url.place): the connection was lost", .unavailable)
+        }
+        let connection = connection
         do {
-            var rows: [PostgresRow] = []
-            for try await row in try await connection.query(query, logger: Self.logger) { rows.append(row) }
-            return rows
+            return try await Self.answer(within: Self.answerTimeout, place: url.place) {
+                var rows: [PostgresRow] = []
+                for try await row in try await connection.query(query, logger: Self.logger) { rows.append(row) }
+                return rows
+            }
         } catch {
             throw Self.translate(error, url: url, doing: "PostgreSQL at \(url.place)")
+        }
+    }
+
+    /// The result of `body`, or an error once `limit` has passed without one; `body` is then left to end by itself
+    /// (the connection is given up).
+    private static func answer<T: Sendable>(
+        within limit: Duration, place: String, _ body: @escaping @Sendable () async throws -> T
+    ) async throws -> T {
+        let outcome = Once<T>()
+        return try await withCheckedThrowingContinuation { continuation in
+            outcome.set(continuation)
+            let timer = Task {
+                try await Task.sleep(for: limit)
+                outcome.resume(
+                    with: .failure(CentralError("PostgreSQL at \(place) did not answer within \(limit)", .unavailable)))
+            }
+            Task {
+                let result: Result<T, any Error>
+                do { result = .success(try await body()) } catch { result = .failure(error) }
+                timer.cancel()
+                outcome.resume(with: result)
+            }
         }
     }
 
@@ -94,7 +129,7 @@ public final class CentralConnection: Sendable {
             case "42501": return CentralError("\(doing): \(message)", .noPermission)
             // The database does not exist; the server is starting, stopping or refusing connections.
             case "3D000", "57P03", "53300": return CentralError("\(doing): \(message)", .unavailable)
-            default: return CentralError("\(doing): \(message) (SQLSTATE \(state))", .dataError)
+            default: return CentralError("\(doing): \(message) (SQLSTATE \(state))", .dataError, sqlState: state)
             }
         }
         switch error.code {
@@ -122,5 +157,18 @@ public final class CentralConnection: Sendable {
         guard let io = error as? IOError else { return String(describing: error) }
         let words = String(cString: strerror(io.errnoCode))
         return [ENOENT, ECONNREFUSED].contains(io.errnoCode) ? "no server is listening (\(words))" : words
+    }
+}
+
+/// A continuation resumed once, by whichever comes first.
+private final class Once<T: Sendable>: Sendable {
+    private let continuation = Mutex<CheckedContinuation<T, any Error>?>(nil)
+
+    func set(_ continuation: CheckedContinuation<T, any Error>) {
+        self.continuation.withLock { $0 = continuation }
+    }
+
+    func resume(with result: Result<T, any Error>) {
+        continuation.withLock { $0.take() }?.resume(with: result)
     }
 }

@@ -4,10 +4,13 @@ import InspectCore
 public struct CentralError: Error, Sendable, CustomStringConvertible {
     public var description: String
     public var exitStatus: ExitStatus
+    /// The server's SQLSTATE, when the server refused a statement.
+    public var sqlState: String?
 
-    public init(_ description: String, _ exitStatus: ExitStatus) {
+    public init(_ description: String, _ exitStatus: ExitStatus, sqlState: String? = nil) {
         self.description = description
         self.exitStatus = exitStatus
+        self.sqlState = sqlState
     }
 
     /// A URL the command cannot use (64).

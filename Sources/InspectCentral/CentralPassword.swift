@@ -24,3 +24,19 @@ public enum CentralPassword {
         return (0..<16).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
     }
 }
+
+extension UplinkSettings {
+    /// The uplink's password: `PasswordFile=` as a path, or, when it is a bare name, the credential of that name in
+    /// `$CREDENTIALS_DIRECTORY` (the unit's `LoadCredential=`); nil when no password is configured.
+    /// - Throws: ``CentralError``: 66 when the file cannot be read or a credential is named outside the service.
+    public func password(credentialsDirectory: String?) throws -> String? {
+        guard let file = passwordFile else { return nil }
+        if file.hasPrefix("/") { return try CentralPassword.read(from: file) }
+        guard let credentialsDirectory else {
+            throw CentralError(
+                "[Uplink] PasswordFile=\(file) names a credential of the service (LoadCredential=), which only the "
+                    + "service can read; give the file with --password-file", .noInput)
+        }
+        return try CentralPassword.read(from: credentialsDirectory + "/" + file)
+    }
+}

@@ -8,6 +8,7 @@ enum CentralSchema {
     static let migrations: [CentralMigrator.Migration] = [
         .init(version: 1, name: "facts", statements: roles + sites + facts + siteAccess),
         .init(version: 2, name: "reporting", statements: reporting),
+        .init(version: 3, name: "uplink", statements: uplink),
     ]
 
     /// The fact tables a site adds rows to, each under the same row-level security policy.

@@ -78,6 +78,9 @@ public final class Daemon: @unchecked Sendable {
     private var plansAppliedAt: Instant?
     private var trim = HeapTrim()
     private var prunedAt: Instant?
+    /// Sends the record to the center, when `[Uplink]` says where; and what `STATUS=` says of it.
+    private var uplink: UplinkLoop?
+    private var uplinkStatus: String?
 
     private var service: InspectService {
         get { services.service }
@@ -157,6 +160,7 @@ public final class Daemon: @unchecked Sendable {
         applyPlans()
         wake()
         if serving {
+            startUplink()
             startWatchdog()
             notifier.ready(status: statusLine())
         }
@@ -221,6 +225,7 @@ public final class Daemon: @unchecked Sendable {
             let configuration = try ConfigLoader.load(path: settings.configPath, explicit: settings.configExplicit)
             service.policy = ServicePolicy(configuration: configuration)
             DaemonLogHandler.zone.withLock { $0 = configuration.calendar.zone }
+            if uplink != nil || configuration.uplink != nil { startUplink() }
             record(
                 Event(
                     kind: .daemonReloaded, message: "inspectd reloaded its configuration from \(settings.configPath)",
@@ -248,6 +253,7 @@ public final class Daemon: @unchecked Sendable {
 
     /// Reads the agenda, does what the scheduler says, and re-arms the timer for the next instant.
     private func wake() {
+        uplink?.nudge()
         do {
             lastDataVersion = try service.dataVersion()
             if fault.isFaulted {
@@ -420,8 +426,36 @@ public final class Daemon: @unchecked Sendable {
     // MARK: - systemd
 
     private func statusLine() -> String {
-        let line = (try? service.statusLine()) ?? "database unavailable"
+        var line = (try? service.statusLine()) ?? "database unavailable"
+        if let uplinkStatus { line += "; " + uplinkStatus }
         return fault.isFaulted ? "database fault, retrying; " + line : line
+    }
+
+    // MARK: - The uplink
+
+    /// Starts sending to the center as `[Uplink]` says, in place of the uplink that ran before (a reload).
+    private func startUplink() {
+        uplink?.stop()
+        uplink = nil
+        uplinkStatus = nil
+        guard let settings = service.policy.configuration.uplink else { return }
+        let services = services
+        let report: @Sendable ([Event], String?) -> Void = { [self] events, status in
+            queue.async {
+                for event in events { self.record(event) }
+                if !events.isEmpty { self.flushOutbox() }
+                if status != self.uplinkStatus {
+                    self.uplinkStatus = status
+                    self.notifier.status(self.statusLine())
+                }
+            }
+        }
+        let loop = UplinkLoop(
+            settings: settings, database: database, clock: clock.now, service: { services.service }, logger: logger,
+            report: report)
+        uplink = loop
+        loop.start()
+        logger.info("sending the record to the center", metadata: ["uplink.url": "\(settings.url)"])
     }
 
     /// Pings the watchdog from the API's queue: it answers the users, so it must not stall; the loop's long writes

@@ -27,6 +27,7 @@ public enum Ledger {
     public static let exempt: Set<String> = [
         "finding", "finding_lineage", "finding_chain_head", "outbox", "ledger", "ledger_head", "grdb_migrations",
         "test_result", "test_result_chain_head",
+        "ledger_mark", "uplink_state",
     ]
 
     /// The end of the ledger, and the key its MACs are made with.

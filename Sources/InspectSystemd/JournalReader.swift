@@ -25,8 +25,11 @@ public final class JournalReader {
     public enum Source: Equatable, Sendable {
         /// This machine's system and user journals (`sd_journal_open` with `SD_JOURNAL_LOCAL_ONLY`).
         case local
+        /// Every journal on this machine, local and remote (`sd_journal_open` without flags, `journalctl --merge`):
+        /// at a center, also what `systemd-journal-remote` received from the sites into `/var/log/journal/remote`.
+        case merged
         /// The journal files in one directory, as `journalctl -D` reads them: a private journal in tests, or a
-        /// journal copied from another machine.
+        /// journal copied from another machine, or a center's `/var/log/journal/remote`.
         case directory(String)
     }
 
@@ -40,6 +43,7 @@ public final class JournalReader {
         let result: Int32
         switch source {
         case .local: result = lazy_sd_journal_open(&handle, Int32(SD_JOURNAL_LOCAL_ONLY))
+        case .merged: result = lazy_sd_journal_open(&handle, 0)
         case .directory(let path): result = lazy_sd_journal_open_directory(&handle, path, 0)
         }
         guard result >= 0, let handle else {

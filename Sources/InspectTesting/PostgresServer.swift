@@ -40,7 +40,8 @@ public final class PostgresServer: @unchecked Sendable {
     /// The postmaster itself, this process's child: `setpriv` execs it rather than forking, and nothing daemonizes.
     /// (A daemon left by `pg_ctl start` inherits the descriptor through which Foundation learns that its `Process`
     /// ended, and waiting for `pg_ctl` then never returns.)
-    private let server: Process
+    private var server: Process
+    private let data: String
 
     /// Makes the cluster and starts the server, on a thread of its own (initdb takes seconds); returns once the
     /// server accepts connections.
@@ -67,7 +68,7 @@ public final class PostgresServer: @unchecked Sendable {
                 }
             }
         }
-        let data = directory.file("data")
+        data = directory.file("data")
         let initdb = try SystemTool.run(
             "setpriv",
             Self.asServerUser([
@@ -77,7 +78,12 @@ public final class PostgresServer: @unchecked Sendable {
         guard initdb.status == 0 else {
             throw HarnessError("initdb failed (\(initdb.status)): \(initdb.errorOutput)\(initdb.output)")
         }
-        server = Process()
+        server = try Self.launch(bin: bin, data: data, socketDirectory: socketDirectory, logFile: logFile)
+    }
+
+    /// Starts the postmaster on the cluster in `data`, appending to `logFile`.
+    private static func launch(bin: String, data: String, socketDirectory: String, logFile: String) throws -> Process {
+        let server = Process()
         server.executableURL = URL(fileURLWithPath: SystemTool.find("setpriv") ?? "/usr/bin/setpriv")
         server.arguments = Self.asServerUser([
             "\(bin)/postgres", "-D", data, "-c", "listen_addresses=", "-c",
@@ -86,10 +92,53 @@ public final class PostgresServer: @unchecked Sendable {
         ])
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
         defer { try? log.close() }
+        try log.seekToEnd()
         server.standardInput = FileHandle.nullDevice
         server.standardOutput = log
         server.standardError = log
         try server.run()
+        return server
+    }
+
+    /// Kills the server as a crash would: SIGKILL to every backend and to the postmaster at once, no shutdown, and
+    /// waits until they are gone. ``restart()`` starts it again, through crash recovery.
+    public func crash() async {
+        let server = server
+        _ = try? await onOwnThread {
+            let postmaster = server.processIdentifier
+            let children = Self.children(of: postmaster)
+            kill(postmaster, SIGKILL)
+            for child in children { kill(child, SIGKILL) }
+            server.waitUntilExit()
+            // The backends are not this process's children: wait until they have gone, or the new postmaster finds
+            // the shared memory still in use.
+            for _ in 0..<500 where children.contains(where: { kill($0, 0) == 0 }) { usleep(10000) }
+        }
+    }
+
+    /// Starts the server again on the same cluster after ``crash()`` or ``stop()``; returns once it accepts
+    /// connections.
+    public func restart() async throws {
+        // After a crash the lock file still says `ready`; the postmaster would replace it, but not before the wait
+        // below read it.
+        try? FileManager.default.removeItem(atPath: data + "/postmaster.pid")
+        server = try Self.launch(
+            bin: bin, data: data, socketDirectory: socketDirectory, logFile: directory.file("server.log"))
+        let ready = try await pollUntil(timeout: .seconds(60)) { try self.isReady() }
+        guard ready else { throw HarnessError("PostgreSQL did not restart within 60 s:\n\(log)") }
+    }
+
+    /// The processes whose parent is `pid`, from /proc.
+    private static func children(of pid: Int32) -> [Int32] {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
+        return entries.compactMap { entry -> Int32? in
+            guard let child = Int32(entry),
+                let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                let close = stat.lastIndex(of: ")")
+            else { return nil }
+            let fields = stat[stat.index(after: close)...].split(separator: " ")
+            return fields.count > 1 && Int32(fields[1]) == pid ? child : nil
+        }
     }
 
     /// `setpriv` arguments that run `command` as `nobody` under root (initdb and the server refuse root), as is

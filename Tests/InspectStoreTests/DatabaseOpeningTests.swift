@@ -19,10 +19,10 @@ struct DatabaseOpeningTests {
             #expect(
                 tables == [
                     "corrective_action", "escalation", "escalation_finding", "finding", "finding_chain_head",
-                    "finding_lineage", "follow_up_draw", "inspection", "ledger", "ledger_head", "office", "outbox",
-                    "record_identity", "staff", "staff_assignment", "staff_profile_change", "surprise_draw",
-                    "test_result", "test_result_chain_head", "test_session",
-                    "training_attendance", "training_completion", "training_course", "violation_type",
+                    "finding_lineage", "follow_up_draw", "inspection", "ledger", "ledger_head", "ledger_mark", "office",
+                    "outbox", "record_identity", "staff", "staff_assignment", "staff_profile_change", "surprise_draw",
+                    "test_result", "test_result_chain_head", "test_session", "training_attendance",
+                    "training_completion", "training_course", "uplink_state", "violation_type",
                 ])
             for table in tables where table != "sqlite_sequence" {
                 let sql = try String.fetchOne(

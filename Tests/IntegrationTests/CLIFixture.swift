@@ -39,6 +39,12 @@ final class CLIFixture {
         guard FileManager.default.fileExists(atPath: socket) else { throw FixtureError("inspectd did not listen") }
     }
 
+    /// Has the daemon read its configuration again (SIGHUP), as `systemctl reload` does.
+    func reloadDaemon() throws {
+        guard let daemon, daemon.isRunning else { throw FixtureError("no daemon runs") }
+        kill(daemon.processIdentifier, SIGHUP)
+    }
+
     /// Runs `inspectctl` against this fixture's record.
     @discardableResult
     func run(_ arguments: [String], environment: [String: String?] = [:]) throws -> ProcessResult {

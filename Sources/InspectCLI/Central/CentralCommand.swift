@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import InspectCentral
 
@@ -13,7 +12,7 @@ struct CentralCommand: ParsableCommand {
             password is read from a file (--password-file), never from the URL. Exit status: 64 bad URL, 65 bad \
             data, 66 password file unreadable, 69 server unreachable, 77 authentication or permission refused.
             """,
-        subcommands: [CentralInit.self, CentralSiteAdd.self])
+        subcommands: [CentralInit.self, CentralSiteAdd.self, CentralSiteList.self])
 }
 
 /// The connection options every `central` command takes.
@@ -55,22 +54,4 @@ struct CentralConnectionOptions: ParsableArguments {
         case .failure(let error): throw error
         }
     }
-}
-
-/// The result of `body`, run on a task of its own while the calling thread (the CLI's main thread, never one of the
-/// concurrency pool's) waits.
-private func waitFor<T: Sendable>(_ body: @escaping @Sendable () async throws -> T) -> Result<T, any Error> {
-    let box = ResultBox<T>()
-    let done = DispatchSemaphore(value: 0)
-    Task {
-        do { box.result = .success(try await body()) } catch { box.result = .failure(error) }
-        done.signal()
-    }
-    done.wait()
-    return box.result!
-}
-
-/// Written by the task before it signals, read after the wait: the semaphore orders the two.
-private final class ResultBox<T: Sendable>: @unchecked Sendable {
-    var result: Result<T, any Error>?
 }

@@ -20,6 +20,8 @@ public struct InspectConfiguration: Sendable {
     public var titles: StaffTitles
     /// `bands.conf`: how competency test scores are read; none without the file.
     public var bands: CompetencyBands
+    /// `[Uplink]`: the center the daemon sends the record to; nil when none is configured.
+    public var uplink: UplinkSettings?
 
     /// The compiled defaults: no files at all.
     public static let defaults = try! InspectConfiguration(
@@ -37,8 +39,9 @@ public struct InspectConfiguration: Sendable {
         main: IniDocument, holidayFiles: [IniDocument], planFiles: [IniDocument], escalationFile: IniDocument? = nil,
         titlesFile: IniDocument? = nil, bandsFile: IniDocument? = nil
     ) throws {
-        try main.checkSections(expected: "[Daemon], [FollowUp], " + WorkCalendar.configSections) {
-            $0 == "Daemon" || $0 == FollowUpPolicy.section || WorkCalendar.isConfigSection($0)
+        try main.checkSections(expected: "[Daemon], [FollowUp], [Uplink], " + WorkCalendar.configSections) {
+            $0 == "Daemon" || $0 == FollowUpPolicy.section || $0 == UplinkSettings.section
+                || WorkCalendar.isConfigSection($0)
         }
         try main.checkKeys(in: "Daemon", allowed: ["Database", "HorizonDays", "RiskWindowDays"])
         if let entry = main.value("Database", in: "Daemon") {
@@ -53,5 +56,6 @@ public struct InspectConfiguration: Sendable {
         escalation = try escalationFile.map { try EscalationRules(document: $0) } ?? .none
         titles = try titlesFile.map { try StaffTitles(document: $0) } ?? .none
         bands = try bandsFile.map { try CompetencyBands(document: $0) } ?? .none
+        uplink = try UplinkSettings(configuration: main)
     }
 }

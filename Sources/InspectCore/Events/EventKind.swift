@@ -45,6 +45,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case testResultRecorded = "test-result-recorded"
     case testResultAmended = "test-result-amended"
     case testResultsImported = "test-results-imported"
+    case uplinkBehind = "uplink-behind"
+    case uplinkCaughtUp = "uplink-caught-up"
+    case uplinkDiverged = "uplink-diverged"
 
     /// The journal `MESSAGE_ID`: 32 lower-case hex digits.
     public var messageID: String {
@@ -91,6 +94,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .testResultRecorded: "99de18ad584449809c854d0a8e0fc41c"
         case .testResultAmended: "6b2c06c605344587b5ee2ac1db352463"
         case .testResultsImported: "5b05ba95bbe54a23a0fe006470b3c45e"
+        case .uplinkBehind: "73433e83d65f4d1cada837c0c2f03542"
+        case .uplinkCaughtUp: "c36f6bc883b342c1a9f79d10626c70cd"
+        case .uplinkDiverged: "d7640116e2294273961f1ba944a529d3"
         }
     }
 
@@ -99,10 +105,11 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         switch self {
         case .violationRecorded, .inspectionMissed, .configInvalid, .escalationRaised, .actionOverdue, .accessDenied:
             .warning
-        case .integrityFailure, .storageFault: .error
+        case .integrityFailure, .storageFault, .uplinkDiverged: .error
+        case .uplinkBehind: .warning
         case .inspectionOpened, .inspectionClosed, .inspectionCancelled, .inspectionDue, .findingAmended,
             .findingRetracted, .daemonStarted, .daemonStopping, .daemonReloaded, .escalationAcknowledged,
-            .actionRequired, .actionDone, .actionVerified, .storageRecovered:
+            .actionRequired, .actionDone, .actionVerified, .storageRecovered, .uplinkCaughtUp:
             .notice
         case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
             .followUpScheduled, .followUpRevealed, .inspectionsImported, .staffLevelChanged, .staffTitleChanged,
@@ -141,7 +148,7 @@ extension EventKind {
             .qualificationRecorded, .qualificationsImported, .attendanceRecorded, .courseCompleted,
             .attendancesImported, .testResultRecorded, .testResultAmended, .testResultsImported:
             .inspectors
-        case .accessDenied, .configInvalid:
+        case .accessDenied, .configInvalid, .uplinkBehind, .uplinkCaughtUp, .uplinkDiverged:
             .administrators
         }
     }

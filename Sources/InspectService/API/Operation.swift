@@ -81,7 +81,7 @@ public struct Done: Codable, Sendable, Hashable {
 public enum Operations {
     public static let all: [any APIOperation.Type] =
         registry + inspections + findings + planning + discipline + reports + profiles + training
-        + competency
+        + competency + uplink
 }
 
 /// The Varlink interface the operations form.
