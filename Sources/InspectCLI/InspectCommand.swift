@@ -28,7 +28,7 @@ public struct InspectCommand: ParsableCommand {
             FindingCommand.self, VerifyCommand.self, CalendarCommand.self, HolidaysCommand.self, LunarCommand.self,
             FollowCommand.self, PlanCommand.self, ScheduleCommand.self, StatusCommand.self, BackupCommand.self,
             EscalationCommand.self, ReportCommand.self, ExportCommand.self, WhoAmICommand.self, ManualCommand.self,
-            CentralCommand.self, UplinkCommand.self, StandardsCommand.self,
+            CentralCommand.self, UplinkCommand.self, StandardsCommand.self, TrainingCommand.self, TestsCommand.self,
         ])
 
     public init() {}

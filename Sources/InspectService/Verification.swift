@@ -25,8 +25,8 @@ public struct VerifyReport: Codable, Sendable, Hashable {
 }
 
 extension InspectService {
-    /// Checks the database file, recomputes the findings' hash chain and the ledger's, compares every table with the
-    /// ledger, and compares the record with what the journal witnessed of it, in one read transaction.
+    /// Checks the database file, recomputes the findings' hash chain, the test results' and the ledger's, compares
+    /// every table with the ledger, and compares the record with what the journal witnessed of it, in one read transaction.
     public func verify() throws -> VerifyReport {
         let record = try database.recordIdentity()
         let witnessed = sender.sink.witnessed(record: record)
@@ -47,6 +47,7 @@ extension InspectService {
                     + "group; the daemon can read it)"
             }
             problems += ledger.problems
+            problems += try CompetencyStore.verify(db)
             return VerifyReport(
                 integrity: integrity, findings: chain.rows, chainBreak: chain.firstBreak?.description,
                 chainBreakRow: chain.firstBreak?.row, ledgerEntries: ledger.entries, problems: problems,

@@ -69,14 +69,14 @@ public enum FindingLedger {
 
 extension InspectDatabase {
     /// SQLite's integrity check (pages, records and every index against its table: an index edited apart from its
-    /// table is found too), the findings' hash chain and the ledger of every other change with the tables it
-    /// describes, as the daemon checks them before it starts.
+    /// table is found too), the findings' hash chain, the test results' and the ledger of every other change with the
+    /// tables it describes, as the daemon checks them before it starts.
     /// - Throws: `InspectError.integrity` saying what failed and what to do.
     public func checkIntegrity() throws {
-        let (integrity, chain, ledger) = try readTransaction { db in
+        let (integrity, chain, ledger, results) = try readTransaction { db in
             (
                 try Self.integrityCheck(db), try FindingLedger.verify(db),
-                try Ledger.verify(db)
+                try Ledger.verify(db), try CompetencyStore.verify(db)
             )
         }
         guard integrity == ["ok"] else {
@@ -88,7 +88,7 @@ extension InspectDatabase {
             throw InspectError.integrity(
                 "the findings of \(path) do not verify: \(broken); restore the database from a backup")
         }
-        if let problem = ledger.problems.first {
+        if let problem = ledger.problems.first ?? results.first {
             throw InspectError.integrity(
                 "the record \(path) does not verify: \(problem); run 'inspectctl verify' and restore the database from a "
                     + "backup")

@@ -19,6 +19,8 @@ extension InspectDatabase {
         migrator.registerMigration("v9-ledger", migrate: createLedger)
         migrator.registerMigration("v10-staff-profile", migrate: createStaffProfile)
         migrator.registerMigration("v11-uplink", migrate: createUplink)
+        migrator.registerMigration("v12-training", migrate: createTraining)
+        migrator.registerMigration("v13-competency-tests", migrate: createCompetencyTests)
         return migrator
     }
 

@@ -10,9 +10,11 @@ import InspectCore
 /// when an event is put in the outbox, and whatever is left when a write transaction ends (see
 /// `InspectDatabase.write`), so every entry is sealed when its transaction commits.
 public enum Ledger {
-    /// The tables whose every change is an entry. Findings have their own chain; `finding_lineage` and
-    /// `finding_chain_head` are derived from findings and checked against them; the outbox is transport.
-    public static let tables = foundingTables + ["staff_profile_change"]
+    /// The tables whose every change is an entry. Findings and test results have their own chains;
+    /// `finding_lineage` and the chain heads are derived from them and checked against them; the outbox is transport.
+    public static let tables =
+        foundingTables + ["staff_profile_change"] + ["training_course", "training_attendance", "training_completion"]
+        + ["test_session"]
 
     /// The tables the ledger began with (migration `v9-ledger`, which must not change); tables made later install
     /// their triggers in the migration that creates them.
@@ -24,6 +26,7 @@ public enum Ledger {
     /// The tables that are neither in the ledger nor need to be: a test checks every table is one or the other.
     public static let exempt: Set<String> = [
         "finding", "finding_lineage", "finding_chain_head", "outbox", "ledger", "ledger_head", "grdb_migrations",
+        "test_result", "test_result_chain_head",
         "ledger_mark", "uplink_state",
     ]
 

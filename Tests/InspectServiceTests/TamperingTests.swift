@@ -30,7 +30,9 @@ struct TamperingTests {
         let configuration = try InspectConfiguration(
             main: IniDocument(text: "", path: "inspectd.conf"), holidayFiles: [], planFiles: [plan],
             escalationFile: IniDocument(
-                text: "[Rule late]\nViolations=LATE\nCount=2\nWindow=30 days\nLevel=reminder\n", path: "e.conf"))
+                text: "[Rule late]\nViolations=LATE\nCount=2\nWindow=30 days\nLevel=reminder\n", path: "e.conf"),
+            titlesFile: IniDocument(text: "[Title tu-phap-ho-tich]\nName=Tư pháp – hộ tịch\n", path: "titles.conf"),
+            bandsFile: IniDocument(text: "[Band all]\nName=All\nNameVi=Tất cả\nFrom=0\n", path: "bands.conf"))
         let fixture = try ServiceFixture(configuration: configuration)
         _ = try fixture.service.cancelInspection(id: try fixture.seed(), reason: "seeded", by: fixture.admin)
         try fixture.visit(at: "2027-03-02 08:00", [("LATE", "CL-1"), ("BADGE", "CL-2")])
@@ -50,6 +52,21 @@ struct TamperingTests {
                     kind: .informationTechnology, level: "basic", field: nil,
                     date: CivilDate(year: 2019, month: 5, day: 1), evidence: "Chứng chỉ số 7"), reason: nil),
             by: fixture.admin)
+        _ = try fixture.service.addCourse(
+            .init(
+                code: "2018-TS-LUAT", name: "Thạc sĩ Luật", kind: .degree, level: "master", field: "Luật",
+                provider: "Trường Đại học Luật Hà Nội", starts: CivilDate(year: 2018, month: 3, day: 10),
+                ends: CivilDate(year: 2020, month: 3, day: 10)), by: fixture.admin)
+        _ = try fixture.service.attendCourse(
+            .init(
+                course: "2018-TS-LUAT", badge: "CL-2", completed: CivilDate(year: 2020, month: 3, day: 10),
+                evidence: "Bằng thạc sĩ số 101"), by: fixture.admin)
+        _ = try fixture.service.planTestSession(
+            .init(
+                name: "Sát hạch", titles: ["tu-phap-ho-tich"], offices: ["UBND-NHANLY"],
+                day: CivilDate(year: 2027, month: 3, day: 2)), by: fixture.admin)
+        _ = try fixture.service.recordTestResult(
+            .init(session: 1, badge: "CL-2", score: Tenths(tenths: 815), title: "tu-phap-ho-tich"), by: fixture.admin)
         var random = SplitMix64(seed: 7)
         let planned = try fixture.service.applyPlans(by: fixture.admin, using: &random)
         guard planned.failed.isEmpty, planned.drawn.count == 2 else { throw FixtureFailure(planned.failed.joined()) }

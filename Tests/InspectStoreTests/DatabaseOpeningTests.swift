@@ -21,7 +21,8 @@ struct DatabaseOpeningTests {
                     "corrective_action", "escalation", "escalation_finding", "finding", "finding_chain_head",
                     "finding_lineage", "follow_up_draw", "inspection", "ledger", "ledger_head", "ledger_mark", "office",
                     "outbox", "record_identity", "staff", "staff_assignment", "staff_profile_change", "surprise_draw",
-                    "uplink_state", "violation_type",
+                    "test_result", "test_result_chain_head", "test_session", "training_attendance",
+                    "training_completion", "training_course", "uplink_state", "violation_type",
                 ])
             for table in tables where table != "sqlite_sequence" {
                 let sql = try String.fetchOne(

@@ -8,7 +8,10 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "Summarise inspections or the shares meeting the standards; show a person's or an office's history.",
         discussion: "Reports only read the record, in one consistent snapshot.",
-        subcommands: [ReportSummary.self, ReportStaff.self, ReportOffice.self, ReportStandards.self])
+        subcommands: [
+            ReportSummary.self, ReportStaff.self, ReportOffice.self, ReportStandards.self, ReportTraining.self,
+            ReportTests.self,
+        ])
 }
 
 /// The timeline table shared by the staff and office reports.

@@ -6,10 +6,11 @@ import InspectService
 /// `inspectctl schedule [--from T --to T] [--reveal]`
 struct ScheduleCommand: ServiceCommand {
     static let configuration = CommandConfiguration(
-        commandName: "schedule", abstract: "List the inspections coming up.",
+        commandName: "schedule", abstract: "List the inspections and competency test sessions coming up.",
         discussion: """
             Planned inspections are public; surprise and follow-up inspections appear only once due, unless an \
-            administrator (\(Role.adminGroup)) adds --reveal.
+            administrator (\(Role.adminGroup)) adds --reveal. Competency test sessions held on the days of the \
+            period follow the inspections ('tests sessions --json' lists them for programs).
             """)
     static let access = CommandContext.Access.read
 
@@ -35,5 +36,11 @@ struct ScheduleCommand: ServiceCommand {
                 ]
             },
             empty: "Nothing scheduled between \(zone.display(start)) and \(zone.display(end)).")
+        let sessions = try context.perform(
+            Operations.ListTestSessions.self, .init(from: zone.local(start).date, to: zone.local(end).date)
+        ).sessions
+        guard !sessions.isEmpty else { return }
+        print("\nCompetency test sessions:")
+        TestSessionTable.print(sessions, empty: "")
     }
 }

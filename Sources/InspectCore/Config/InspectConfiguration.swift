@@ -18,6 +18,8 @@ public struct InspectConfiguration: Sendable {
     public var escalation: EscalationRules
     /// `titles.conf`: the titles (chức danh) a person may hold; none without the file.
     public var titles: StaffTitles
+    /// `bands.conf`: how competency test scores are read; none without the file.
+    public var bands: CompetencyBands
     /// `[Uplink]`: the center the daemon sends the record to; nil when none is configured.
     public var uplink: UplinkSettings?
     /// `standards.conf`: what each level, category and title requires; none without the file.
@@ -34,10 +36,11 @@ public struct InspectConfiguration: Sendable {
     ///   - escalationFile: `escalation.conf` merged with its drop-ins, or nil when there is none (no rules).
     ///   - titlesFile: `titles.conf` merged with its drop-ins, or nil when there is none (no titles).
     ///   - standardsFile: `standards.conf` merged with its drop-ins, or nil when there is none (no standards).
+    ///   - bandsFile: `bands.conf` merged with its drop-ins, or nil when there is none (no bands).
     /// - Throws: `InspectError.invalidConfig` at the first problem.
     public init(
         main: IniDocument, holidayFiles: [IniDocument], planFiles: [IniDocument], escalationFile: IniDocument? = nil,
-        titlesFile: IniDocument? = nil, standardsFile: IniDocument? = nil
+        titlesFile: IniDocument? = nil, standardsFile: IniDocument? = nil, bandsFile: IniDocument? = nil
     ) throws {
         try main.checkSections(expected: "[Daemon], [FollowUp], [Uplink], " + WorkCalendar.configSections) {
             $0 == "Daemon" || $0 == FollowUpPolicy.section || $0 == UplinkSettings.section
@@ -57,6 +60,7 @@ public struct InspectConfiguration: Sendable {
         let titles = try titlesFile.map { try StaffTitles(document: $0) } ?? .none
         self.titles = titles
         standards = try standardsFile.map { try Standards(document: $0, titles: titles) } ?? .none
+        bands = try bandsFile.map { try CompetencyBands(document: $0) } ?? .none
         uplink = try UplinkSettings(configuration: main)
     }
 }

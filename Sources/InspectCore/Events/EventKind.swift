@@ -38,6 +38,14 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case qualificationRecorded = "qualification-recorded"
     case qualificationsImported = "qualifications-imported"
     case profileImported = "profile-imported"
+    case courseAdded = "course-added"
+    case attendanceRecorded = "attendance-recorded"
+    case courseCompleted = "course-completed"
+    case attendancesImported = "attendances-imported"
+    case testSessionPlanned = "test-session-planned"
+    case testResultRecorded = "test-result-recorded"
+    case testResultAmended = "test-result-amended"
+    case testResultsImported = "test-results-imported"
     case uplinkBehind = "uplink-behind"
     case uplinkCaughtUp = "uplink-caught-up"
     case uplinkDiverged = "uplink-diverged"
@@ -80,6 +88,14 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .qualificationRecorded: "a0c0d6be46c9409891fc20b90890c1cd"
         case .qualificationsImported: "9bd1c0e428ff4becb86705a33ade412c"
         case .profileImported: "e8c9295b446c48ce87b20155d49f27a2"
+        case .courseAdded: "4d94424f8c914c25a28aae7651fdc7ee"
+        case .attendanceRecorded: "37e19b8d515f4e419ab4ef4062f0dba7"
+        case .courseCompleted: "5af8349e1fc742aea1e533fd20ffacfb"
+        case .attendancesImported: "722ff6e1fa3e480dae711adb22506f1e"
+        case .testSessionPlanned: "a82a572dd7d247ce8c62ac6d4bcd620f"
+        case .testResultRecorded: "99de18ad584449809c854d0a8e0fc41c"
+        case .testResultAmended: "6b2c06c605344587b5ee2ac1db352463"
+        case .testResultsImported: "5b05ba95bbe54a23a0fe006470b3c45e"
         case .uplinkBehind: "73433e83d65f4d1cada837c0c2f03542"
         case .uplinkCaughtUp: "c36f6bc883b342c1a9f79d10626c70cd"
         case .uplinkDiverged: "d7640116e2294273961f1ba944a529d3"
@@ -100,6 +116,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
             .followUpScheduled, .followUpRevealed, .inspectionsImported, .staffLevelChanged, .staffTitleChanged,
             .qualificationRecorded, .qualificationsImported, .profileImported:
+            .qualificationRecorded, .qualificationsImported, .courseAdded, .attendanceRecorded, .courseCompleted,
+            .attendancesImported, .testSessionPlanned, .testResultRecorded, .testResultAmended, .testResultsImported:
             .info
         }
     }
@@ -124,12 +142,15 @@ extension EventKind {
         switch self {
         case .daemonStarted, .daemonReloaded, .daemonStopping, .inspectionScheduled, .surpriseCommitted,
             .surpriseRevealed, .inspectionDue, .inspectionOpened, .inspectionClosed, .inspectionMissed,
-            .inspectionCancelled, .followUpScheduled, .followUpRevealed, .inspectionsImported:
+            .inspectionCancelled, .followUpScheduled, .followUpRevealed, .inspectionsImported, .courseAdded,
+            .testSessionPlanned:
             .everyone
         case .violationRecorded, .findingAmended, .findingRetracted, .findingsImported, .escalationRaised,
             .escalationAcknowledged, .registryChanged, .actionRequired, .actionDone, .actionVerified, .actionOverdue,
             .storageFault, .storageRecovered, .integrityFailure, .staffLevelChanged, .staffTitleChanged,
             .qualificationRecorded, .qualificationsImported, .profileImported:
+            .qualificationRecorded, .qualificationsImported, .attendanceRecorded, .courseCompleted,
+            .attendancesImported, .testResultRecorded, .testResultAmended, .testResultsImported:
             .inspectors
         case .accessDenied, .configInvalid, .uplinkBehind, .uplinkCaughtUp, .uplinkDiverged:
             .administrators

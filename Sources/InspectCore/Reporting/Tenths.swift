@@ -21,9 +21,14 @@ public struct Tenths: Hashable, Comparable, Sendable, Codable, CustomStringConve
         return (tenths < 0 ? "-" : "") + "\(magnitude / 10).\(magnitude % 10)"
     }
 
+    /// - Throws: `DecodingError.dataCorrupted` for a number whose tenths are no `Int` (a score of `1e39` sent to the
+    ///   API), which converting would trap on.
     public init(from decoder: any Decoder) throws {
-        let value = try decoder.singleValueContainer().decode(Double.self)
-        tenths = Int((value * 10).rounded())
+        let container = try decoder.singleValueContainer()
+        guard let tenths = Int(exactly: (try container.decode(Double.self) * 10).rounded()) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "a number out of range")
+        }
+        self.tenths = tenths
     }
 
     public func encode(to encoder: any Encoder) throws {

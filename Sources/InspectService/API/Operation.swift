@@ -80,7 +80,8 @@ public struct Done: Codable, Sendable, Hashable {
 /// Every operation of the API, in the order of the interface description.
 public enum Operations {
     public static let all: [any APIOperation.Type] =
-        registry + inspections + findings + planning + discipline + reports + profiles + standards + uplink
+        registry + inspections + findings + planning + discipline + reports + profiles + standards + training
+        + competency + uplink
 }
 
 /// The Varlink interface the operations form.

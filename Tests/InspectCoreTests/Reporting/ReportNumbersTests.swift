@@ -1,3 +1,4 @@
+import Foundation
 import InspectCore
 import Testing
 
@@ -14,6 +15,19 @@ struct ReportNumbersTests {
         ])
     func percent(part: Int, whole: Int, tenths: Int) {
         #expect(HalfUp.percent(part, of: whole) == Tenths(tenths: tenths))
+    }
+
+    @Test("a decimal read from JSON is its tenths; one whose tenths are no Int is refused, not a trap")
+    func decodedTenths() throws {
+        #expect(
+            try JSONDecoder().decode([Tenths].self, from: Data("[87.5, 15.1, -0.4]".utf8)).map(\.tenths) == [
+                875, 151, -4,
+            ])
+        for number in ["1e39", "-1e300", "9.3e17"] {
+            #expect(throws: DecodingError.self) {
+                try JSONDecoder().decode([Tenths].self, from: Data("[\(number)]".utf8))
+            }
+        }
     }
 
     @Test("halves go away from zero for negative values too; no base gives no rate")

@@ -60,9 +60,16 @@ struct CallPools {
             "checked": [.int(3)], "recent": [.int(5), .int(100)],
             "login": [.string(SampleDistrict.linkedLogin), .string("nobody")],
             "arrived": [.string("07:50:00")], "left": [.string("16:00:00")],
-            "kind": [.string("commune"), .string("education")], "level": [.string("commune"), .string("bachelor")],
+            "kind": [.string("commune"), .string("education"), .string("short-course")],
+            "level": [.string("commune"), .string("bachelor")],
             "date": [.string("2015-06-30")], "category": [.string("civil-servant")], "due": [.string("2027-03-20")],
-            "asOf": [.string("2027-03-01")], "year": [.int(2027), .int(2024)], "compare": [.int(2024)],
+            "asOf": [.string("2027-03-01")], "year": [.int(2027), .int(2026), .int(2024)], "compare": [.int(2024)],
+            // Training and competency tests: the sample's course and session, a result of each person, a working day.
+            "course": [.string("C1")], "session": [.int(1), .int(2)], "result": [.int(1), .int(2), .int(3)],
+            "score": [.float(75)], "title": [.string("tu-phap-ho-tich")],
+            "titles": [.array([.string("tu-phap-ho-tich")])], "offices": [.array([.string("X1")])],
+            "day": [.string("2027-03-09")], "starts": [.string("2026-06-01")], "ends": [.string("2026-06-05")],
+            "completed": [.string("2026-06-05")],
         ]
     }
 
@@ -93,6 +100,16 @@ struct CallPools {
         case (_, "compare"): return ["2024"]
         case (_, "as-of"): return ["2027-03-01"]
         case ("staff", "date"): return ["2015-06-30"]
+        case ("training", "course"): return ["C1"]
+        case ("training", "kind"): return ["short-course"]
+        case ("training", "start"), ("training", "completed"), ("training", "date"): return ["2026-06-01"]
+        case ("training", "end"): return ["2026-06-05"]
+        case ("training", "year"): return ["2026"]
+        case (_, "session"), ("tests", "result"): return ["1", "2"]
+        case ("tests", "score"): return ["75"]
+        case ("tests", "title"): return ["tu-phap-ho-tich"]
+        case ("tests", "on"), ("tests", "from"), ("tests", "to"): return ["2027-03-09"]
+        case ("tests", "year"): return ["2026"]
         case (_, "date"): return ["2027-03-10"]
         // A person's level (staff level), or a qualification's (staff qualify, of the kind below).
         case (_, "level"): return command.last == "level" ? ["commune"] : ["bachelor"]

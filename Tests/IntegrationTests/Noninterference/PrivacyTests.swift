@@ -6,7 +6,8 @@ import Testing
 
 /// A person's record is readable by that person and administrators only: two records that differ only in who else
 /// was found late or without a badge, whom an escalation and a corrective action concern, who moved office, whose
-/// level, title and qualification were recorded, and what the notes say, answer every call of a reader linked to another person, and of a reader linked to no one,
+/// level, title and qualification were recorded, who else attended a course and sat a test with which score, and what
+/// the notes say, answer every call of a reader linked to another person, and of a reader linked to no one,
 /// identically.
 ///
 /// The two records swap two colleagues' roles, so every count a report makes public (by office, type, category,

@@ -69,6 +69,16 @@ struct SampleDistrict {
         Education=bachelor
         Basis=NĐ 33/2023
         """,
+        "bands.conf": """
+        [Band good]
+        Name=Good
+        NameVi=Khá
+        From=70
+        [Band failed]
+        Name=Failed
+        NameVi=Không đạt
+        From=0
+        """,
         "escalation.conf": """
         [Rule late-reminder]
         Violations=LATE EARLY
@@ -122,6 +132,22 @@ struct SampleDistrict {
                 qualification: .init(
                     kind: .education, level: "bachelor", field: "Luật", date: CivilDate(year: 2015, month: 6, day: 30),
                     evidence: "Bằng số 123456"), reason: nil), by: admin)
+        // The profiled person and the linked reader went on a course and sat a test: their attendances and results
+        // are theirs.
+        _ = try service.addCourse(
+            .init(
+                code: "C1", name: "Nghiệp vụ hộ tịch", kind: .shortCourse, level: nil, field: "Hộ tịch",
+                provider: "Sở Tư pháp", starts: CivilDate(year: 2026, month: 6, day: 1),
+                ends: CivilDate(year: 2026, month: 6, day: 5)), by: admin)
+        _ = try service.planTestSession(
+            .init(
+                name: "Sát hạch", titles: ["tu-phap-ho-tich"], offices: ["X1", "X2", "X3", "X4"],
+                day: CivilDate(year: 2026, month: 10, day: 6)), by: admin)
+        for (badge, score) in [(profiled, 455), (Self.linkedBadge, 805)] {
+            _ = try service.attendCourse(.init(course: "C1", badge: badge, completed: nil, evidence: nil), by: admin)
+            _ = try service.recordTestResult(
+                .init(session: 1, badge: badge, score: Tenths(tenths: score), title: "tu-phap-ho-tich"), by: admin)
+        }
 
         // Three mornings of visits to X1 and X2, a week before.
         var notes = self.notes.makeIterator()
