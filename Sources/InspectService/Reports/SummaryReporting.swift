@@ -29,17 +29,9 @@ extension InspectService {
                 offices: scope.count, covered: scope.filter { covered.contains($0.code) }.count,
                 notInspected: scope.filter { !covered.contains($0.code) })
             let checks = CheckCounts(performed)
-            let previousInspections = InspectionCounts(
-                byKind: InspectionKind.allCases.map { kind in
-                    StatusCounts(
-                        kind: kind, planned: 0, performed: previous.filter { $0.kind == kind }.count, missed: 0,
-                        cancelled: 0, pending: 0)
-                })
             let trend = ReportTrend(
                 current: PeriodFigures(inspections: inspections, checks: checks, violations: violations.total),
-                previous: PeriodFigures(
-                    inspections: previousInspections, checks: CheckCounts(previous),
-                    violations: previous.map(\.violations).reduce(0, +)))
+                previous: PeriodFigures(PerformedTotals(previous)))
             let breakdowns = try request.breakdowns.map { dimension in
                 try Self.breakdown(
                     dimension, db, period: period, zone: zone, performed: performed, offices: scope,
@@ -126,9 +118,13 @@ extension InspectService {
                 by: .type, rows: violations.byType.map { BreakdownRow(key: $0.code, violations: $0.count) })
         case .category:
             let counts = try SummaryQueries.violationsByCategory(db, period)
-            let keys = StaffCategory.allCases.map(\.rawValue) + ["office"]
             return ReportBreakdown(
-                by: .category, rows: keys.map { BreakdownRow(key: $0, violations: counts[$0] ?? 0) })
+                by: .category,
+                rows: ReportBreakdown.categories.map { BreakdownRow(key: $0, violations: counts[$0] ?? 0) })
+        case .site:
+            throw InspectError.invalidInput(
+                "breakdowns: 'site' is for the center's reports (report summary --central): this report covers one "
+                    + "site")
         }
     }
 }
