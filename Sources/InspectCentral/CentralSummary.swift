@@ -35,53 +35,36 @@ public enum CentralSummary {
             let violations = try violationCounts(found.byType)
             let naming = OfficeNaming(oneSite: chosen.count == 1)
             let scopeOffices = try await CentralSummaryQueries.offices(connection, scope).map {
-                (site: $0.site, office: OfficeName(code: naming.key($0.site, $0.code), name: $0.name))
-            }.sorted { $0.office.code < $1.office.code }
-            let officeGroups = performed.filter { $0.office != nil }
-            let covered = Set(officeGroups.map { naming.key($0.site ?? "", $0.office ?? "") })
+                OfficeName(code: naming.key($0.site, $0.code), name: $0.name)
+            }.sorted { $0.code < $1.code }
+            let groups = PerformedGroups(performed, naming: naming)
             let offices = OfficeCoverage(
-                offices: scopeOffices.count, covered: scopeOffices.filter { covered.contains($0.office.code) }.count,
-                notInspected: scopeOffices.map(\.office).filter { !covered.contains($0.code) })
-            let total = performed.first { $0.isTotal }?.totals ?? .none
-            let siteTotals = Dictionary(
-                performed.compactMap { group in group.office == nil ? group.site.map { ($0, group.totals) } : nil },
-                uniquingKeysWith: { a, _ in a })
+                offices: scopeOffices.count, covered: scopeOffices.filter { groups.byOffice[$0.code] != nil }.count,
+                notInspected: scopeOffices.filter { groups.byOffice[$0.code] == nil })
             let trend = ReportTrend(
-                current: PeriodFigures(inspections: inspections, checks: total.checks, violations: violations.total),
-                previous: PeriodFigures(previous.first { $0.isTotal }?.totals ?? .none))
+                current: PeriodFigures(
+                    inspections: inspections, checks: groups.total.checks, violations: violations.total),
+                previous: PeriodFigures(PerformedGroups(previous, naming: naming).total))
             let rows = breakdowns.map { dimension -> ReportBreakdown in
                 switch dimension {
                 case .site:
-                    return ReportBreakdown(
-                        by: .site,
-                        rows: chosen.map { (siteTotals[$0] ?? .none).row(key: $0, name: nil) })
+                    return ReportBreakdown(by: .site, rows: chosen.map { groups.row(groups.bySite, $0, name: nil) })
                 case .office:
                     // Offices in scope, and any other office an inspection of the period reached.
-                    var names = Dictionary(
-                        scopeOffices.map { ($0.office.code, $0.office.name) }, uniquingKeysWith: { a, _ in a })
-                    var totals: [String: PerformedTotals] = [:]
-                    for group in officeGroups {
-                        let key = naming.key(group.site ?? "", group.office ?? "")
-                        totals[key] = group.totals
-                        if names[key] == nil { names[key] = group.officeName }
-                    }
+                    var names = Dictionary(scopeOffices.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+                    names.merge(groups.officeNames) { scoped, _ in scoped }
                     return ReportBreakdown(
-                        by: .office,
-                        rows: names.keys.sorted().map { (totals[$0] ?? .none).row(key: $0, name: names[$0]) })
+                        by: .office, rows: names.keys.sorted().map { groups.row(groups.byOffice, $0, name: names[$0]) })
                 case .month:
-                    var totals: [Int: PerformedTotals] = [:]
-                    for group in performed { if let month = group.month { totals[month] = group.totals } }
                     return ReportBreakdown(
                         by: .month,
-                        rows: months.indices.map { (totals[$0] ?? .none).row(key: months[$0].description, name: nil) })
+                        rows: months.indices.map {
+                            groups.row(groups.byMonth, $0, key: months[$0].description)
+                        })
                 case .kind:
-                    var totals: [String: PerformedTotals] = [:]
-                    for group in performed { if let kind = group.kind { totals[kind] = group.totals } }
                     return ReportBreakdown(
                         by: .kind,
-                        rows: InspectionKind.allCases.map {
-                            (totals[$0.rawValue] ?? .none).row(key: $0.rawValue, name: nil)
-                        })
+                        rows: InspectionKind.allCases.map { groups.row(groups.byKind, $0.rawValue, name: nil) })
                 case .type:
                     return ReportBreakdown(
                         by: .type, rows: violations.byType.map { BreakdownRow(key: $0.code, violations: $0.count) })
@@ -93,23 +76,12 @@ public enum CentralSummary {
                         })
                 }
             }
-            var escalations = EscalationCounts(reminder: 0, correction: 0, referral: 0, acknowledged: 0)
-            for row in try await CentralSummaryQueries.escalations(connection, scope) {
-                escalations.acknowledged += row.acknowledged
-                switch EscalationLevel(rawValue: row.level) {
-                case .reminder: escalations.reminder += row.count
-                case .correction: escalations.correction += row.count
-                case .referral: escalations.referral += row.count
-                case nil: break
-                }
-            }
             return SummaryReport(
                 period: period, previousPeriod: previousPeriod, zone: zone.identifier, inspections: inspections,
-                offices: offices, checks: total.checks, violations: violations, trend: trend, breakdowns: rows,
-                escalations: escalations,
+                offices: offices, checks: groups.total.checks, violations: violations, trend: trend, breakdowns: rows,
+                escalations: EscalationCounts(levels: try await CentralSummaryQueries.escalations(connection, scope)),
                 correctiveActions: try await CentralSummaryQueries.actions(connection, scope),
-                sites: SiteCoverage(
-                    sites: chosen, notInspected: chosen.filter { (siteTotals[$0]?.inspections ?? 0) == 0 }))
+                sites: SiteCoverage(sites: chosen, notInspected: chosen.filter { groups.bySite[$0] == nil }))
         }
     }
 
@@ -171,9 +143,44 @@ private struct OfficeNaming {
     func key(_ site: String, _ code: String) -> String { oneSite ? code : "\(site)/\(code)" }
 }
 
-extension CentralSummaryQueries.PerformedGroup {
-    /// Whether the group is every inspection performed.
-    fileprivate var isTotal: Bool { site == nil && kind == nil && month == nil }
+/// The groups PostgreSQL summed, by what they group.
+private struct PerformedGroups {
+    var total = PerformedTotals.none
+    var bySite: [String: PerformedTotals] = [:]
+    /// By office, named as ``OfficeNaming`` names them.
+    var byOffice: [String: PerformedTotals] = [:]
+    var officeNames: [String: String] = [:]
+    var byKind: [String: PerformedTotals] = [:]
+    /// By the month's index in the period's months.
+    var byMonth: [Int: PerformedTotals] = [:]
+
+    init(_ groups: [CentralSummaryQueries.PerformedGroup], naming: OfficeNaming) {
+        for group in groups {
+            if let site = group.site, let office = group.office {
+                let key = naming.key(site, office)
+                byOffice[key] = group.totals
+                officeNames[key] = group.officeName
+            } else if let site = group.site {
+                bySite[site] = group.totals
+            } else if let kind = group.kind {
+                byKind[kind] = group.totals
+            } else if let month = group.month {
+                byMonth[month] = group.totals
+            } else {
+                total = group.totals
+            }
+        }
+    }
+
+    /// The row of `key` in `totals`, a row of zeros when no inspection was performed there.
+    func row(_ totals: [String: PerformedTotals], _ key: String, name: String?) -> BreakdownRow {
+        (totals[key] ?? .none).row(key: key, name: name)
+    }
+
+    /// The row of the month at `index`, keyed `key`.
+    func row(_ totals: [Int: PerformedTotals], _ index: Int, key: String) -> BreakdownRow {
+        (totals[index] ?? .none).row(key: key, name: nil)
+    }
 }
 
 extension PerformedTotals {

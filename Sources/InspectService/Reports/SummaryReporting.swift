@@ -37,17 +37,7 @@ extension InspectService {
                     dimension, db, period: period, zone: zone, performed: performed, offices: scope,
                     violations: violations)
             }
-            var escalations = EscalationCounts(reminder: 0, correction: 0, referral: 0, acknowledged: 0)
-            for row in try SummaryQueries.escalations(db, period) {
-                let count = row.count
-                escalations.acknowledged += row.acknowledged
-                switch EscalationLevel(rawValue: row.level) {
-                case .reminder: escalations.reminder += count
-                case .correction: escalations.correction += count
-                case .referral: escalations.referral += count
-                case nil: break
-                }
-            }
+            let escalations = EscalationCounts(levels: try SummaryQueries.escalations(db, period))
             let actionCounts = try SummaryQueries.actions(db, period)
             let actions = ActionCounts(
                 required: actionCounts.required, open: actionCounts.open, overdue: actionCounts.overdue)
