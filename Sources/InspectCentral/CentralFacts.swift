@@ -57,7 +57,8 @@ enum CentralFacts {
             + "follows_row_id:int created_at:time created_by:text")
     private static let transition = CentralFactTable(
         "inspection_transition",
-        "row_id:int inspection_row_id:int status:text changed_at:time changed_by:text checked:int reason:text")
+        "row_id:int inspection_row_id:int status:text changed_at:time changed_by:text checked:int reason:text "
+            + "opened_at:time")
     private static let surpriseDraw = CentralFactTable(
         "surprise_draw",
         "row_id:int plan:text period:text period_start:time period_end:time commitment:text seed:text inputs:text "
@@ -164,7 +165,8 @@ enum CentralFacts {
     }
 
     /// The status an inspection's entry shows, when it took it (the first of the instants that apply that is set),
-    /// and who gave it.
+    /// and who gave it; and when it was opened, which an inspection imported already closed brings with its closing
+    /// only.
     private static func transitionValues(_ entry: UplinkEntry) -> [UplinkValue] {
         let status = entry["status"].text ?? ""
         let (instants, by): ([String], UplinkValue) =
@@ -175,6 +177,9 @@ enum CentralFacts {
             case .scheduled, nil: ([], entry["created_by"])
             }
         let at = (instants + ["created_at"]).lazy.map { entry[$0] }.first { $0 != .null } ?? .null
-        return [.int(entry.seq), entry["id"], .text(status), at, by, entry["checked"], entry["cancel_reason"]]
+        return [
+            .int(entry.seq), entry["id"], .text(status), at, by, entry["checked"], entry["cancel_reason"],
+            entry["opened_at"],
+        ]
     }
 }

@@ -9,6 +9,7 @@ enum CentralSchema {
         .init(version: 1, name: "facts", statements: roles + sites + facts + siteAccess),
         .init(version: 2, name: "reporting", statements: reporting),
         .init(version: 3, name: "uplink", statements: uplink),
+        .init(version: 4, name: "reports", statements: reports),
     ]
 
     /// The fact tables a site adds rows to, each under the same row-level security policy.

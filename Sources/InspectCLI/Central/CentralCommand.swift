@@ -31,8 +31,20 @@ struct CentralConnectionOptions: ParsableArguments {
     func withConnection<T: Sendable>(
         _ verb: String, _ body: @escaping @Sendable (CentralConnection) async throws -> T
     ) throws -> T {
-        let url = url
-        let passwordFile = passwordFile
+        try CentralSession.run("central \(verb)", url: url, passwordFile: passwordFile, body)
+    }
+}
+
+/// One connection to the center for one command: `central …` and `report summary --central`.
+enum CentralSession {
+    /// Connects to `url` with the password in `passwordFile` (none without it), runs `body`, closes; waits for all
+    /// of it, as the CLI's commands are synchronous. A failure prints `inspectctl: COMMAND: what failed: why` and
+    /// exits with its code: 64 bad URL, 65 bad data, 66 password file unreadable or no such site, 69 server
+    /// unreachable, 77 authentication or permission refused.
+    static func run<T: Sendable>(
+        _ command: String, url: String, passwordFile: String?,
+        _ body: @escaping @Sendable (CentralConnection) async throws -> T
+    ) throws -> T {
         let outcome = waitFor {
             let parsed = try CentralURL(url)
             let password = try passwordFile.map { try CentralPassword.read(from: $0) }
@@ -49,7 +61,7 @@ struct CentralConnectionOptions: ParsableArguments {
         switch outcome {
         case .success(let value): return value
         case .failure(let error as CentralError):
-            FileHandle.standardError.write(Data("inspectctl: central \(verb): \(error)\n".utf8))
+            FileHandle.standardError.write(Data("inspectctl: \(command): \(error)\n".utf8))
             throw ExitCode(error.exitStatus.rawValue)
         case .failure(let error): throw error
         }

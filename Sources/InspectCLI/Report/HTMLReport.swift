@@ -1,7 +1,7 @@
 import InspectCore
 
 /// A report document as one self-contained HTML page: the narrative, bar charts of violations by type, by month and
-/// by office (inline SVG), and every table. No script, no external resource: it opens offline and prints on A4.
+/// by office, or by site in a center's report (inline SVG), and every table. No script, no external resource: it opens offline and prints on A4.
 ///
 /// Tables carry their section as `id`, rows their key as `data-key` and header cells their measure as `data-key`,
 /// so a program can find a number by the same keys as in the JSON.
@@ -67,7 +67,7 @@ enum HTMLReport {
         return "<tr data-key=\"\(escape(row.key))\">" + cells.joined() + "</tr>"
     }
 
-    /// Violations by type, by month and by office, from the report's values.
+    /// Violations by type, by month, and by site and by office where the report has them, from the report's values.
     private static func charts(
         _ report: SummaryReport, document: ReportDocument, numbers: ReportNumbers
     )
@@ -84,7 +84,7 @@ enum HTMLReport {
                     .init(label: $0.name(in: document.language), value: $0.count, text: text($0.count, $0.share))
                 })
         ]
-        for dimension in [BreakdownDimension.month, .office] {
+        for dimension in [BreakdownDimension.month, .site, .office] {
             guard let breakdown = report.breakdown(dimension) else { continue }
             var bars = breakdown.rows.map { row in
                 let label =
@@ -94,11 +94,17 @@ enum HTMLReport {
                 return SVGBarChart.Bar(label: label, value: row.violations, text: text(row.violations, row.share))
             }
             var note: String?
-            if dimension == .office {
-                // Offices with the most violations first; those with none would only lengthen the page: counted.
+            if dimension != .month {
+                // Sites and offices with the most violations first; those with none would only lengthen the page:
+                // counted.
                 bars = bars.filter { $0.value > 0 }.sorted { $0.value > $1.value }
                 let without = breakdown.rows.count - bars.count
-                if without > 0 { note = labels.officesWithoutViolations(numbers.integer(without), count: without) }
+                if without > 0 {
+                    note =
+                        dimension == .site
+                        ? labels.sitesWithoutViolations(numbers.integer(without), count: without)
+                        : labels.officesWithoutViolations(numbers.integer(without), count: without)
+                }
             }
             charts.append(SVGBarChart(title: chartTitle(dimension, labels: labels), bars: bars, note: note))
         }

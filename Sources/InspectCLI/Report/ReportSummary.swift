@@ -1,9 +1,11 @@
 import ArgumentParser
 import Foundation
+import InspectCentral
 import InspectCore
 import InspectService
 
-/// `inspectctl report summary [--from T --to T] [--by DIMENSION] [--format FORMAT] [--output FILE]`
+/// `inspectctl report summary [--from T --to T] [--by DIMENSION] [--format FORMAT] [--output FILE]
+/// [--central URL [--password-file F] [--sites A,B]]`
 struct ReportSummary: ServiceCommand {
     static let configuration = CommandConfiguration(
         commandName: "summary",
@@ -20,30 +22,79 @@ struct ReportSummary: ServiceCommand {
 
             Formats: table (default), json (the same as --json), csv (section,key,label,measure,value), markdown, \
             html (one self-contained page with charts; use --output to write it to a file).
+
+            --central URL makes the same report over the sites of a province's center (PostgreSQL; URL as in \
+            'inspectctl central --help'), computed by the center from what the sites sent: every site, or those \
+            named by --sites. For one site it equals that site's own report once the site has sent its record. \
+            The read-only role (inspectd_reporting) is enough. --by site breaks it down by site; over several \
+            sites offices are named SITE/CODE. Periods and months are read in the zone of this machine's \
+            configuration (--config). Exit status: 64 bad URL, 65 bad data, 66 password file unreadable or no such \
+            site, 69 center unreachable, 77 login or permission refused.
             """)
     static let access = CommandContext.Access.read
 
     @Option(parsing: .unconditional, help: "Start of the period (inclusive), e.g. 2027-01-01.") var from: String?
     @Option(parsing: .unconditional, help: "End of the period (exclusive), e.g. 2027-04-01.") var to: String?
-    @Option(help: "Break the figures down by one dimension.")
+    @Option(help: "Break the figures down by one dimension (site: with --central only).")
     var by: BreakdownDimension?
     @Option(help: "How to write the report (default: table).") var format: ReportFormat?
     @Option(help: "Write the report to this file instead of standard output.") var output: String?
+    @Option(help: ArgumentHelp("Report over the sites of the province's center at this URL.", valueName: "url"))
+    var central: String?
+    @Option(
+        help: ArgumentHelp(
+            "With --central: read the password from this file (its first line).", valueName: "file"))
+    var passwordFile: String?
+    @Option(
+        help: ArgumentHelp(
+            "With --central: only these sites, by name, separated by commas (default: every site).",
+            valueName: "names"))
+    var sites: String?
     @OptionGroup var options: GlobalOptions
+
+    func validate() throws {
+        guard central == nil else { return }
+        if by == .site {
+            throw ValidationError("--by site needs --central: a site's own report covers only that site")
+        }
+        if sites != nil { throw ValidationError("--sites needs --central") }
+        if passwordFile != nil { throw ValidationError("--password-file needs --central") }
+    }
+
+    /// A site's report goes through the service; the center's needs neither the daemon nor a database.
+    func run() throws {
+        guard let central else { return try execute(CommandContext(options, access: Self.access, showsTimes: true)) }
+        let configuration = try ConfigLoader.load(path: options.configPath.path, explicit: options.configPath.explicit)
+        let zone = configuration.calendar.zone
+        let format = format ?? (options.json ? .json : .table)
+        let period = try period(zone)
+        let breakdowns = breakdowns(format, charted: [.month, .site])
+        let names = sites.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        let report = try CentralSession.run("report summary", url: central, passwordFile: passwordFile) {
+            try await CentralSummary.report($0, period: period, breakdowns: breakdowns, sites: names, zone: zone)
+        }
+        try write(report, format: format, zone: zone)
+    }
 
     func execute(_ context: CommandContext) throws {
         let format = format ?? (options.json ? .json : .table)
-        let period = try ReportPeriod(from: try start(context), to: try end(context))
+        let zone = try context.zone
+        let report = try context.perform(
+            Operations.SummaryReport.self,
+            SummaryRequest(period: try period(zone), breakdowns: breakdowns(format, charted: [.month, .office])))
+        try write(report, format: format, zone: zone)
+    }
+
+    /// The breakdown asked for, and, for the HTML page, those its charts show.
+    private func breakdowns(_ format: ReportFormat, charted: [BreakdownDimension]) -> [BreakdownDimension] {
         var breakdowns = by.map { [$0] } ?? []
         if format == .html {
-            // The page's charts show violations by month and by office.
-            for dimension in [BreakdownDimension.month, .office] where !breakdowns.contains(dimension) {
-                breakdowns.append(dimension)
-            }
+            for dimension in charted where !breakdowns.contains(dimension) { breakdowns.append(dimension) }
         }
-        let report = try context.perform(
-            Operations.SummaryReport.self, SummaryRequest(period: period, breakdowns: breakdowns))
-        let zone = try context.zone
+        return breakdowns
+    }
+
+    private func write(_ report: SummaryReport, format: ReportFormat, zone: LocalZone) throws {
         let document = ReportDocument(report, zone: zone, language: options.language)
         let text: String
         switch format {
@@ -56,17 +107,15 @@ struct ReportSummary: ServiceCommand {
         try Output.write(text, to: output)
     }
 
-    private func start(_ context: CommandContext) throws -> Instant {
-        if let from { return try context.instant(from) }
-        let zone = try context.zone
-        let year = zone.local(try end(context).adding(seconds: -1)).date.year
-        return zone.startOfDay(CivilDate(year: year, month: 1, day: 1))
-    }
-
-    private func end(_ context: CommandContext) throws -> Instant {
-        if let to { return try context.instant(to) }
-        let zone = try context.zone
-        let today = zone.local(Instant(Date())).date
-        return zone.startOfDay(today.adding(days: 1))
+    /// --from to --to; by default from 1 January of this year to the end of today.
+    private func period(_ zone: LocalZone) throws -> ReportPeriod {
+        let now = Instant(Date())
+        let end =
+            try to.map { try TimeParsing.instant($0, in: zone, now: now) }
+            ?? zone.startOfDay(zone.local(now).date.adding(days: 1))
+        let start =
+            try from.map { try TimeParsing.instant($0, in: zone, now: now) }
+            ?? zone.startOfDay(CivilDate(year: zone.local(end.adding(seconds: -1)).date.year, month: 1, day: 1))
+        return try ReportPeriod(from: start, to: end)
     }
 }

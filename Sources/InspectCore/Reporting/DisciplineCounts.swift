@@ -12,6 +12,21 @@ public struct EscalationCounts: Codable, Sendable, Hashable {
         self.acknowledged = acknowledged
     }
 
+    /// Counts from rows of `level` (an escalation level's raw value), how many were raised at it and how many of
+    /// those are acknowledged.
+    public init(levels: [(level: String, count: Int, acknowledged: Int)]) {
+        self.init(reminder: 0, correction: 0, referral: 0, acknowledged: 0)
+        for row in levels {
+            acknowledged += row.acknowledged
+            switch EscalationLevel(rawValue: row.level) {
+            case .reminder: reminder += row.count
+            case .correction: correction += row.count
+            case .referral: referral += row.count
+            case nil: break
+            }
+        }
+    }
+
     public var total: Int { reminder + correction + referral }
 
     public func count(_ level: EscalationLevel) -> Int {

@@ -1,25 +1,26 @@
-/// What a summary can be broken down by (`--by`).
+/// What a summary can be broken down by (`--by`). `site` only at the center: a site's own report covers itself.
 public enum BreakdownDimension: String, CaseIterable, Sendable, Codable {
-    case office, type, month, category, kind
+    case site, office, type, month, category, kind
 
-    /// Whether the rows count inspections and staff checked (office, month, kind) or only violations (type,
+    /// Whether the rows count inspections and staff checked (site, office, month, kind) or only violations (type,
     /// category: a violation has a type and a person's category, a check of many people has neither).
-    public var countsInspections: Bool { self == .office || self == .month || self == .kind }
+    public var countsInspections: Bool { self != .type && self != .category }
 }
 
 /// One row of a breakdown.
 public struct BreakdownRow: Codable, Sendable, Hashable {
-    /// An office code, type code, month (`2027-01`), staff category, or inspection kind; `office` in a category
-    /// breakdown collects findings about an office rather than a person.
+    /// A site's name, office code, type code, month (`2027-01`), staff category, or inspection kind; `office` in a
+    /// category breakdown collects findings about an office rather than a person. Office codes are the sites' own:
+    /// a center's report over several sites writes them `site/code`.
     public var key: String
     /// The office's name, for office rows.
     public var name: String?
-    /// Inspections performed (office, month and kind rows only).
+    /// Inspections performed (site, office, month and kind rows only).
     public var inspections: Int?
-    /// Staff checked by closed inspections (office, month and kind rows only).
+    /// Staff checked by closed inspections (site, office, month and kind rows only).
     public var staffChecked: Int?
     public var violations: Int
-    /// Violations found by closed inspections per 100 staff they checked (office, month and kind rows only).
+    /// Violations found by closed inspections per 100 staff they checked (site, office, month and kind rows only).
     public var violationsPer100Checked: Tenths?
     /// Share of the breakdown's violations; the rows' shares add up to 100%.
     public var share: Tenths?
@@ -54,6 +55,10 @@ public struct ReportBreakdown: Codable, Sendable, Hashable {
         }
     }
 
+    /// The keys of a breakdown by category, in order: each staff category, then `office` (findings about an office
+    /// rather than a person).
+    public static let categories = StaffCategory.allCases.map(\.rawValue) + ["office"]
+
     /// Rows of inspection figures, one per key in `keys` (in that order, zero rows included), from the performed
     /// inspections.
     public init(
@@ -64,14 +69,7 @@ public struct ReportBreakdown: Codable, Sendable, Hashable {
         for inspection in performed { groups[key(inspection), default: []].append(inspection) }
         self.init(
             by: by,
-            rows: keys.map { entry in
-                let group = groups[entry.key] ?? []
-                let checks = CheckCounts(group)
-                return BreakdownRow(
-                    key: entry.key, name: entry.name, inspections: group.count, staffChecked: checks.staffChecked,
-                    violations: group.map(\.violations).reduce(0, +),
-                    violationsPer100Checked: checks.violationsPer100Checked)
-            })
+            rows: keys.map { PerformedTotals(groups[$0.key] ?? []).row(key: $0.key, name: $0.name) })
     }
 }
 

@@ -42,6 +42,22 @@ public struct ReportDocument: Sendable, Hashable {
                     },
                     total: ReportRow(key: "total", label: labels.total, cells: cells(report.inspections.total)))
             ]
+        case .sites:
+            guard let sites = report.sites else { return [] }
+            let covered = keyValueTable(
+                id: id, title: labels.title(section), labels: labels,
+                [
+                    ("sites", .count(sites.sites.count)), ("covered", .count(sites.covered)),
+                    ("coveredShare", .percent(sites.coveredShare)),
+                ])
+            guard !sites.notInspected.isEmpty else { return [covered] }
+            return [
+                covered,
+                ReportTable(
+                    id: "sitesNotInspected", title: labels.sitesNotInspected, heading: labels.heading(.site),
+                    showsKey: false, columns: [],
+                    rows: sites.notInspected.map { ReportRow(key: $0, label: $0, cells: []) }),
+            ]
         case .offices:
             let offices = report.offices
             return [
@@ -184,6 +200,7 @@ public struct ReportDocument: Sendable, Hashable {
             report.violations.byType.map { ($0.code, $0.name(in: labels.language)) }, uniquingKeysWith: { a, _ in a })
         func label(_ row: BreakdownRow) -> String {
             switch dimension {
+            case .site: row.key
             case .office: row.name ?? row.key
             case .type: typeNames[row.key] ?? row.key
             case .month: ReportMonth(iso: row.key).map { ReportDates.month($0, labels.language) } ?? row.key

@@ -61,6 +61,7 @@ public struct ReportLabels: Sendable {
     public func title(_ section: ReportSection) -> String {
         switch section {
         case .inspections: pick("Inspections by kind", "Lượt kiểm tra theo hình thức")
+        case .sites: pick("Sites reached", "Xã, phường có lượt kiểm tra")
         case .offices: pick("Offices reached", "Cơ quan, đơn vị được kiểm tra")
         case .notInspected: pick("Offices not inspected in the period", "Cơ quan, đơn vị chưa được kiểm tra trong kỳ")
         case .checks: pick("Staff checked", "Kết quả kiểm tra cán bộ, công chức, viên chức")
@@ -75,6 +76,7 @@ public struct ReportLabels: Sendable {
 
     public func title(_ dimension: BreakdownDimension) -> String {
         switch dimension {
+        case .site: pick("By site", "Theo xã, phường")
         case .office: pick("By office", "Theo cơ quan, đơn vị")
         case .type: pick("By violation type", "Theo loại vi phạm")
         case .month: pick("By month", "Theo tháng")
@@ -86,6 +88,7 @@ public struct ReportLabels: Sendable {
     /// The heading of a table's first (key or label) column.
     public func heading(_ dimension: BreakdownDimension) -> String {
         switch dimension {
+        case .site: pick("Site", "Xã, phường")
         case .office: pick("Office", "Cơ quan, đơn vị")
         case .type: pick("Violation", "Loại vi phạm")
         case .month: pick("Month", "Tháng")
@@ -107,6 +110,19 @@ public struct ReportLabels: Sendable {
             "\(number) \(count == 1 ? "office" : "offices") with no violation in the period \(count == 1 ? "is" : "are") "
                 + "not shown.",
             "\(number) cơ quan, đơn vị không có vi phạm trong kỳ không được thể hiện trên biểu đồ.")
+    }
+
+    /// Under the chart of violations by site, as ``officesWithoutViolations(_:count:)`` under the one by office.
+    public func sitesWithoutViolations(_ number: String, count: Int) -> String {
+        pick(
+            "\(number) \(count == 1 ? "site" : "sites") with no violation in the period \(count == 1 ? "is" : "are") "
+                + "not shown.",
+            "\(number) xã, phường không có vi phạm trong kỳ không được thể hiện trên biểu đồ.")
+    }
+
+    /// The title of the list of sites where no inspection was performed.
+    public var sitesNotInspected: String {
+        pick("Sites with no inspection in the period", "Xã, phường chưa có lượt kiểm tra trong kỳ")
     }
 
     public var nameHeading: String { pick("Name", "Tên") }
@@ -135,6 +151,7 @@ public struct ReportLabels: Sendable {
         case "cancelled": pick("Cancelled", "Đã hủy")
         case "pending": pick("Pending", "Chưa thực hiện")
         case "offices": pick("Offices", "Số cơ quan, đơn vị")
+        case "sites": pick("Sites", "Số xã, phường")
         case "covered": pick("Inspected at least once", "Đã được kiểm tra")
         case "coveredShare": pick("Share inspected", "Tỷ lệ được kiểm tra")
         case "closedInspections": pick("Closed inspections", "Lượt kiểm tra đã kết thúc")

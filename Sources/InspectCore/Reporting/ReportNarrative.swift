@@ -4,7 +4,9 @@
 /// > hoạch) tại 20/41 cơ quan, đơn vị; …
 ///
 /// Only facts the record holds: counts, rates, the most frequent violations, and what was done about repeat offences
-/// (escalations) and shortcomings to correct (corrective actions).
+/// (escalations) and shortcomings to correct (corrective actions). A center's report also counts the sites (the
+/// province's communes and wards) its inspections reached, "tại 20/41 cơ quan, đơn vị của 3/5 xã, phường", and names
+/// those they did not.
 public enum ReportNarrative {
     public static func paragraph(_ report: SummaryReport, zone: LocalZone, language: Language) -> String {
         let numbers = ReportNumbers(language)
@@ -18,17 +20,23 @@ public enum ReportNarrative {
             guard performed > 0 else { return nil }
             return numbers.integer(performed) + " " + labels.kind(kind).lowercased()
         }
+        let sites = report.sites
         var sentences: [String] = []
         switch language {
         case .vi:
             guard total.performed > 0 else {
-                sentences.append("Từ \(first) đến \(last), các đoàn kiểm tra chưa thực hiện lượt kiểm tra nào.")
+                let of = sites.map { " của \(numbers.integer($0.sites.count)) xã, phường" } ?? ""
+                sentences.append("Từ \(first) đến \(last), các đoàn kiểm tra\(of) chưa thực hiện lượt kiểm tra nào.")
                 break
             }
             var sentence =
                 "Từ \(first) đến \(last), các đoàn kiểm tra đã kiểm tra \(numbers.integer(total.performed)) lượt "
                 + "cơ quan, đơn vị (\(kinds.joined(separator: ", "))) tại "
                 + "\(numbers.integer(report.offices.covered))/\(numbers.integer(report.offices.offices)) cơ quan, đơn vị"
+            if let sites {
+                sentence +=
+                    " của \(numbers.integer(sites.covered))/\(numbers.integer(sites.sites.count)) xã, phường"
+            }
             if report.checks.staffChecked > 0 {
                 sentence +=
                     "; kiểm tra \(numbers.integer(report.checks.staffChecked)) lượt cán bộ, công chức, viên chức"
@@ -40,7 +48,9 @@ public enum ReportNarrative {
             sentences.append(sentence + ".")
         case .en:
             guard total.performed > 0 else {
-                sentences.append("From \(first) to \(last), the inspection teams made no visits.")
+                let of =
+                    sites.map { " of \(numbers.integer($0.sites.count)) site\($0.sites.count == 1 ? "" : "s")" } ?? ""
+                sentences.append("From \(first) to \(last), the inspection teams\(of) made no visits.")
                 break
             }
             var sentence =
@@ -48,6 +58,11 @@ public enum ReportNarrative {
                 + "visit\(total.performed == 1 ? "" : "s") to offices and units (\(kinds.joined(separator: ", "))), "
                 + "reaching \(numbers.integer(report.offices.covered)) of \(numbers.integer(report.offices.offices)) "
                 + "offices"
+            if let sites {
+                sentence +=
+                    " in \(numbers.integer(sites.covered)) of \(numbers.integer(sites.sites.count)) "
+                    + "site\(sites.sites.count == 1 ? "" : "s")"
+            }
             if report.checks.staffChecked > 0 {
                 sentence += "; they checked \(numbers.integer(report.checks.staffChecked)) staff"
             }
@@ -56,6 +71,9 @@ public enum ReportNarrative {
                 sentence += "; \(numbers.percent(share)) of the staff checked had no violation"
             }
             sentences.append(sentence + ".")
+        }
+        if let sites, total.performed > 0, !sites.notInspected.isEmpty {
+            sentences.append(notInspectedSentence(sites, numbers: numbers, language: language))
         }
         if total.missed > 0 {
             sentences.append(
@@ -69,6 +87,22 @@ public enum ReportNarrative {
             sentences.append(discipline)
         }
         return sentences.joined(separator: " ")
+    }
+
+    /// "Chưa có lượt kiểm tra tại: cao-loc, loc-binh." The first ten sites by name, and how many more.
+    private static func notInspectedSentence(
+        _ sites: SiteCoverage, numbers: ReportNumbers, language: Language
+    ) -> String {
+        let named = sites.notInspected.prefix(10).joined(separator: ", ")
+        let more = sites.notInspected.count - min(10, sites.notInspected.count)
+        switch language {
+        case .vi:
+            return "Chưa có lượt kiểm tra tại: \(named)"
+                + (more > 0 ? " và \(numbers.integer(more)) xã, phường khác." : ".")
+        case .en:
+            return "No visit was made at \(named)"
+                + (more > 0 ? " and \(numbers.integer(more)) other site\(more == 1 ? "" : "s")." : ".")
+        }
     }
 
     /// "Đã nhắc nhở 3 trường hợp, chấn chỉnh 1 trường hợp, đề nghị xem xét kỷ luật 1 trường hợp; 2 biện pháp khắc

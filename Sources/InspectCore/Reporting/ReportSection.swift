@@ -1,6 +1,8 @@
 /// The sections of a summary report, in the order every format shows them.
 public enum ReportSection: String, CaseIterable, Sendable {
     case inspections
+    /// The sites a center's report covers (none in a site's own report).
+    case sites
     case offices
     case notInspected
     case checks
@@ -13,7 +15,7 @@ public enum ReportSection: String, CaseIterable, Sendable {
 
     /// The sections reports show, in order.
     public static let available: [ReportSection] = [
-        .inspections, .offices, .notInspected, .checks, .violationsByType, .violationsBySeverity, .escalations,
+        .inspections, .sites, .offices, .notInspected, .checks, .violationsByType, .violationsBySeverity, .escalations,
         .correctiveActions, .trend, .breakdowns,
     ]
 }

@@ -8,6 +8,9 @@
 ///
 /// What was done about the findings closes the report: the escalations the period raised (`escalations`) and the
 /// corrective actions it required and left undone (`correctiveActions`).
+///
+/// The center's report (`report summary --central`) is the same value over one or more sites, with `sites` saying
+/// which; a site's own report has none.
 public struct SummaryReport: Codable, Sendable, Hashable {
     public var period: ReportPeriod
     public var previousPeriod: ReportPeriod
@@ -22,12 +25,14 @@ public struct SummaryReport: Codable, Sendable, Hashable {
     public var breakdowns: [ReportBreakdown]
     public var escalations: EscalationCounts
     public var correctiveActions: ActionCounts
+    /// The sites a center's report covers; nil in a site's own report.
+    public var sites: SiteCoverage?
 
     public init(
         period: ReportPeriod, previousPeriod: ReportPeriod, zone: String, inspections: InspectionCounts,
         offices: OfficeCoverage,
         checks: CheckCounts, violations: ViolationCounts, trend: ReportTrend, breakdowns: [ReportBreakdown],
-        escalations: EscalationCounts, correctiveActions: ActionCounts
+        escalations: EscalationCounts, correctiveActions: ActionCounts, sites: SiteCoverage? = nil
     ) {
         self.period = period
         self.previousPeriod = previousPeriod
@@ -40,6 +45,7 @@ public struct SummaryReport: Codable, Sendable, Hashable {
         self.breakdowns = breakdowns
         self.escalations = escalations
         self.correctiveActions = correctiveActions
+        self.sites = sites
     }
 
     /// The breakdown by `dimension`, if it was computed.
@@ -49,7 +55,7 @@ public struct SummaryReport: Codable, Sendable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case period, previousPeriod, zone, inspections, offices, checks, violations, trend, breakdowns
-        case escalations, correctiveActions
+        case escalations, correctiveActions, sites
     }
 
     public init(from decoder: any Decoder) throws {
@@ -65,6 +71,7 @@ public struct SummaryReport: Codable, Sendable, Hashable {
         breakdowns = try container.decode([ReportBreakdown].self, forKey: .breakdowns)
         escalations = try container.decode(EscalationCounts.self, forKey: .escalations)
         correctiveActions = try container.decode(ActionCounts.self, forKey: .correctiveActions)
+        sites = try container.decodeIfPresent(SiteCoverage.self, forKey: .sites)
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -80,6 +87,7 @@ public struct SummaryReport: Codable, Sendable, Hashable {
         try container.encode(breakdowns, forKey: .breakdowns)
         try container.encode(escalations, forKey: .escalations)
         try container.encode(correctiveActions, forKey: .correctiveActions)
+        try container.encodeIfPresent(sites, forKey: .sites)
     }
 }
 

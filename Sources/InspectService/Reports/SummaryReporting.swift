@@ -29,33 +29,15 @@ extension InspectService {
                 offices: scope.count, covered: scope.filter { covered.contains($0.code) }.count,
                 notInspected: scope.filter { !covered.contains($0.code) })
             let checks = CheckCounts(performed)
-            let previousInspections = InspectionCounts(
-                byKind: InspectionKind.allCases.map { kind in
-                    StatusCounts(
-                        kind: kind, planned: 0, performed: previous.filter { $0.kind == kind }.count, missed: 0,
-                        cancelled: 0, pending: 0)
-                })
             let trend = ReportTrend(
                 current: PeriodFigures(inspections: inspections, checks: checks, violations: violations.total),
-                previous: PeriodFigures(
-                    inspections: previousInspections, checks: CheckCounts(previous),
-                    violations: previous.map(\.violations).reduce(0, +)))
+                previous: PeriodFigures(PerformedTotals(previous)))
             let breakdowns = try request.breakdowns.map { dimension in
                 try Self.breakdown(
                     dimension, db, period: period, zone: zone, performed: performed, offices: scope,
                     violations: violations)
             }
-            var escalations = EscalationCounts(reminder: 0, correction: 0, referral: 0, acknowledged: 0)
-            for row in try SummaryQueries.escalations(db, period) {
-                let count = row.count
-                escalations.acknowledged += row.acknowledged
-                switch EscalationLevel(rawValue: row.level) {
-                case .reminder: escalations.reminder += count
-                case .correction: escalations.correction += count
-                case .referral: escalations.referral += count
-                case nil: break
-                }
-            }
+            let escalations = EscalationCounts(levels: try SummaryQueries.escalations(db, period))
             let actionCounts = try SummaryQueries.actions(db, period)
             let actions = ActionCounts(
                 required: actionCounts.required, open: actionCounts.open, overdue: actionCounts.overdue)
@@ -126,9 +108,13 @@ extension InspectService {
                 by: .type, rows: violations.byType.map { BreakdownRow(key: $0.code, violations: $0.count) })
         case .category:
             let counts = try SummaryQueries.violationsByCategory(db, period)
-            let keys = StaffCategory.allCases.map(\.rawValue) + ["office"]
             return ReportBreakdown(
-                by: .category, rows: keys.map { BreakdownRow(key: $0, violations: counts[$0] ?? 0) })
+                by: .category,
+                rows: ReportBreakdown.categories.map { BreakdownRow(key: $0, violations: counts[$0] ?? 0) })
+        case .site:
+            throw InspectError.invalidInput(
+                "breakdowns: 'site' is for the center's reports (report summary --central): this report covers one "
+                    + "site")
         }
     }
 }

@@ -31,8 +31,14 @@ struct ExtremeValueTests {
         #expect(throws: InspectError.invalidInput("breakdowns: 'month' is asked for more than once")) {
             _ = try Operations.SummaryReport.authorizedPerform(fixture.service, as: fixture.reader, request)
         }
-        let once = SummaryRequest(period: period, breakdowns: BreakdownDimension.allCases)
+        // By site is the center's: a site's report covers only itself.
+        let own = BreakdownDimension.allCases.filter { $0 != .site }
+        let once = SummaryRequest(period: period, breakdowns: own)
         let report = try Operations.SummaryReport.authorizedPerform(fixture.service, as: fixture.reader, once)
-        #expect(report.breakdowns.count == BreakdownDimension.allCases.count)
+        #expect(report.breakdowns.count == own.count)
+        #expect(throws: InspectError.self) {
+            _ = try Operations.SummaryReport.authorizedPerform(
+                fixture.service, as: fixture.reader, SummaryRequest(period: period, breakdowns: [.site]))
+        }
     }
 }

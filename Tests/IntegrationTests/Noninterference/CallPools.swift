@@ -118,7 +118,7 @@ struct CallPools {
         case (_, "by"): return ["office", "type"]
         case (_, "priority"): return ["warning"]
         // The center's commands read no record: a URL they accept, whose server is absent, runs them to a 69.
-        case ("central", "url"): return ["postgresql://inspectd@/inspectd?host=/nonexistent"]
+        case ("central", "url"), ("report", "central"): return ["postgresql://inspectd@/inspectd?host=/nonexistent"]
         case (_, "output"), (_, "destination"): return [Noninterference.outputMarker]
         case (_, "file"), (_, "files"), (_, "findings"): return ["/nonexistent/import.csv"]
         case (_, "format"), (_, "kind"), (_, "category"), (_, "hours"), (_, "lang"): return []
