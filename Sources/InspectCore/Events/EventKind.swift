@@ -115,9 +115,9 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
             .notice
         case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
             .followUpScheduled, .followUpRevealed, .inspectionsImported, .staffLevelChanged, .staffTitleChanged,
-            .qualificationRecorded, .qualificationsImported, .profileImported:
-            .qualificationRecorded, .qualificationsImported, .courseAdded, .attendanceRecorded, .courseCompleted,
-            .attendancesImported, .testSessionPlanned, .testResultRecorded, .testResultAmended, .testResultsImported:
+            .qualificationRecorded, .qualificationsImported, .profileImported, .courseAdded, .attendanceRecorded,
+            .courseCompleted, .attendancesImported, .testSessionPlanned, .testResultRecorded, .testResultAmended,
+            .testResultsImported:
             .info
         }
     }
@@ -148,8 +148,7 @@ extension EventKind {
         case .violationRecorded, .findingAmended, .findingRetracted, .findingsImported, .escalationRaised,
             .escalationAcknowledged, .registryChanged, .actionRequired, .actionDone, .actionVerified, .actionOverdue,
             .storageFault, .storageRecovered, .integrityFailure, .staffLevelChanged, .staffTitleChanged,
-            .qualificationRecorded, .qualificationsImported, .profileImported:
-            .qualificationRecorded, .qualificationsImported, .attendanceRecorded, .courseCompleted,
+            .qualificationRecorded, .qualificationsImported, .profileImported, .attendanceRecorded, .courseCompleted,
             .attendancesImported, .testResultRecorded, .testResultAmended, .testResultsImported:
             .inspectors
         case .accessDenied, .configInvalid, .uplinkBehind, .uplinkCaughtUp, .uplinkDiverged:
