@@ -66,12 +66,8 @@ public struct Uplink: Sendable {
             }
         } catch {
             let why = (error as? CentralError)?.description ?? String(describing: error)
-            try? database.writeTransactionUnflushed { transaction in
-                var state = try UplinkFeed.state(transaction)
-                state.lastError = why
-                state.lastErrorAt = clock()
-                try UplinkFeed.save(transaction, state)
-            }
+            // The same failure again keeps the time it began.
+            try? updateState(change: { $0.lastError = why }, stamp: { $0.lastErrorAt = clock() })
             throw error
         }
     }
@@ -228,15 +224,31 @@ public struct Uplink: Sendable {
     /// Notes how far the site has sent in its own record, for `inspectctl uplink status`. Not flushed: the center's
     /// copy decides where the next run resumes.
     private func note(_ cursor: Cursor, sent: Int, diverged: String?) throws {
-        try database.writeTransactionUnflushed { transaction in
-            var state = try UplinkFeed.state(transaction)
+        let change = { (state: inout UplinkState) in
+            // The first success is a change even when it has nothing to send.
+            if state.lastSuccess == nil { state.lastSuccess = Instant(seconds: 0) }
             state.ledgerSeq = cursor.ledgerSeq
             state.findingID = cursor.findingID
             state.factsSent += Int64(sent)
-            state.lastSuccess = clock()
             state.lastError = nil
             state.lastErrorAt = nil
             state.diverged = diverged
+        }
+        try updateState(change: change, stamp: { $0.lastSuccess = clock() })
+    }
+
+    /// Applies `change` to the record's uplink state and, when that changes it, `stamp` (the time), in one write. A
+    /// round that changes nothing writes nothing: an idle daemon looks for facts every few seconds, and would
+    /// otherwise write its record as often.
+    private func updateState(change: (inout UplinkState) -> Void, stamp: (inout UplinkState) -> Void) throws {
+        var state = try database.readTransaction { try UplinkFeed.state($0) }
+        let before = state
+        change(&state)
+        guard state != before else { return }
+        try database.writeTransactionUnflushed { transaction in
+            var state = try UplinkFeed.state(transaction)
+            change(&state)
+            stamp(&state)
             try UplinkFeed.save(transaction, state)
         }
     }

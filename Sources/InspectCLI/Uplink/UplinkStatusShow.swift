@@ -9,8 +9,9 @@ struct UplinkStatusShow: ServiceCommand {
         abstract: "Show what waits to be sent to the center, the last success and the last error.",
         discussion: """
             For administrators. The backlog counts the changes and findings recorded since the last fact the center \
-            acknowledged, and gives when the oldest of them was written; the last success and error are the \
-            uplink's latest rounds (the daemon's, or 'uplink send').
+            acknowledged, and gives when the oldest of them was written. The last success is when the uplink last \
+            sent something or recovered (a round with nothing to send changes nothing); the last error is the \
+            failure of the latest round, since when it has lasted (the daemon's rounds, or 'uplink send').
             """)
     static let access = CommandContext.Access.read
 
@@ -33,7 +34,10 @@ struct UplinkStatusShow: ServiceCommand {
             ),
             ("Sent", "\(state.factsSent) facts; up to change \(state.ledgerSeq) and finding \(state.findingID)"),
             ("Last success", state.lastSuccess.map(zone.display) ?? "never"),
-            ("Last error", state.lastError.map { "\($0) (\(state.lastErrorAt.map(zone.display) ?? ""))" } ?? "none"),
+            (
+                "Last error",
+                state.lastError.map { "\($0) (since \(state.lastErrorAt.map(zone.display) ?? ""))" } ?? "none"
+            ),
             ("Diverged", state.diverged ?? "no"),
         ])
     }

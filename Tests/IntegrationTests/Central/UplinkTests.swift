@@ -27,6 +27,7 @@ struct UplinkTests {
         let site = try center.add(cli, as: "nhan-ly")
 
         let first = try cli.sendUplink(site)
+        let afterFirst = try cli.json(UplinkStatusReport.self, ["uplink", "status"])
         let second = try cli.sendUplink(site, ["--json"])
 
         #expect(first.status == 0, "\(first.stderr)")
@@ -45,6 +46,8 @@ struct UplinkTests {
         #expect(status.backlog.rows == 0)
         #expect(status.state.findingID == Int64(try cli.findingHashes().count))
         #expect(status.state.lastError == nil)
+        // A round with nothing to send writes nothing, not even its time.
+        #expect(status.state == afterFirst.state)
     }
 
     @Test("a surprise still scheduled and its draw never reach the center; one that is no longer secret does")
