@@ -64,8 +64,13 @@ public enum CompetencyStore {
         }
     }
 
-    /// Appends `link` (its id and hashes are ignored) as the next result of the chain; returns its id.
-    package static func append(_ transaction: StoreTransaction, _ link: TestResultChain.Link) throws -> Int64 {
+    /// Appends `link` (its id and hashes are ignored) as the next result of the chain; returns it as stored, with its
+    /// id and hash, which its event carries for the journal to witness.
+    package static func append(
+        _ transaction: StoreTransaction, _ link: TestResultChain.Link
+    ) throws
+        -> TestResultChain.Link
+    {
         let head = try Row.fetchOne(transaction.db, sql: "SELECT last_hash FROM test_result_chain_head")
         guard let lastHash = head?["last_hash"] as String? else {
             throw InspectError.integrity(
@@ -84,7 +89,7 @@ public enum CompetencyStore {
                 next.id, next.session, next.staff, next.title, next.office, next.score, next.amends, next.reason,
                 next.recordedBy, next.recordedAt, next.prevHash, next.hash,
             ])
-        return next.id
+        return next
     }
 
     /// The id of the person's current result in the session (the last of its amendments), if any.

@@ -3,9 +3,9 @@ import GRDB
 import InspectCore
 
 /// Compares the record with what the journal witnessed of it (`Witnessed`): the journal keeps, outside the file, the
-/// hash of every finding as it was logged and the ledger's head as each event left. So a record cut short, a row
-/// rewritten with the rest of its chain recomputed, or a row added without its event shows, which a chain checked
-/// against itself cannot show.
+/// hash of every finding and competency test result as it was written and the ledger's head as each event left. So a
+/// record cut short, a row rewritten with the rest of its chain recomputed, or a row added without its event shows,
+/// which a chain checked against itself cannot show.
 ///
 /// What it cannot show: a change by someone who rewrites the journal as well, or one made before the journal's
 /// oldest entry of this record (journald rotates and vacuums its files).
@@ -18,65 +18,80 @@ public enum WitnessCheck {
 
     public static func check(_ transaction: StoreTransaction, against witnessed: Witnessed) throws -> Outcome {
         var problems: [String] = []
-        let findings = try checkFindings(transaction, witnessed, into: &problems)
+        let findings = try checkChain(transaction, .findings, witnessed.findings, into: &problems)
+        let results = try checkChain(transaction, .testResults, witnessed.testResults, into: &problems)
         try checkLedger(transaction, witnessed, into: &problems)
-        let newestFinding = witnessed.findings.keys.max().map { ", up to finding \($0)" } ?? ""
+        let newestFinding = witnessed.findings.hashes.keys.max().map { ", up to finding \($0)" } ?? ""
         let newestEntry = witnessed.ledger.keys.max().map { ", up to entry \($0)" } ?? ""
+        let resultsPart = results == 0 ? "" : ", \(results) test results"
         return Outcome(
-            summary: "the journal witnessed \(findings) findings\(newestFinding) and "
+            summary: "the journal witnessed \(findings) findings\(newestFinding)\(resultsPart) and "
                 + "\(witnessed.ledger.count) ledger heads\(newestEntry)",
             problems: Array(problems.prefix(Ledger.problemLimit)))
     }
 
-    /// Findings whose events are still in the outbox: not witnessed yet, through no fault of the record.
-    private static func pendingFindings(_ transaction: StoreTransaction) throws -> Set<Int64> {
+    /// A hash-chained table the journal witnesses row by row: where its rows are, what one is called, and the event
+    /// field that names the row an event wrote.
+    struct ChainTable {
+        var table: String
+        var noun: String
+        var plural: String
+        var field: String
+
+        static let findings = ChainTable(table: "finding", noun: "finding", plural: "findings", field: "FINDING")
+        static let testResults = ChainTable(
+            table: "test_result", noun: "test result", plural: "test results", field: "TEST_RESULT")
+    }
+
+    /// Rows whose events are still in the outbox: not witnessed yet, through no fault of the record.
+    private static func pending(_ transaction: StoreTransaction, _ chain: ChainTable) throws -> Set<Int64> {
         Set(
             try Int64.fetchAll(
                 transaction.db,
                 sql: """
-                    SELECT CAST(json_extract(fields, '$.FINDING') AS INTEGER) FROM outbox
-                    WHERE sent_at IS NULL AND json_extract(fields, '$.FINDING') IS NOT NULL
+                    SELECT CAST(json_extract(fields, '$.\(chain.field)') AS INTEGER) FROM outbox
+                    WHERE sent_at IS NULL AND json_extract(fields, '$.\(chain.field)') IS NOT NULL
                     """))
     }
 
-    /// Checks every witnessed hash, that the record reaches the newest witnessed finding, and that every finding
-    /// from the oldest witnessed on was witnessed (or waits in the outbox). Returns how many findings it vouched for.
-    private static func checkFindings(
-        _ transaction: StoreTransaction, _ witnessed: Witnessed, into problems: inout [String]
-    ) throws
-        -> Int
-    {
-        let pending = try pendingFindings(transaction)
-        let oldest = witnessed.findings.keys.min()
-        let newest = witnessed.findings.keys.max()
+    /// Checks every witnessed hash, that the record reaches the newest witnessed row, and that every row from the
+    /// oldest witnessed on was witnessed (or waits in the outbox). Returns how many rows it vouched for.
+    private static func checkChain(
+        _ transaction: StoreTransaction, _ chain: ChainTable, _ witnessed: Witnessed.Chain,
+        into problems: inout [String]
+    ) throws -> Int {
+        let pending = try pending(transaction, chain)
+        let oldest = witnessed.hashes.keys.min()
+        let newest = witnessed.hashes.keys.max()
         var last: Int64?
         var vouched = 0
-        let cursor = try Row.fetchCursor(transaction.db, sql: "SELECT id, hash FROM finding ORDER BY id")
+        let cursor = try Row.fetchCursor(transaction.db, sql: "SELECT id, hash FROM \(chain.table) ORDER BY id")
         while let row = try cursor.next() {
             let id: Int64 = row["id"]
             let hash: String = row["hash"]
             last = id
-            if let seen = witnessed.findings[id] {
+            if let seen = witnessed.hashes[id] {
                 vouched += 1
                 if seen != hash {
                     problems.append(
-                        "finding \(id)'s hash is not the one the journal witnessed (\(seen.prefix(12))…): the row, or one "
-                            + "before it, was rewritten")
+                        "\(chain.noun) \(id)'s hash is not the one the journal witnessed (\(seen.prefix(12))…): the "
+                            + "row, or one before it, was rewritten")
                 }
-            } else if witnessed.vouches(forFinding: id) {
+            } else if witnessed.vouches(for: id) {
                 vouched += 1
             } else if let oldest, id > oldest, !pending.contains(id) {
                 problems.append(
-                    "finding \(id) was never witnessed by the journal, and no event for it waits in the outbox: it was "
-                        + "added outside inspectd")
+                    "\(chain.noun) \(id) was never witnessed by the journal, and no event for it waits in the outbox: "
+                        + "it was added outside inspectd")
             }
         }
         if let newest, newest > last ?? 0 {
-            let hash = witnessed.findings[newest].map { " (hash \($0.prefix(12))…)" } ?? ""
+            let hash = witnessed.hashes[newest].map { " (hash \($0.prefix(12))…)" } ?? ""
             problems.insert(
                 "the record ends at "
-                    + (last.map { "finding \($0)" } ?? "no finding")
-                    + "; the journal witnessed finding \(newest)\(hash): findings were cut from the record", at: 0)
+                    + (last.map { "\(chain.noun) \($0)" } ?? "no \(chain.noun)")
+                    + "; the journal witnessed \(chain.noun) \(newest)\(hash): \(chain.plural) were cut from the "
+                    + "record", at: 0)
         }
         return vouched
     }

@@ -65,8 +65,11 @@ struct TamperingTests {
             .init(
                 name: "Sát hạch", titles: ["tu-phap-ho-tich"], offices: ["UBND-NHANLY"],
                 day: CivilDate(year: 2027, month: 3, day: 2)), by: fixture.admin)
-        _ = try fixture.service.recordTestResult(
-            .init(session: 1, badge: "CL-2", score: Tenths(tenths: 815), title: "tu-phap-ho-tich"), by: fixture.admin)
+        for (badge, score) in [("CL-2", 815), ("CL-1", 640)] {
+            _ = try fixture.service.recordTestResult(
+                .init(session: 1, badge: badge, score: Tenths(tenths: score), title: "tu-phap-ho-tich"),
+                by: fixture.admin)
+        }
         var random = SplitMix64(seed: 7)
         let planned = try fixture.service.applyPlans(by: fixture.admin, using: &random)
         guard planned.failed.isEmpty, planned.drawn.count == 2 else { throw FixtureFailure(planned.failed.joined()) }
@@ -100,6 +103,27 @@ struct TamperingTests {
                 previous = finding.hash
             }
             try db.execute(sql: "UPDATE finding_chain_head SET last_hash = ?", arguments: [previous])
+        }
+    }
+
+    /// Rewrites the test results with `score` in the first, recomputing every hash and the head, as `rewrite` does
+    /// for findings.
+    static func rewriteResults(_ fixture: ServiceFixture, score: Int) throws {
+        let attacker = try DatabaseQueue(path: fixture.directory.file("inspectd.db"))
+        try attacker.writeWithoutTransaction { db in
+            try db.execute(sql: "DROP TRIGGER test_result_is_not_updated")
+            let transaction = StoreTransaction(db)
+            var previous = TestResultChain.genesis
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM test_result ORDER BY id") {
+                var link = try #require(try CompetencyStore.link(transaction, id: id))
+                if id == 1 { link.score = score }
+                link = TestResultChain.linked(link, after: previous)
+                try db.execute(
+                    sql: "UPDATE test_result SET score = ?, prev_hash = ?, hash = ? WHERE id = ?",
+                    arguments: [link.score, link.prevHash, link.hash, id])
+                previous = link.hash
+            }
+            try db.execute(sql: "UPDATE test_result_chain_head SET last_hash = ?", arguments: [previous])
         }
     }
 
@@ -146,6 +170,34 @@ struct TamperingTests {
             expected: "finding 6's hash is not the one the journal witnessed"
         ) {
             try rewrite($0, from: 3, note: "rewritten")
+        },
+        .init(
+            name: "the newest test result cut, the head reset",
+            expected: "the record ends at test result 1; the journal witnessed test result 2"
+        ) {
+            try tamper(
+                $0, dropping: ["test_result_is_not_deleted"],
+                """
+                DELETE FROM test_result WHERE id = 2;
+                UPDATE test_result_chain_head SET last_id = 1, count = 1,
+                    last_hash = (SELECT hash FROM test_result WHERE id = 1);
+                """)
+        },
+        .init(name: "a test result appended with its hash computed", expected: "test result 3 was never witnessed") {
+            let attacker = try DatabaseQueue(path: $0.directory.file("inspectd.db"))
+            try attacker.write { db in
+                var forged = try #require(try CompetencyStore.link(StoreTransaction(db), id: 2))
+                forged.amends = 2
+                forged.reason = "forged"
+                forged.score = 1000
+                _ = try CompetencyStore.append(StoreTransaction(db), forged)
+            }
+        },
+        .init(
+            name: "a test score rewritten, the results' chain recomputed",
+            expected: "test result 1's hash is not the one the journal witnessed"
+        ) {
+            try rewriteResults($0, score: 1000)
         },
         .init(name: "how many were checked", expected: "inspection [2] was changed outside inspectd (checked: 5 → 99)")
         {

@@ -36,7 +36,8 @@ import Testing
                     TestResultChain.Link(
                         id: 0, session: session, staff: staff.id!, title: "tu-phap-ho-tich", office: 1, score: score,
                         amends: previous, reason: index == 0 ? nil : "chấm phúc khảo \(index)", recordedBy: "nga",
-                        recordedAt: Instant(seconds: 20 + Int64(index))))
+                        recordedAt: Instant(seconds: 20 + Int64(index)))
+                ).id
             }
             return staff.id!
         }

@@ -74,8 +74,14 @@ struct CLICadreSampleTests {
             profile.history.contains {
                 $0.value == "master" && $0.field == "Luật" && $0.reason == "completed course 2018-TS-LUAT"
             })
-        #expect(
-            try cli.ok(["schedule", "--from", "2018-10-01 00:00", "--to", "2018-11-01 00:00"]).contains("2018-10-16"))
+        let period = ["--from", "2018-10-01 00:00", "--to", "2018-11-01 00:00"]
+        #expect(try cli.ok(["schedule"] + period).contains("2018-10-16"))
+        struct Schedule: Decodable {
+            var inspections: [Inspection]
+            var testSessions: [TestSession]
+        }
+        let schedule = try cli.json(Schedule.self, ["schedule"] + period)
+        #expect(schedule.testSessions.map(\.day) == [CivilDate(year: 2018, month: 10, day: 16)])
         #expect(try cli.json(VerifyReport.self, ["verify"]).problems.allSatisfy { !$0.contains("test result") })
     }
 

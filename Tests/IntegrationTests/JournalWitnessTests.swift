@@ -49,4 +49,24 @@ struct JournalWitnessTests {
         #expect(after.status == 65)
         #expect(after.stdout.contains("finding 2's hash is not the one the journal witnessed"), "\(after.stdout)")
     }
+
+    @Test("test results cut from the end, their head reset: the journal witnessed the import's last one")
+    func cutTestResults() throws {
+        try #require(Journald.isAnswering, "no journald answers")
+        let cli = try CLICadreSampleTests.sample()
+        let before = try cli.ok(["verify"])
+        #expect(before.contains("106 test results"), "\(before)")
+        try cli.sql(
+            """
+            DROP TRIGGER test_result_is_not_deleted;
+            DELETE FROM test_result WHERE id > 100;
+            UPDATE test_result_chain_head SET last_id = 100, count = 100,
+                last_hash = (SELECT hash FROM test_result WHERE id = 100);
+            """)
+        let after = try cli.run(["verify"])
+        #expect(after.status == 65)
+        #expect(
+            after.stderr.contains("the record ends at test result 100; the journal witnessed test result 106"),
+            "\(after.stderr)")
+    }
 }

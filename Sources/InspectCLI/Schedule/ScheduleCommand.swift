@@ -10,7 +10,7 @@ struct ScheduleCommand: ServiceCommand {
         discussion: """
             Planned inspections are public; surprise and follow-up inspections appear only once due, unless an \
             administrator (\(Role.adminGroup)) adds --reveal. Competency test sessions held on the days of the \
-            period follow the inspections ('tests sessions --json' lists them for programs).
+            period follow the inspections; with --json, {inspections, testSessions}.
             """)
     static let access = CommandContext.Access.read
 
@@ -25,7 +25,12 @@ struct ScheduleCommand: ServiceCommand {
         let inspections = try context.perform(Operations.Schedule.self, .init(from: start, to: end, reveal: reveal))
             .inspections
         let zone = try context.zone
-        if options.json { return try Output.json(inspections, zone: zone) }
+        let sessions = try context.perform(
+            Operations.ListTestSessions.self, .init(from: zone.local(start).date, to: zone.local(end).date)
+        ).sessions
+        if options.json {
+            return try Output.json(Listing(inspections: inspections, testSessions: sessions), zone: zone)
+        }
         Output.table(
             ["ID", "DUE", "OFFICE", "KIND", "STATUS", "PLAN", "TEAM", "WINDOW ENDS"],
             inspections.map { inspection in
@@ -36,11 +41,14 @@ struct ScheduleCommand: ServiceCommand {
                 ]
             },
             empty: "Nothing scheduled between \(zone.display(start)) and \(zone.display(end)).")
-        let sessions = try context.perform(
-            Operations.ListTestSessions.self, .init(from: zone.local(start).date, to: zone.local(end).date)
-        ).sessions
         guard !sessions.isEmpty else { return }
         print("\nCompetency test sessions:")
         TestSessionTable.print(sessions, empty: "")
+    }
+
+    /// What `--json` prints: both lists, so a program sees the sessions the table shows after the inspections.
+    struct Listing: Encodable {
+        var inspections: [Inspection]
+        var testSessions: [TestSession]
     }
 }

@@ -38,15 +38,17 @@ extension InspectService {
     ///   (score, title not tested in the session, office not in it, no title).
     public func recordTestResult(_ request: TestResultRequest, by caller: Caller) throws -> TestResult {
         try perform { db, log in
-            let id = try appendResult(db, request, at: log.now, by: caller)
+            let link = try appendResult(db, request, at: log.now, by: caller)
             try log.emit(
                 Event(
                     kind: .testResultRecorded,
                     message: "Competency test result of \(request.badge) in session \(request.session) recorded by "
                         + caller.user,
-                    fields: ["SESSION": String(request.session), "STAFF": request.badge, "USER": caller.user]))
+                    fields: Self.witnessFields(link, from: nil).merging([
+                        "SESSION": String(request.session), "STAFF": request.badge, "USER": caller.user,
+                    ]) { $1 }))
             return try banded(CompetencyStore.results(db, session: request.session, year: nil, badge: request.badge))
-                .first { $0.id == id }!
+                .first { $0.id == link.id }!
         }
     }
 
@@ -56,6 +58,8 @@ extension InspectService {
         let table = try CSVTable(
             text: request.csv, path: request.path, required: ["badge", "score"], allowed: ["badge", "score", "title"])
         return try perform { db, log in
+            var first: TestResultChain.Link?
+            var last: TestResultChain.Link?
             for record in table.records {
                 try table.located(record) {
                     let text = table.value("score", in: record) ?? ""
@@ -67,7 +71,8 @@ extension InspectService {
                         session: request.session, badge: table.value("badge", in: record) ?? "", score: score,
                         title: table.value("title", in: record))
                     try ParameterCheck.validate(result)
-                    _ = try appendResult(db, result, at: log.now, by: caller)
+                    last = try appendResult(db, result, at: log.now, by: caller)
+                    first = first ?? last
                 }
             }
             try log.emit(
@@ -75,10 +80,10 @@ extension InspectService {
                     kind: .testResultsImported,
                     message: "\(table.records.count) competency test results of session \(request.session) imported "
                         + "from \(request.path) by \(caller.user)",
-                    fields: [
+                    fields: (last.map { Self.witnessFields($0, from: first?.id) } ?? [:]).merging([
                         "SESSION": String(request.session), "USER": caller.user,
                         "COUNT": String(table.records.count),
-                    ]))
+                    ]) { $1 }))
             return ImportSummary(path: request.path, rows: table.records.count)
         }
     }
@@ -100,7 +105,7 @@ extension InspectService {
                     "test result \(old.id) was corrected already by result \(current.map(String.init) ?? "-"): amend that one"
                 )
             }
-            let id = try CompetencyStore.append(
+            let link = try CompetencyStore.append(
                 db,
                 TestResultChain.Link(
                     id: 0, session: old.session, staff: old.staff, title: old.title, office: old.office,
@@ -109,10 +114,13 @@ extension InspectService {
             try log.emit(
                 Event(
                     kind: .testResultAmended,
-                    message: "Competency test result \(old.id) corrected by result \(id) by \(caller.user): \(reason)",
-                    fields: ["RESULT": String(old.id), "REASON": reason, "USER": caller.user]))
+                    message: "Competency test result \(old.id) corrected by result \(link.id) by \(caller.user): "
+                        + reason,
+                    fields: Self.witnessFields(link, from: nil).merging([
+                        "RESULT": String(old.id), "REASON": reason, "USER": caller.user,
+                    ]) { $1 }))
             return try banded(CompetencyStore.results(db, session: old.session, year: nil, badge: nil))
-                .first { $0.id == id }!
+                .first { $0.id == link.id }!
         }
     }
 
@@ -151,7 +159,7 @@ extension InspectService {
     /// Checks and appends one first result in the current transaction; returns its id.
     private func appendResult(
         _ db: StoreTransaction, _ request: TestResultRequest, at now: Instant, by caller: Caller
-    ) throws -> Int64 {
+    ) throws -> TestResultChain.Link {
         try CompetencyScore.check(request.score)
         _ = try policy.configuration.bands.band(for: request.score)
         guard let session = try CompetencyStore.sessions(db, id: request.session).first else {
@@ -182,6 +190,15 @@ extension InspectService {
                 id: 0, session: session.id, staff: staff.id!, title: title,
                 office: try CompetencyStore.officeID(db, code: staffDetail.office), score: request.score.tenths,
                 amends: nil, reason: nil, recordedBy: caller.user, recordedAt: now))
+    }
+
+    /// The fields by which an event has the journal witness the result it wrote (its id and hash), or an import's
+    /// results from `first` to the last, whose hash links every row between: `verify` then names results cut from
+    /// the record, or rewritten with the rest of their chain recomputed.
+    private static func witnessFields(_ last: TestResultChain.Link, from first: Int64?) -> [String: String] {
+        var fields = ["TEST_RESULT": String(last.id), "TEST_RESULT_HASH": last.hash]
+        if let first { fields["TEST_RESULTS_FROM"] = String(first) }
+        return fields
     }
 
     /// `results` with their bands as configured now (none without bands).
