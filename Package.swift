@@ -94,7 +94,11 @@ let package = Package(
         .executableTarget(
             name: "inspectd", dependencies: ["InspectDaemon", .product(name: "Logging", package: "swift-log")],
             swiftSettings: strict),
-        .executableTarget(name: "inspectctl", dependencies: ["InspectCLI"], swiftSettings: strict),
+        .executableTarget(
+            name: "inspectctl", dependencies: ["InspectCLI"], swiftSettings: strict, plugins: ["HelpScreens"]),
+        // Writes inspectctl's help screens when it is built (see HelpLayout): help then needs no parsing.
+        .executableTarget(name: "help-screens", dependencies: ["InspectCLI"], swiftSettings: strict),
+        .plugin(name: "HelpScreens", capability: .buildTool(), dependencies: ["help-screens"]),
         .executableTarget(
             name: "planner-bench", dependencies: ["InspectCore"], path: "Benchmarks/planner-bench",
             swiftSettings: strict),

@@ -35,7 +35,13 @@ public struct InspectCommand: ParsableCommand {
 
     /// Parses `arguments`, runs the command and returns the process exit status, printing errors as
     /// `inspectctl: <command>: <why>`.
-    public static func run(arguments: [String]) -> Int32 {
+    /// - Parameter preparedHelp: The help screen of the command named by its words, as the build prepared it
+    ///   (``unwrappedHelpScreens()``); nil when it has none.
+    public static func run(arguments: [String], preparedHelp: (String) -> String? = { _ in nil }) -> Int32 {
+        if let screen = Self.preparedHelp(arguments, from: preparedHelp) {
+            print(screen)
+            return 0
+        }
         if let request = BuiltInRequest(arguments, root: self) {
             print(request.text(root: self))
             return 0

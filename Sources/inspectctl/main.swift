@@ -1,4 +1,4 @@
 import Foundation
 import InspectCLI
 
-exit(InspectCommand.run(arguments: Array(CommandLine.arguments.dropFirst())))
+exit(InspectCommand.run(arguments: Array(CommandLine.arguments.dropFirst()), preparedHelp: PreparedHelp.screen))

@@ -48,4 +48,20 @@ struct CLIStartupTests {
         #expect(libraries.contains { $0.hasPrefix("libc.so") }, "\(libraries)")
         #expect(!libraries.contains { $0.hasPrefix("libsystemd") }, "\(libraries)")
     }
+
+    @Test(
+        "COMMAND --help, laid out from the screens the build prepared, is what 'help COMMAND' prints through the parser",
+        arguments: ["", "finding", "finding log", "report summary", "tests plan", "central site-add"])
+    func preparedHelp(_ words: String) throws {
+        let path = words.split(separator: " ").map(String.init)
+        for width in ["40", "57", "80", "133"] {
+            let prepared = try ProcessRunner.run(
+                BuiltProducts.inspectctl, path + ["--help"], environment: ["COLUMNS": width])
+            let parsed = try ProcessRunner.run(
+                BuiltProducts.inspectctl, ["help"] + path, environment: ["COLUMNS": width])
+            #expect(prepared.status == 0 && parsed.status == 0, "\(prepared.stderr) \(parsed.stderr)")
+            #expect(prepared.stdout.hasPrefix("OVERVIEW: "))
+            #expect(prepared.stdout == parsed.stdout, "\(words) at \(width) columns")
+        }
+    }
 }

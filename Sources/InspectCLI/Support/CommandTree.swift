@@ -23,4 +23,9 @@ enum CommandTree {
         let path = path(words, root: root)
         return path.count == words.count ? path.last ?? root : nil
     }
+
+    /// Every command's words below `root`, from `[]` (`root` itself) down the whole tree.
+    static func paths(below words: [String] = [], _ root: ParsableCommand.Type) -> [[String]] {
+        [words] + root.configuration.subcommands.flatMap { paths(below: words + [$0._commandName], $0) }
+    }
 }

@@ -3,9 +3,7 @@ import ArgumentParser
 @testable import InspectCLI
 
 /// Every command's path of words, from `[]` (inspectctl itself) down the whole tree.
-func commandPaths(below words: [String] = [], _ command: ParsableCommand.Type = InspectCommand.self) -> [[String]] {
-    [words] + command.configuration.subcommands.flatMap { commandPaths(below: words + [$0._commandName], $0) }
-}
+func commandPaths() -> [[String]] { CommandTree.paths(InspectCommand.self) }
 
 /// The paths of the commands that do something (not groups of commands), from the tree: a test over them covers a
 /// command added later.
