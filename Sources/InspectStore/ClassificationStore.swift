@@ -11,7 +11,7 @@ public enum ClassificationStore {
         package var badge: String
     }
 
-    /// Everyone on the roll during the year from `start` to `end` (not retired before it starts), by badge.
+    /// Everyone on the roll in a year starting at `start`: not retired before it, by badge.
     package static func people(_ transaction: StoreTransaction, from start: Instant) throws -> [Person] {
         try Row.fetchAll(
             transaction.db,

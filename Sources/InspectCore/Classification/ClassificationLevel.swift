@@ -29,14 +29,4 @@ public enum ClassificationLevel: String, Sendable, Codable, DeclarationOrdered {
 
     /// The short names people type, for messages: `excellent, good, done, not-done`.
     public static let spellings = allCases.map(\.rawValue).joined(separator: ", ")
-
-    /// The level spelt `text`.
-    /// - Throws: `InspectError.invalidInput` listing the spellings.
-    public static func parse(_ text: String) throws -> ClassificationLevel {
-        guard let level = ClassificationLevel(rawValue: text.trimmingSpaces.lowercased()) else {
-            throw InspectError.invalidInput(
-                "level \(TerminalText.quoted(text)) is not a classification level; expected one of \(spellings)")
-        }
-        return level
-    }
 }

@@ -184,11 +184,9 @@ import Testing
         }
     }
 
-    @Test("levels are typed as short names and read in both languages")
+    @Test("levels are ordered from the best and named in both languages")
     func levels() throws {
-        #expect(try ClassificationLevel.parse("not-done") == .notDone)
-        #expect(try ClassificationLevel.parse(" Good ") == .good)
-        #expect(throws: InspectError.self) { try ClassificationLevel.parse("great") }
+        #expect(ClassificationLevel(rawValue: "not-done") == .notDone)
         #expect(ClassificationLevel.excellent < .good)
         #expect(ClassificationLevel.notDone.name(in: .vi) == "Không hoàn thành nhiệm vụ")
     }
