@@ -2,7 +2,7 @@ import ArgumentParser
 import InspectCore
 import InspectService
 
-/// `inspectctl report classification --year Y [--format table|json] [--output FILE]`
+/// `inspectctl report classification --year Y [--format table|json|html] [--output FILE]`
 struct ReportClassification: ServiceCommand {
     static let configuration = CommandConfiguration(
         commandName: "classification", abstract: "How a year's classification falls in the four levels.",
@@ -10,12 +10,14 @@ struct ReportClassification: ServiceCommand {
             Counts and shares (one decimal, adding up to 100%) of each level among the proposals and among the \
             council's decisions, each person counted by their latest proposal and decision; how many are undecided, \
             decided otherwise than proposed, and flagged for the streamlining review. Labels and numbers follow \
-            --lang (or $LANG). Formats: table (default), json (the same as --json). Needs the inspector role.
+            --lang (or $LANG). Formats: table (default), json (the same as --json), html (one self-contained page \
+            with a chart of the proposals and one of the decisions; use --output to write it to a file). Needs the \
+            inspector role.
             """)
     static let access = CommandContext.Access.read
 
     /// The formats this report is written in.
-    enum Format: String, CaseIterable, ExpressibleByArgument { case table, json }
+    enum Format: String, CaseIterable, ExpressibleByArgument { case table, json, html }
 
     @Option(help: "The year, e.g. 2026.") var year: Int
     @Option(help: "How to write the report (default: table).") var format: Format?
@@ -27,6 +29,7 @@ struct ReportClassification: ServiceCommand {
         let text: String
         switch format ?? (options.json ? .json : .table) {
         case .json: text = try Output.jsonText(report, zone: try context.zone)
+        case .html: text = ClassificationHTMLReport.render(report, language: options.language)
         case .table: text = TerminalText.escaped(Self.table(report, language: options.language), layout: .lines)
         }
         try Output.write(text, to: output)

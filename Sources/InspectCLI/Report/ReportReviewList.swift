@@ -16,7 +16,10 @@ struct ReportReviewList: ServiceCommand {
     static let access = CommandContext.Access.read
 
     @Option(help: "The year, e.g. 2026.") var year: Int
-    @Option(help: "How to write the list (default: table).") var format: ReportClassification.Format?
+    /// The formats the list is written in.
+    enum Format: String, CaseIterable, ExpressibleByArgument { case table, json }
+
+    @Option(help: "How to write the list (default: table).") var format: Format?
     @OptionGroup var options: GlobalOptions
 
     func execute(_ context: CommandContext) throws {
