@@ -150,6 +150,68 @@ struct ClassificationServiceTests {
         #expect(error?.description.contains("no classification rules are configured") == true)
     }
 
+    @Test("escalations, referrals, undone corrective actions and the latest test band of the year are read")
+    func facts() throws {
+        let fixture = try ServiceFixture(
+            configuration: InspectConfiguration(
+                main: IniDocument(text: "", path: "inspectd.conf"), holidayFiles: [], planFiles: [],
+                escalationFile: IniDocument(
+                    text: "[Rule late]\nViolations=LATE\nCount=2\nWindow=30 days\nLevel=referral\n",
+                    path: "escalation.conf"),
+                titlesFile: IniDocument(text: "[Title tu-phap-ho-tich]\nName=Tư pháp – hộ tịch\n", path: "titles.conf"),
+                bandsFile: IniDocument(
+                    text: try String(contentsOf: CompetencyBandsPath.shipped, encoding: .utf8), path: "bands.conf"),
+                classificationFile: IniDocument(
+                    text: try String(contentsOf: Self.shipped, encoding: .utf8), path: "classification.conf")))
+        let service = fixture.service
+        _ = try service.cancelInspection(id: try fixture.seed(), reason: "seeded", by: fixture.admin)
+        let late = try fixture.visit(at: "2027-03-02 08:00", [(type: "LATE", staff: "CL-1")])
+        try fixture.visit(at: "2027-03-03 08:00", [(type: "LATE", staff: "CL-1")])
+        _ = try service.requireAction(
+            finding: late[0], requirement: "Đúng giờ", due: CivilDate(year: 2027, month: 3, day: 10),
+            by: fixture.inspector)
+        _ = try service.planTestSession(
+            .init(
+                name: "Sát hạch", titles: ["tu-phap-ho-tich"], offices: ["UBND-NHANLY"],
+                day: CivilDate(year: 2027, month: 3, day: 9)), by: fixture.admin)
+        _ = try service.recordTestResult(
+            .init(session: 1, badge: "CL-2", score: Tenths(tenths: 455), title: "tu-phap-ho-tich"), by: fixture.admin)
+        _ = try service.proposeClassification(.init(year: 2027), by: fixture.admin)
+        let all = try year(fixture)
+        let first = try #require(all.first { $0.badge == "CL-1" })
+        #expect(
+            first.proposal.facts
+                == ClassificationFacts(findings: 2, escalations: 1, referrals: 1, undoneActions: 1, band: nil))
+        #expect(first.proposal.reasons.map(\.rule) == ["escalation", "referral", "undone-actions"])
+        #expect(first.proposal.review)
+        let second = try #require(all.first { $0.badge == "CL-2" })
+        #expect(second.proposal.facts.band == "failed")
+        #expect(second.proposal.level == .done)
+        #expect(second.proposal.review)
+        // The next year reads none of it: the action is undone at that year's end too, the rest was in 2027.
+        _ = try service.proposeClassification(.init(year: 2028), by: fixture.admin)
+        let next = try #require(try service.classifications(.init(year: 2028, badge: "CL-1")).first)
+        #expect(
+            next.proposal.facts
+                == ClassificationFacts(findings: 0, escalations: 0, referrals: 0, undoneActions: 1, band: nil))
+        #expect(try service.reviewList(.init(year: 2027)).people.map(\.badge) == ["CL-1", "CL-2"])
+    }
+
+    @Test("proposals and decisions are neither edited nor deleted")
+    func appendOnly() throws {
+        let fixture = try fixture()
+        _ = try fixture.service.proposeClassification(.init(year: 2027), by: fixture.admin)
+        _ = try fixture.service.decideClassification(
+            .init(badge: "CL-1", year: 2027, level: .done, note: "Họp"), by: fixture.admin)
+        for table in ["classification_proposal", "classification_decision"] {
+            for statement in ["UPDATE \(table) SET level = 'excellent'", "DELETE FROM \(table)"] {
+                let error = #expect(throws: (any Error).self) { try TamperingTests.tamper(fixture, statement) }
+                #expect("\(String(describing: error))".contains("classifications are kept"), "\(statement)")
+            }
+        }
+        #expect(try fixture.count("classification_decision", where: "level = 'done'") == 1)
+    }
+
     @Test("a reader lists only their own classification; reports are for inspectors; only administrators write")
     func access() throws {
         let fixture = try fixture()
