@@ -7,7 +7,7 @@ public struct ClassificationFacts: Codable, Sendable, Hashable {
     public var escalations: Int
     /// Those of the escalations that refer the person to the disciplinary process.
     public var referrals: Int
-    /// Corrective actions required of the person's findings that were still not done at the end of the year.
+    /// Corrective actions required of the person's findings that were due by the end of the year and not done by then.
     public var undoneActions: Int
     /// The band of the person's latest competency test result of the year (as the bands are configured now); nil
     /// when they sat no test that year.
