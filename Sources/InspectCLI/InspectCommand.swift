@@ -29,6 +29,7 @@ public struct InspectCommand: ParsableCommand {
             FollowCommand.self, PlanCommand.self, ScheduleCommand.self, StatusCommand.self, BackupCommand.self,
             EscalationCommand.self, ReportCommand.self, ExportCommand.self, WhoAmICommand.self, ManualCommand.self,
             CentralCommand.self, UplinkCommand.self, StandardsCommand.self, TrainingCommand.self, TestsCommand.self,
+            ClassificationCommand.self,
         ])
 
     public init() {}

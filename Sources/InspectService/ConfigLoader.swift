@@ -5,9 +5,11 @@ import InspectCore
 /// `holidays.d/`, the plans in `plans.d/` (each `NAME.conf` with drop-ins in `NAME.conf.d/`), the escalation
 /// rules in `escalation.conf` with drop-ins in `escalation.conf.d/`, the staff titles in `titles.conf` with
 /// drop-ins in `titles.conf.d/`, and the qualification standards in `standards.conf` with drop-ins in
-/// `standards.conf.d/`, and the competency test bands in `bands.conf` with drop-ins in `bands.conf.d/`, all relative
-/// to the main file's directory. Without an `escalation.conf` no escalation rule applies; without a `titles.conf` no
-/// title is known; without a `standards.conf` no standard; without a `bands.conf` no test result can be recorded.
+/// `standards.conf.d/`, the competency test bands in `bands.conf` with drop-ins in `bands.conf.d/`, and the yearly
+/// classification's rules in `classification.conf` with drop-ins in `classification.conf.d/`, all relative to the
+/// main file's directory. Without an `escalation.conf` no escalation rule applies; without a `titles.conf` no title
+/// is known; without a `standards.conf` no standard; without a `bands.conf` no test result can be recorded; without
+/// a `classification.conf` no classification can be proposed.
 /// Each file is read through ``BoundedFile``: a regular file of at most 1 MiB, or the load fails naming it.
 public enum ConfigLoader {
     /// Loads the configuration whose main file is `path`.
@@ -37,7 +39,8 @@ public enum ConfigLoader {
             escalationFile: try optionalDocument(base + "/escalation.conf"),
             titlesFile: try optionalDocument(base + "/titles.conf"),
             standardsFile: try optionalDocument(base + "/standards.conf"),
-            bandsFile: try optionalDocument(base + "/bands.conf"))
+            bandsFile: try optionalDocument(base + "/bands.conf"),
+            classificationFile: try optionalDocument(base + "/classification.conf"))
     }
 
     /// The file at `path` merged with its drop-ins in `path.d/`; the drop-ins alone when the file is missing; nil

@@ -21,6 +21,7 @@ extension InspectDatabase {
         migrator.registerMigration("v11-uplink", migrate: createUplink)
         migrator.registerMigration("v12-training", migrate: createTraining)
         migrator.registerMigration("v13-competency-tests", migrate: createCompetencyTests)
+        migrator.registerMigration("v14-classification", migrate: createClassification)
         return migrator
     }
 

@@ -14,7 +14,7 @@ public enum Ledger {
     /// `finding_lineage` and the chain heads are derived from them and checked against them; the outbox is transport.
     public static let tables =
         foundingTables + ["staff_profile_change"] + ["training_course", "training_attendance", "training_completion"]
-        + ["test_session"]
+        + ["test_session"] + ["classification_proposal", "classification_decision"]
 
     /// The tables the ledger began with (migration `v9-ledger`, which must not change); tables made later install
     /// their triggers in the migration that creates them.

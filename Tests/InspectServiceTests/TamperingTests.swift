@@ -32,7 +32,9 @@ struct TamperingTests {
             escalationFile: IniDocument(
                 text: "[Rule late]\nViolations=LATE\nCount=2\nWindow=30 days\nLevel=reminder\n", path: "e.conf"),
             titlesFile: IniDocument(text: "[Title tu-phap-ho-tich]\nName=Tư pháp – hộ tịch\n", path: "titles.conf"),
-            bandsFile: IniDocument(text: "[Band all]\nName=All\nNameVi=Tất cả\nFrom=0\n", path: "bands.conf"))
+            bandsFile: IniDocument(text: "[Band all]\nName=All\nNameVi=Tất cả\nFrom=0\n", path: "bands.conf"),
+            classificationFile: IniDocument(
+                text: "[Rule late]\nFindings=2\nAllows=done\nReason=Late\nReasonVi=Đi muộn\n", path: "c.conf"))
         let fixture = try ServiceFixture(configuration: configuration)
         _ = try fixture.service.cancelInspection(id: try fixture.seed(), reason: "seeded", by: fixture.admin)
         try fixture.visit(at: "2027-03-02 08:00", [("LATE", "CL-1"), ("BADGE", "CL-2")])
@@ -70,6 +72,9 @@ struct TamperingTests {
                 .init(session: 1, badge: badge, score: Tenths(tenths: score), title: "tu-phap-ho-tich"),
                 by: fixture.admin)
         }
+        _ = try fixture.service.proposeClassification(.init(year: 2027), by: fixture.admin)
+        _ = try fixture.service.decideClassification(
+            .init(badge: "CL-1", year: 2027, level: .good, note: "Đã nhắc"), by: fixture.admin)
         var random = SplitMix64(seed: 7)
         let planned = try fixture.service.applyPlans(by: fixture.admin, using: &random)
         guard planned.failed.isEmpty, planned.drawn.count == 2 else { throw FixtureFailure(planned.failed.joined()) }

@@ -18,7 +18,8 @@ struct DatabaseOpeningTests {
                 db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'grdb%' ORDER BY name")
             #expect(
                 tables == [
-                    "corrective_action", "escalation", "escalation_finding", "finding", "finding_chain_head",
+                    "classification_decision", "classification_proposal", "corrective_action", "escalation",
+                    "escalation_finding", "finding", "finding_chain_head",
                     "finding_lineage", "follow_up_draw", "inspection", "ledger", "ledger_head", "ledger_mark", "office",
                     "outbox", "record_identity", "staff", "staff_assignment", "staff_profile_change", "surprise_draw",
                     "test_result", "test_result_chain_head", "test_session", "training_attendance",

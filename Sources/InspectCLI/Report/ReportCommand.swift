@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
         discussion: "Reports only read the record, in one consistent snapshot.",
         subcommands: [
             ReportSummary.self, ReportStaff.self, ReportOffice.self, ReportStandards.self, ReportTraining.self,
-            ReportTests.self,
+            ReportTests.self, ReportClassification.self, ReportReviewList.self,
         ])
 }
 

@@ -1,17 +1,11 @@
 import InspectCore
 
-/// The competency test report as one self-contained HTML page: the narrative, a bar chart of the bands for all
-/// results, and a table per grouping (all, by title, by office), in the summary report's style (`HTMLReport`).
+/// The competency test report as one self-contained HTML page (`HTMLPage`): the narrative, a bar chart of the bands
+/// for all results, and a table per grouping (all, by title, by office).
 enum TestsHTMLReport {
     static func render(_ report: TestReport, language: Language) -> String {
         let numbers = ReportNumbers(language)
         let title = language == .vi ? "Kết quả sát hạch công chức" : "Competency test results"
-        var html = [
-            "<!DOCTYPE html>", "<html lang=\"\(language.rawValue)\">", "<head>", "<meta charset=\"utf-8\">",
-            "<title>\(HTMLReport.escape(title))</title>", "<style>\n\(HTMLReport.style)</style>", "</head>", "<body>",
-            "<header>", "<h1>\(HTMLReport.escape(title))</h1>", "</header>",
-            "<p class=\"narrative\">\(HTMLReport.escape(report.narrative(language)))</p>",
-        ]
         let chart = SVGBarChart(
             title: language == .vi ? "Xếp loại" : "Bands",
             bars: zip(report.bands, report.total.bands).map { band, count in
@@ -19,10 +13,7 @@ enum TestsHTMLReport {
                     label: band.name(in: language), value: count.count,
                     text: numbers.integer(count.count) + (count.share.map { " (\(numbers.percent($0)))" } ?? ""))
             })
-        html += [
-            "<section class=\"charts\">", "<figure>", "<figcaption>\(HTMLReport.escape(chart.title))</figcaption>",
-            chart.render(), "</figure>", "</section>",
-        ]
+        var html = [HTMLPage.charts([chart])]
         for (index, (heading, groups)) in ReportTests.groupings(report, language: language).enumerated() {
             html += [
                 "<section>", "<h2>\(HTMLReport.escape(heading))</h2>",
@@ -47,7 +38,7 @@ enum TestsHTMLReport {
             }
             html += ["</tbody>", "</table>", "</section>"]
         }
-        html += ["</body>", "</html>"]
-        return html.joined(separator: "\n") + "\n"
+        return HTMLPage.render(
+            title: title, language: language, narrative: report.narrative(language), sections: html)
     }
 }

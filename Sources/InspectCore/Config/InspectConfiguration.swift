@@ -24,6 +24,8 @@ public struct InspectConfiguration: Sendable {
     public var uplink: UplinkSettings?
     /// `standards.conf`: what each level, category and title requires; none without the file.
     public var standards: Standards
+    /// `classification.conf`: how a person's year becomes a proposed classification; nil without the file.
+    public var classification: ClassificationRules?
 
     /// The compiled defaults: no files at all.
     public static let defaults = try! InspectConfiguration(
@@ -37,10 +39,12 @@ public struct InspectConfiguration: Sendable {
     ///   - titlesFile: `titles.conf` merged with its drop-ins, or nil when there is none (no titles).
     ///   - standardsFile: `standards.conf` merged with its drop-ins, or nil when there is none (no standards).
     ///   - bandsFile: `bands.conf` merged with its drop-ins, or nil when there is none (no bands).
+    ///   - classificationFile: `classification.conf` merged with its drop-ins, or nil when there is none (no rules).
     /// - Throws: `InspectError.invalidConfig` at the first problem.
     public init(
         main: IniDocument, holidayFiles: [IniDocument], planFiles: [IniDocument], escalationFile: IniDocument? = nil,
-        titlesFile: IniDocument? = nil, standardsFile: IniDocument? = nil, bandsFile: IniDocument? = nil
+        titlesFile: IniDocument? = nil, standardsFile: IniDocument? = nil, bandsFile: IniDocument? = nil,
+        classificationFile: IniDocument? = nil
     ) throws {
         try main.checkSections(expected: "[Daemon], [FollowUp], [Uplink], " + WorkCalendar.configSections) {
             $0 == "Daemon" || $0 == FollowUpPolicy.section || $0 == UplinkSettings.section
@@ -60,7 +64,11 @@ public struct InspectConfiguration: Sendable {
         let titles = try titlesFile.map { try StaffTitles(document: $0) } ?? .none
         self.titles = titles
         standards = try standardsFile.map { try Standards(document: $0, titles: titles) } ?? .none
-        bands = try bandsFile.map { try CompetencyBands(document: $0) } ?? .none
+        let bands = try bandsFile.map { try CompetencyBands(document: $0) } ?? .none
+        self.bands = bands
+        classification = try classificationFile.map {
+            try ClassificationRules(document: $0, bands: bands.bands.map(\.code))
+        }
         uplink = try UplinkSettings(configuration: main)
     }
 }

@@ -46,6 +46,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
     case testResultRecorded = "test-result-recorded"
     case testResultAmended = "test-result-amended"
     case testResultsImported = "test-results-imported"
+    case classificationProposed = "classification-proposed"
+    case classificationDecided = "classification-decided"
     case uplinkBehind = "uplink-behind"
     case uplinkCaughtUp = "uplink-caught-up"
     case uplinkDiverged = "uplink-diverged"
@@ -96,6 +98,8 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .testResultRecorded: "99de18ad584449809c854d0a8e0fc41c"
         case .testResultAmended: "6b2c06c605344587b5ee2ac1db352463"
         case .testResultsImported: "5b05ba95bbe54a23a0fe006470b3c45e"
+        case .classificationProposed: "d515812f3a58458a9df2cf91e62099ff"
+        case .classificationDecided: "d17a6281a6e145629356b01551f465a2"
         case .uplinkBehind: "73433e83d65f4d1cada837c0c2f03542"
         case .uplinkCaughtUp: "c36f6bc883b342c1a9f79d10626c70cd"
         case .uplinkDiverged: "d7640116e2294273961f1ba944a529d3"
@@ -111,13 +115,13 @@ public enum EventKind: String, Sendable, Codable, CaseIterable {
         case .uplinkBehind: .warning
         case .inspectionOpened, .inspectionClosed, .inspectionCancelled, .inspectionDue, .findingAmended,
             .findingRetracted, .daemonStarted, .daemonStopping, .daemonReloaded, .escalationAcknowledged,
-            .actionRequired, .actionDone, .actionVerified, .storageRecovered, .uplinkCaughtUp:
+            .actionRequired, .actionDone, .actionVerified, .storageRecovered, .uplinkCaughtUp, .classificationDecided:
             .notice
         case .inspectionScheduled, .surpriseCommitted, .surpriseRevealed, .findingsImported, .registryChanged,
             .followUpScheduled, .followUpRevealed, .inspectionsImported, .staffLevelChanged, .staffTitleChanged,
             .qualificationRecorded, .qualificationsImported, .profileImported, .courseAdded, .attendanceRecorded,
             .courseCompleted, .attendancesImported, .testSessionPlanned, .testResultRecorded, .testResultAmended,
-            .testResultsImported:
+            .testResultsImported, .classificationProposed:
             .info
         }
     }
@@ -149,7 +153,8 @@ extension EventKind {
             .escalationAcknowledged, .registryChanged, .actionRequired, .actionDone, .actionVerified, .actionOverdue,
             .storageFault, .storageRecovered, .integrityFailure, .staffLevelChanged, .staffTitleChanged,
             .qualificationRecorded, .qualificationsImported, .profileImported, .attendanceRecorded, .courseCompleted,
-            .attendancesImported, .testResultRecorded, .testResultAmended, .testResultsImported:
+            .attendancesImported, .testResultRecorded, .testResultAmended, .testResultsImported,
+            .classificationProposed, .classificationDecided:
             .inspectors
         case .accessDenied, .configInvalid, .uplinkBehind, .uplinkCaughtUp, .uplinkDiverged:
             .administrators

@@ -81,7 +81,7 @@ public struct Done: Codable, Sendable, Hashable {
 public enum Operations {
     public static let all: [any APIOperation.Type] =
         registry + inspections + findings + planning + discipline + reports + profiles + standards + training
-        + competency + uplink
+        + competency + classification + uplink
 }
 
 /// The Varlink interface the operations form.

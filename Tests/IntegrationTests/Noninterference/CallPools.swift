@@ -61,7 +61,7 @@ struct CallPools {
             "login": [.string(SampleDistrict.linkedLogin), .string("nobody")],
             "arrived": [.string("07:50:00")], "left": [.string("16:00:00")],
             "kind": [.string("commune"), .string("education"), .string("short-course")],
-            "level": [.string("commune"), .string("bachelor")],
+            "level": [.string("commune"), .string("bachelor"), .string("good"), .string("not-done")],
             "date": [.string("2015-06-30")], "category": [.string("civil-servant")], "due": [.string("2027-03-20")],
             "asOf": [.string("2027-03-01")], "year": [.int(2027), .int(2026), .int(2024)], "compare": [.int(2024)],
             // Training and competency tests: the sample's course and session, a result of each person, a working day.
@@ -111,6 +111,8 @@ struct CallPools {
         case ("tests", "on"), ("tests", "from"), ("tests", "to"): return ["2027-03-09"]
         case ("tests", "year"): return ["2026"]
         case (_, "date"): return ["2027-03-10"]
+        case ("classification", "level"): return ["good", "not-done"]
+        case ("classification", "year"): return ["2027", "2026"]
         // A person's level (staff level), or a qualification's (staff qualify, of the kind below).
         case (_, "level"): return command.last == "level" ? ["commune"] : ["bachelor"]
         case ("staff", "kind"): return ["education"]

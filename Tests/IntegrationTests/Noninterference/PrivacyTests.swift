@@ -6,8 +6,9 @@ import Testing
 
 /// A person's record is readable by that person and administrators only: two records that differ only in who else
 /// was found late or without a badge, whom an escalation and a corrective action concern, who moved office, whose
-/// level, title and qualification were recorded, who else attended a course and sat a test with which score, and what
-/// the notes say, answer every call of a reader linked to another person, and of a reader linked to no one,
+/// level, title and qualification were recorded, who else attended a course and sat a test with which score, whose
+/// classification the rules propose at which level, flag for review and the council decided, and what the notes say,
+/// answer every call of a reader linked to another person, and of a reader linked to no one,
 /// identically.
 ///
 /// The two records swap two colleagues' roles, so every count a report makes public (by office, type, category,
@@ -58,5 +59,10 @@ struct PrivacyTests {
             $0.call.hasPrefix("io.inspectd.ListFindings") && $0.answer.contains(SampleDistrict.linkedBadge)
         }
         #expect(!own.isEmpty)
+        // And their own classification, decided: the classification's operations had something to leak.
+        let classified = (seen[0][TestUsers.linkedReader] ?? []).filter {
+            $0.call.hasPrefix("io.inspectd.ListClassifications") && $0.answer.contains("Đã khắc phục")
+        }
+        #expect(!classified.isEmpty)
     }
 }

@@ -7,8 +7,8 @@ import InspectTesting
 
 /// A small district built in process with a hand-set clock, for the noninterference tests: a district office, one
 /// department, four communes with three staff each, a round of past inspections with findings, escalations and a
-/// corrective action, an inspection left open, and a follow-up and surprise draws that are still secret at
-/// ``Noninterference/frozenAt``.
+/// corrective action, an inspection left open, the yearly classification proposed and partly decided, and a follow-up
+/// and surprise draws that are still secret at ``Noninterference/frozenAt``.
 ///
 /// Everything random (follow-up instants, draws) comes from `seed`; everything else is the same for every seed.
 /// What a `Variation` changes is the one thing two records of a property differ in.
@@ -78,6 +78,19 @@ struct SampleDistrict {
         Name=Failed
         NameVi=Không đạt
         From=0
+        """,
+        "classification.conf": """
+        [Rule found]
+        Findings=1
+        Allows=done
+        Reason=Found
+        ReasonVi=Vi phạm
+        [Rule failed]
+        Bands=failed
+        Allows=not-done
+        Review=yes
+        Reason=Failed
+        ReasonVi=Không đạt
         """,
         "escalation.conf": """
         [Rule late-reminder]
@@ -204,5 +217,14 @@ struct SampleDistrict {
         // The plans, as the daemon applies them: planned inspections, this month's and next month's draws.
         clock.set(Noninterference.frozenAt)
         _ = try service.applyPlans(by: admin, using: &random)
+        // The classification of both years, proposed for everyone (2026 reads the tests, 2027 the findings), and the
+        // council's decisions on the profiled person and on the linked reader: theirs alone.
+        for year in [2026, 2027] {
+            _ = try service.proposeClassification(.init(year: year), by: admin)
+        }
+        _ = try service.decideClassification(
+            .init(badge: profiled, year: 2026, level: .done, note: "Hội đồng cân nhắc thành tích"), by: admin)
+        _ = try service.decideClassification(
+            .init(badge: Self.linkedBadge, year: 2027, level: .good, note: "Đã khắc phục"), by: admin)
     }
 }
