@@ -111,20 +111,6 @@ public final class CentralConnection: Sendable {
         }
     }
 
-    /// Runs `body` in one read-only transaction that sees one snapshot of the center, so every figure read in it
-    /// comes from the same state, however much the sites send meanwhile.
-    public func snapshot<T>(_ body: (CentralConnection) async throws -> T) async throws -> T {
-        try await run("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        do {
-            let result = try await body(self)
-            try await run("COMMIT")
-            return result
-        } catch {
-            _ = try? await run("ROLLBACK")
-            throw error
-        }
-    }
-
     public func close() async {
         try? await connection.close()
     }

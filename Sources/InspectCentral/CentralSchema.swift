@@ -10,6 +10,7 @@ enum CentralSchema {
         .init(version: 2, name: "reporting", statements: reporting),
         .init(version: 3, name: "uplink", statements: uplink),
         .init(version: 4, name: "reports", statements: reports),
+        .init(version: 5, name: "report-views", statements: reportViews),
     ]
 
     /// The fact tables a site adds rows to, each under the same row-level security policy.

@@ -19,70 +19,64 @@ public enum CentralSummary {
         _ connection: CentralConnection, period: ReportPeriod, breakdowns: [BreakdownDimension], sites: [String]?,
         zone: LocalZone
     ) async throws -> SummaryReport {
-        try await connection.snapshot { connection in
-            let known = try await CentralSummaryQueries.sites(connection)
-            let chosen = try choose(sites, from: known)
-            let scope = CentralSummaryQueries.Scope(sites: chosen, period: period)
-            let months = period.months(in: zone)
-            let performed = try await CentralSummaryQueries.performed(
-                connection, scope, months: starts(of: months, zone))
-            let previousPeriod = period.previous(in: zone)
-            let previous = try await CentralSummaryQueries.performed(
-                connection, CentralSummaryQueries.Scope(sites: chosen, period: previousPeriod),
-                months: starts(of: previousPeriod.months(in: zone), zone))
-            let inspections = try statusCounts(try await CentralSummaryQueries.statusCounts(connection, scope))
-            let found = try await CentralSummaryQueries.violations(connection, scope)
-            let violations = try violationCounts(found.byType)
-            let naming = OfficeNaming(oneSite: chosen.count == 1)
-            let scopeOffices = try await CentralSummaryQueries.offices(connection, scope).map {
-                OfficeName(code: naming.key($0.site, $0.code), name: $0.name)
-            }.sorted { $0.code < $1.code }
-            let groups = PerformedGroups(performed, naming: naming)
-            let offices = OfficeCoverage(
-                offices: scopeOffices.count, covered: scopeOffices.filter { groups.byOffice[$0.code] != nil }.count,
-                notInspected: scopeOffices.filter { groups.byOffice[$0.code] == nil })
-            let trend = ReportTrend(
-                current: PeriodFigures(
-                    inspections: inspections, checks: groups.total.checks, violations: violations.total),
-                previous: PeriodFigures(PerformedGroups(previous, naming: naming).total))
-            let rows = breakdowns.map { dimension -> ReportBreakdown in
-                switch dimension {
-                case .site:
-                    return ReportBreakdown(by: .site, rows: chosen.map { groups.row(groups.bySite, $0, name: nil) })
-                case .office:
-                    // Offices in scope, and any other office an inspection of the period reached.
-                    var names = Dictionary(scopeOffices.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
-                    names.merge(groups.officeNames) { scoped, _ in scoped }
-                    return ReportBreakdown(
-                        by: .office, rows: names.keys.sorted().map { groups.row(groups.byOffice, $0, name: names[$0]) })
-                case .month:
-                    return ReportBreakdown(
-                        by: .month,
-                        rows: months.indices.map {
-                            groups.row(groups.byMonth, $0, key: months[$0].description)
-                        })
-                case .kind:
-                    return ReportBreakdown(
-                        by: .kind,
-                        rows: InspectionKind.allCases.map { groups.row(groups.byKind, $0.rawValue, name: nil) })
-                case .type:
-                    return ReportBreakdown(
-                        by: .type, rows: violations.byType.map { BreakdownRow(key: $0.code, violations: $0.count) })
-                case .category:
-                    return ReportBreakdown(
-                        by: .category,
-                        rows: ReportBreakdown.categories.map {
-                            BreakdownRow(key: $0, violations: found.byCategory[$0] ?? 0)
-                        })
-                }
+        let months = period.months(in: zone)
+        let previousPeriod = period.previous(in: zone)
+        let rows = try await CentralSummaryQueries.rows(
+            connection, sites: sites, period: period, previous: previousPeriod, months: starts(of: months, zone))
+        let parts = Dictionary(grouping: rows, by: \.part)
+        let chosen = try choose(sites, from: (parts[.site] ?? []).compactMap(\.a).sorted())
+        let inspections = try statusCounts(parts[.status] ?? [])
+        let violations = try violationCounts(counts(parts[.type]))
+        let byCategory = counts(parts[.category])
+        let naming = OfficeNaming(oneSite: chosen.count == 1)
+        let scopeOffices = (parts[.office] ?? []).map {
+            OfficeName(code: naming.key($0.a ?? "", $0.b ?? ""), name: $0.c ?? "")
+        }.sorted { $0.code < $1.code }
+        let groups = PerformedGroups(parts[.performed] ?? [], naming: naming)
+        let offices = OfficeCoverage(
+            offices: scopeOffices.count, covered: scopeOffices.filter { groups.byOffice[$0.code] != nil }.count,
+            notInspected: scopeOffices.filter { groups.byOffice[$0.code] == nil })
+        let trend = ReportTrend(
+            current: PeriodFigures(inspections: inspections, checks: groups.total.checks, violations: violations.total),
+            previous: PeriodFigures(parts[.previous]?.first.map { PerformedTotals(sums: $0.counts) } ?? .none))
+        let tables = breakdowns.map { dimension -> ReportBreakdown in
+            switch dimension {
+            case .site:
+                return ReportBreakdown(by: .site, rows: chosen.map { groups.row(groups.bySite, $0, name: nil) })
+            case .office:
+                // Offices in scope, and any other office an inspection of the period reached.
+                var names = Dictionary(scopeOffices.map { ($0.code, $0.name) }, uniquingKeysWith: { a, _ in a })
+                names.merge(groups.officeNames) { scoped, _ in scoped }
+                return ReportBreakdown(
+                    by: .office, rows: names.keys.sorted().map { groups.row(groups.byOffice, $0, name: names[$0]) })
+            case .month:
+                return ReportBreakdown(
+                    by: .month,
+                    rows: months.indices.map { groups.row(groups.byMonth, $0, key: months[$0].description) })
+            case .kind:
+                return ReportBreakdown(
+                    by: .kind, rows: InspectionKind.allCases.map { groups.row(groups.byKind, $0.rawValue, name: nil) })
+            case .type:
+                return ReportBreakdown(
+                    by: .type, rows: violations.byType.map { BreakdownRow(key: $0.code, violations: $0.count) })
+            case .category:
+                return ReportBreakdown(
+                    by: .category,
+                    rows: ReportBreakdown.categories.map { BreakdownRow(key: $0, violations: byCategory[$0] ?? 0) })
             }
-            return SummaryReport(
-                period: period, previousPeriod: previousPeriod, zone: zone.identifier, inspections: inspections,
-                offices: offices, checks: groups.total.checks, violations: violations, trend: trend, breakdowns: rows,
-                escalations: EscalationCounts(levels: try await CentralSummaryQueries.escalations(connection, scope)),
-                correctiveActions: try await CentralSummaryQueries.actions(connection, scope),
-                sites: SiteCoverage(sites: chosen, notInspected: chosen.filter { groups.bySite[$0] == nil }))
         }
+        let escalations = (parts[.escalation] ?? []).map {
+            (level: $0.a ?? "", count: $0.counts[0], acknowledged: $0.counts[1])
+        }
+        let actions = parts[.actions]?.first.map {
+            ActionCounts(required: $0.counts[0], open: $0.counts[1], overdue: $0.counts[2])
+        }
+        return SummaryReport(
+            period: period, previousPeriod: previousPeriod, zone: zone.identifier, inspections: inspections,
+            offices: offices, checks: groups.total.checks, violations: violations, trend: trend, breakdowns: tables,
+            escalations: EscalationCounts(levels: escalations),
+            correctiveActions: actions ?? ActionCounts(required: 0, open: 0, overdue: 0),
+            sites: SiteCoverage(sites: chosen, notInspected: chosen.filter { groups.bySite[$0] == nil }))
     }
 
     /// The sites asked for, in order of name, each once; every site when none are named.
@@ -101,27 +95,33 @@ public enum CentralSummary {
         months.map { zone.startOfDay(CivilDate(year: $0.year, month: $0.month, day: 1)).seconds }
     }
 
-    private static func statusCounts(
-        _ rows: [(kind: String, status: String, count: Int, planned: Int)]
-    ) throws -> InspectionCounts {
+    /// Inspections by kind from the ``CentralSummaryQueries/Part/status`` rows: kind, status; how many, how many had
+    /// a due time.
+    private static func statusCounts(_ rows: [CentralSummaryQueries.Row]) throws -> InspectionCounts {
         var counts = Dictionary(
             uniqueKeysWithValues: InspectionKind.allCases.map {
                 ($0, StatusCounts(kind: $0, planned: 0, performed: 0, missed: 0, cancelled: 0, pending: 0))
             })
         for row in rows {
-            guard let kind = InspectionKind(rawValue: row.kind), let status = InspectionStatus(rawValue: row.status)
+            guard let kind = InspectionKind(rawValue: row.a ?? ""), let status = InspectionStatus(rawValue: row.b ?? "")
             else {
-                throw CentralError("an inspection at the center is '\(row.kind)', '\(row.status)'", .dataError)
+                throw CentralError("an inspection at the center is '\(row.a ?? "")', '\(row.b ?? "")'", .dataError)
             }
-            counts[kind]!.planned += row.planned
+            let count = row.counts[0]
+            counts[kind]!.planned += row.counts[1]
             switch status {
-            case .open, .closed: counts[kind]!.performed += row.count
-            case .missed: counts[kind]!.missed += row.count
-            case .cancelled: counts[kind]!.cancelled += row.count
-            case .scheduled, .due: counts[kind]!.pending += row.count
+            case .open, .closed: counts[kind]!.performed += count
+            case .missed: counts[kind]!.missed += count
+            case .cancelled: counts[kind]!.cancelled += count
+            case .scheduled, .due: counts[kind]!.pending += count
             }
         }
         return InspectionCounts(byKind: InspectionKind.allCases.map { counts[$0]! })
+    }
+
+    /// The first count of each row, by its key.
+    private static func counts(_ rows: [CentralSummaryQueries.Row]?) -> [String: Int] {
+        Dictionary((rows ?? []).map { ($0.a ?? "", $0.counts[0]) }, uniquingKeysWith: +)
     }
 
     private static func violationCounts(_ byType: [String: Int]) throws -> ViolationCounts {
@@ -154,20 +154,23 @@ private struct PerformedGroups {
     /// By the month's index in the period's months.
     var byMonth: [Int: PerformedTotals] = [:]
 
-    init(_ groups: [CentralSummaryQueries.PerformedGroup], naming: OfficeNaming) {
+    /// The ``CentralSummaryQueries/Part/performed`` rows. A key is never null in a group that has it: a null key
+    /// is a key the group leaves out.
+    init(_ groups: [CentralSummaryQueries.Row], naming: OfficeNaming) {
         for group in groups {
-            if let site = group.site, let office = group.office {
+            let totals = PerformedTotals(sums: group.counts)
+            if let site = group.a, let office = group.b {
                 let key = naming.key(site, office)
-                byOffice[key] = group.totals
-                officeNames[key] = group.officeName
-            } else if let site = group.site {
-                bySite[site] = group.totals
-            } else if let kind = group.kind {
-                byKind[kind] = group.totals
+                byOffice[key] = totals
+                officeNames[key] = group.c
+            } else if let site = group.a {
+                bySite[site] = totals
+            } else if let kind = group.d {
+                byKind[kind] = totals
             } else if let month = group.month {
-                byMonth[month] = group.totals
+                byMonth[month] = totals
             } else {
-                total = group.totals
+                total = totals
             }
         }
     }
@@ -184,6 +187,15 @@ private struct PerformedGroups {
 }
 
 extension PerformedTotals {
+    /// The totals of the sums PostgreSQL made (``CentralSummaryQueries`` says in which order).
+    fileprivate init(sums: [Int]) {
+        self.init(
+            inspections: sums[0], violations: sums[4],
+            checks: CheckCounts(
+                closedInspections: sums[1], inspectionsWithoutViolations: sums[2], staffChecked: sums[3],
+                violations: sums[5], staffWithViolations: sums[6]))
+    }
+
     /// No inspection.
     fileprivate static let none = PerformedTotals(
         inspections: 0, violations: 0,
