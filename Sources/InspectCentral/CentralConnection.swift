@@ -126,7 +126,7 @@ public final class CentralConnection: Sendable {
             // invalid_authorization_specification, invalid_password: the server refused the login.
             case "28000", "28P01": return CentralError("\(doing): \(message)", .noPermission)
             // insufficient_privilege (also a row refused by a row-level security policy).
-            case "42501": return CentralError("\(doing): \(message)", .noPermission)
+            case "42501": return CentralError("\(doing): \(message)", .noPermission, sqlState: state)
             // The database does not exist; the server is starting, stopping or refusing connections.
             case "3D000", "57P03", "53300": return CentralError("\(doing): \(message)", .unavailable)
             default: return CentralError("\(doing): \(message) (SQLSTATE \(state))", .dataError, sqlState: state)

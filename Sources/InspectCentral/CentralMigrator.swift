@@ -66,6 +66,28 @@ public enum CentralMigrator {
         return Outcome(applied: applied, current: try await versions(connection).max() ?? 0)
     }
 
+    /// Refuses a center whose schema is older than this build's: a site's uplink writes, and the central report
+    /// reads, what the latest version holds. A center is brought up to date before its sites (`central init` with
+    /// the new release); until then the uplink keeps the site's facts and says why in `uplink status`.
+    ///
+    /// - Throws: ``CentralError`` (78) naming the center's version and the one needed.
+    public static func requireCurrent(_ connection: CentralConnection) async throws {
+        var found: Int?
+        do {
+            found =
+                try await connection.run("SELECT version FROM reporting.schema_version").first?.decode(Int?.self)
+                ?? nil
+        } catch let error as CentralError where ["42P01", "42501"].contains(error.sqlState) {
+            // A center older than version 6 has no such view, or does not let this login read it.
+        }
+        guard let found, found >= latest else {
+            let state = found.map { "is at version \($0)" } ?? "is older than version 6"
+            throw CentralError(
+                "the center's schema \(state); this inspectd needs version \(latest): run 'inspectctl central init' at "
+                    + "the center with this release", .config)
+        }
+    }
+
     /// The versions recorded in the database, in order.
     public static func versions(_ connection: CentralConnection) async throws -> [Int] {
         try await connection.run("SELECT version FROM center.schema_version ORDER BY version").map {

@@ -11,6 +11,16 @@ enum CentralSchema {
         .init(version: 3, name: "uplink", statements: uplink),
         .init(version: 4, name: "reports", statements: reports),
         .init(version: 5, name: "report-views", statements: reportViews),
+        .init(version: 6, name: "schema-version", statements: schemaVersion),
+    ]
+
+    /// The schema's version, readable by the sites and the report readers, so an uplink or a report of a newer
+    /// inspectd names a center not yet brought up to date (``CentralMigrator/requireCurrent(_:)``) rather than
+    /// failing on a missing column or view.
+    static let schemaVersion = [
+        "CREATE VIEW reporting.schema_version AS SELECT max(version) AS version FROM center.schema_version",
+        "GRANT USAGE ON SCHEMA reporting TO \(CentralRoles.sites)",
+        "GRANT SELECT ON reporting.schema_version TO \(CentralRoles.sites), \(CentralRoles.reporting)",
     ]
 
     /// The fact tables a site adds rows to, each under the same row-level security policy.

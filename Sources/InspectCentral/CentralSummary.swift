@@ -14,11 +14,12 @@ public enum CentralSummary {
     ///
     /// - Parameter zone: The zone the period's days and months are read in.
     /// - Throws: ``CentralError``: 66 for a site the center does not have, 65 for a finding of a violation type
-    ///   this program does not know.
+    ///   this program does not know, 78 for a center whose schema is older than this program's.
     public static func report(
         _ connection: CentralConnection, period: ReportPeriod, breakdowns: [BreakdownDimension], sites: [String]?,
         zone: LocalZone
     ) async throws -> SummaryReport {
+        try await CentralMigrator.requireCurrent(connection)
         let months = period.months(in: zone)
         let previousPeriod = period.previous(in: zone)
         let rows = try await CentralSummaryQueries.rows(

@@ -73,6 +73,7 @@ public struct Uplink: Sendable {
     }
 
     private func drain(on connection: CentralConnection) async throws -> Outcome {
+        try await CentralMigrator.requireCurrent(connection)
         try await checkIdentity(connection)
         var cursor = try await resume(connection)
         var outcome = Outcome()

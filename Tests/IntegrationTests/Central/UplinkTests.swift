@@ -50,6 +50,37 @@ struct UplinkTests {
         #expect(status.state == afterFirst.state)
     }
 
+    @Test("a center older than the site's inspectd is named, sent nothing, and sent to once brought up to date")
+    func olderCenter() async throws {
+        let center = try await UplinkCenter.start()
+        let cli = try CLIFixture.seeded()
+        try cli.ok(["finding", "log", "--inspection", "1", "--type", "SMOKE"])
+        let site = try center.add(cli, as: "nhan-ly")
+        // The center as it was before version 6.
+        _ = try await center.column(
+            Int.self,
+            "WITH gone AS (DELETE FROM center.schema_version WHERE version = 6 RETURNING version) SELECT 0 FROM gone")
+        _ = try await center.column(Int.self, "DROP VIEW reporting.schema_version")
+
+        let refused = try cli.sendUplink(site)
+        #expect(refused.status == 78)
+        #expect(
+            refused.stderr.contains(
+                "the center's schema is older than version 6; this inspectd needs version 6: run 'inspectctl central "
+                    + "init' at the center"), "\(refused.stderr)")
+        #expect(try await center.count("SELECT count(*) FROM center.finding") == 0)
+        let status = try cli.json(UplinkStatusReport.self, ["uplink", "status"])
+        #expect(status.state.lastError?.contains("older than version 6") == true)
+
+        let again = try await ProcessRunner.detached(
+            BuiltProducts.inspectctl,
+            ["central", "init", center.server.url(), "--password-file", center.adminPasswordFile])
+        #expect(again.status == 0, "\(again.stderr)")
+        let sent = try cli.sendUplink(site)
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(try await center.findingHashes(of: site) == cli.findingHashes())
+    }
+
     @Test("a surprise still scheduled and its draw never reach the center; one that is no longer secret does")
     func secretsStayOnSite() async throws {
         let center = try await UplinkCenter.start()
