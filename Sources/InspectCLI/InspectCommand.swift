@@ -40,7 +40,9 @@ public struct InspectCommand: ParsableCommand {
     ///   (``unwrappedHelpScreens()``); nil when it has none.
     public static func run(arguments: [String], preparedHelp: (String) -> String? = { _ in nil }) -> Int32 {
         if let screen = Self.preparedHelp(arguments, from: preparedHelp) {
-            print(screen)
+            // Written as it is: help-screens refuses to prepare a screen with a control character, so escaping it
+            // (`print`) would change nothing, at a cost as large as laying it out.
+            Swift.print(screen)
             return 0
         }
         if let request = BuiltInRequest(arguments, root: self) {

@@ -11,12 +11,17 @@ public enum ClassificationStore {
         package var badge: String
     }
 
-    /// Everyone on the roll in a year starting at `start`: not retired before it, by badge.
-    package static func people(_ transaction: StoreTransaction, from start: Instant) throws -> [Person] {
+    /// Everyone on the roll in the year from `start` to `end`: added before its end and not retired before its
+    /// start, by badge.
+    package static func people(_ transaction: StoreTransaction, from start: Instant, to end: Instant) throws -> [Person]
+    {
         try Row.fetchAll(
             transaction.db,
-            sql: "SELECT id, badge FROM staff WHERE retired_at IS NULL OR retired_at >= ? ORDER BY badge",
-            arguments: [start]
+            sql: """
+                SELECT id, badge FROM staff WHERE created_at < ? AND (retired_at IS NULL OR retired_at >= ?)
+                ORDER BY badge
+                """,
+            arguments: [end, start]
         ).map { Person(staffID: $0["id"], badge: $0["badge"]) }
     }
 
@@ -24,11 +29,13 @@ public enum ClassificationStore {
     /// in the year are absent.
     ///
     /// Findings count as they stand (the last version of each, retracted ones not at all) when observed in the year;
-    /// escalations when raised in it; a corrective action when it was due by the year's end and not done by then; the
-    /// band is that of the person's current result in the year's last session they sat.
+    /// escalations when raised in it; a corrective action when it was due by the year's end and not done by then, or
+    /// by `now` for a year not over yet, against the person its finding names as it stands (an action on a finding
+    /// since retracted does not count, and one whose finding was amended to name another person counts against that
+    /// person); the band is that of the person's current result in the year's last session they sat.
     package static func facts(
-        _ transaction: StoreTransaction, from start: Instant, to end: Instant, days: (CivilDate, CivilDate),
-        band: (Tenths) -> String?
+        _ transaction: StoreTransaction, from start: Instant, to end: Instant, now: Instant,
+        days: (CivilDate, CivilDate), band: (Tenths) -> String?
     ) throws -> [String: ClassificationFacts] {
         var facts: [String: ClassificationFacts] = [:]
         func update(_ badge: String, _ change: (inout ClassificationFacts) -> Void) {
@@ -60,10 +67,13 @@ public enum ClassificationStore {
         for row in try Row.fetchAll(
             transaction.db,
             sql: """
-                SELECT f.staff_badge AS badge, count(*) AS n FROM corrective_action a JOIN finding f ON f.id = a.finding_id
-                WHERE f.staff_badge IS NOT NULL AND a.due_at < ? AND (a.done_at IS NULL OR a.done_at >= ?)
+                SELECT f.staff_badge AS badge, count(*) AS n FROM corrective_action a
+                JOIN finding_lineage l ON l.root_id = a.finding_id JOIN finding f ON f.id = l.finding_id
+                WHERE f.staff_badge IS NOT NULL AND f.action <> 'retract'
+                    AND NOT EXISTS (SELECT 1 FROM finding c WHERE c.corrects_id = f.id)
+                    AND a.due_at < ? AND (a.done_at IS NULL OR a.done_at >= ?)
                 GROUP BY f.staff_badge
-                """, arguments: [end, end])
+                """, arguments: [min(end, now), min(end, now)])
         {
             update(row["badge"]) { $0.undoneActions = row["n"] }
         }
@@ -114,8 +124,8 @@ public enum ClassificationStore {
         return transaction.db.lastInsertedRowID
     }
 
-    /// The classifications of `year`, each person's latest proposal with their latest decision, by badge; only
-    /// `badge`'s when given.
+    /// The classifications of `year`, each person's latest proposal with the latest decision made on it, by badge;
+    /// only `badge`'s when given.
     package static func classifications(
         _ transaction: StoreTransaction, year: Int, badge: String?
     ) throws -> [YearClassification] {
@@ -145,7 +155,11 @@ public enum ClassificationStore {
         var decided: [Int64: Row] = [:]
         for row in decisions { decided[row["staff_id"]] = row }
         return try proposals.map { row in
-            let decision = decided[row["staff_id"]]
+            // A decision stands beside the proposal it was made on; one made on an earlier proposal (the facts or
+            // the rules have changed since) leaves the newest undecided, and counts among the earlier ones.
+            let latest = decided[row["staff_id"]]
+            let decision = latest.flatMap { ($0["proposal_id"] as Int64) == (row["id"] as Int64) ? $0 : nil }
+            let earlierDecisions: Int = latest.map { ($0["earlier"] as Int) + (decision == nil ? 1 : 0) } ?? 0
             return YearClassification(
                 year: year, badge: row["badge"], name: row["name"], office: row["office"],
                 proposal: .init(
@@ -159,7 +173,7 @@ public enum ClassificationStore {
                         id: $0["id"], proposal: $0["proposal_id"], level: try level($0["level"]), note: $0["note"],
                         decidedBy: $0["decided_by"], decidedAt: $0["decided_at"])
                 },
-                earlierProposals: row["earlier"], earlierDecisions: decision?["earlier"] ?? 0)
+                earlierProposals: row["earlier"], earlierDecisions: earlierDecisions)
         }
     }
 

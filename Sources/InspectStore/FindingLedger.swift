@@ -76,7 +76,7 @@ extension InspectDatabase {
         let (integrity, chain, ledger, results) = try readTransaction { db in
             (
                 try Self.integrityCheck(db), try FindingLedger.verify(db),
-                try Ledger.verify(db), try CompetencyStore.verify(db)
+                try Ledger.verify(db, quotingValues: true), try CompetencyStore.verify(db)
             )
         }
         guard integrity == ["ok"] else {

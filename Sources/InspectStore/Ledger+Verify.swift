@@ -16,11 +16,15 @@ extension Ledger {
 
     /// Recomputes the ledger's chain, then compares every table of ``tables`` with the last entry of each of its
     /// rows, and the findings' lineage with the findings: a row changed, added or deleted without inspectd shows.
-    public static func verify(_ transaction: StoreTransaction) throws -> Verification {
+    ///
+    /// - Parameter quotingValues: Whether a changed row's problem quotes the first changed column's values
+    ///   (`checked: 22 → 99`) or names the column only. The values may be someone's record or a secret draw: only
+    ///   those who may read every row get them.
+    public static func verify(_ transaction: StoreTransaction, quotingValues: Bool) throws -> Verification {
         var problems: [String] = []
         let entries = try verifyChain(transaction, into: &problems)
         for table in tables where problems.count < problemLimit {
-            try verifyState(transaction, table: table, into: &problems)
+            try verifyState(transaction, table: table, quotingValues: quotingValues, into: &problems)
         }
         try verifyLineage(transaction, into: &problems)
         return Verification(entries: entries, problems: Array(problems.prefix(problemLimit)))
@@ -70,7 +74,7 @@ extension Ledger {
 
     /// Compares each row of `table` with its last entry.
     private static func verifyState(
-        _ transaction: StoreTransaction, table: String, into problems: inout [String]
+        _ transaction: StoreTransaction, table: String, quotingValues: Bool, into problems: inout [String]
     ) throws {
         let (columns, key) = try shape(transaction, table: table)
         var current: [String: String] = [:]
@@ -97,7 +101,9 @@ extension Ledger {
             case (nil, .some): problems.append("\(table) \(rowKey) was added again outside inspectd")
             case (.some, nil): problems.append("\(table) \(rowKey) was deleted outside inspectd")
             case (let last?, let now?) where last != now:
-                problems.append("\(table) \(rowKey) was changed outside inspectd (\(difference(last, now)))")
+                let change = difference(last, now)
+                let said = quotingValues ? change.quoted : "\(change.column) changed"
+                problems.append("\(table) \(rowKey) was changed outside inspectd (\(said))")
             default: continue
             }
         }
@@ -106,8 +112,8 @@ extension Ledger {
         }
     }
 
-    /// The first column whose value differs between two snapshots: `checked: 22 → 99`.
-    static func difference(_ before: String, _ after: String) -> String {
+    /// The first column whose value differs between two snapshots, by name, and with its values: `checked: 22 → 99`.
+    static func difference(_ before: String, _ after: String) -> (column: String, quoted: String) {
         let decode = { (text: String) -> [String: Any] in
             (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
         }
@@ -115,9 +121,9 @@ extension Ledger {
         for name in Set(old.keys).union(new.keys).sorted() {
             let was = old[name].map { "\($0)" } ?? "null"
             let now = new[name].map { "\($0)" } ?? "null"
-            if was != now { return "\(name): \(was) → \(now)" }
+            if was != now { return (name, "\(name): \(was) → \(now)") }
         }
-        return "its stored form differs"
+        return ("its stored form", "its stored form differs")
     }
 
     /// Checks `finding_lineage` against the findings it is derived from.

@@ -16,6 +16,13 @@ var source = """
 
     """
 for (words, text) in InspectCommand.unwrappedHelpScreens() {
+    // inspectctl prints a prepared screen without escaping it: it must hold no control character but line breaks.
+    if let control = text.unicodeScalars.first(where: { $0 != "\n" && $0.properties.generalCategory == .control }) {
+        let code = String(control.value, radix: 16)
+        FileHandle.standardError.write(
+            Data("help-screens: the help of '\(words)' holds control character U+\(code)\n".utf8))
+        exit(65)
+    }
     source += "        case \(words.debugDescription): \(text.debugDescription)\n"
 }
 source += """

@@ -30,7 +30,7 @@ struct EventDeliveryTests {
             ])
         #expect(fixture.sink.records.allSatisfy { $0.eventID != nil })
         #expect(Set(fixture.sink.records.map(\.eventID)).count == fixture.sink.events.count)
-        #expect(try fixture.service.verify().outboxPending == 0)
+        #expect(try fixture.service.verify(for: fixture.admin).outboxPending == 0)
     }
 
     @Test("opened and closed inspections are notices")
@@ -50,7 +50,7 @@ struct EventDeliveryTests {
         let inspection = try fixture.seed()
         fixture.sink.outcome = .fellBack(reason: "journal down")
         _ = try fixture.service.logFinding(.init(inspection: inspection, violation: "BADGE"), by: fixture.inspector)
-        #expect(try fixture.service.verify().outboxPending == 1)
+        #expect(try fixture.service.verify(for: fixture.admin).outboxPending == 1)
 
         fixture.sink.outcome = .journaled
         let daemon = OutboxSender(
@@ -61,7 +61,7 @@ struct EventDeliveryTests {
         fixture.clock.advance(seconds: Outbox.lease)
         let report = try daemon.flushPending()
         #expect(report == .init(sent: 1, fellBack: 0))
-        #expect(try fixture.service.verify().outboxPending == 0)
+        #expect(try fixture.service.verify(for: fixture.admin).outboxPending == 0)
         let violations = fixture.sink.events.filter { $0.kind == .violationRecorded }
         #expect(violations.count == 2)  // once falling back, once journaled
         #expect(try daemon.flushPending() == .init(sent: 0, fellBack: 0))
@@ -89,7 +89,7 @@ struct EventDeliveryTests {
             database: database, sink: fixture.sink, claimant: "inspectd:2", clock: fixture.clock.function)
         #expect(try daemon.flushPending() == .init(sent: 1, fellBack: 0, recognised: 1))
         #expect(fixture.sink.records.map(\.eventID) == [sentBeforeCrash, neverSent])
-        #expect(try fixture.service.verify().outboxPending == 0)
+        #expect(try fixture.service.verify(for: fixture.admin).outboxPending == 0)
     }
 
     @Test("an event of another record with the same id is not mistaken for this one's")

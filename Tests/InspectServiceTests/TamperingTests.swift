@@ -250,10 +250,10 @@ struct TamperingTests {
     @Test("each tampering is named", arguments: tamperings)
     func named(_ tampering: Tampering) throws {
         let fixture = try Self.record()
-        let before = try fixture.service.verify()
+        let before = try fixture.service.verify(for: fixture.admin)
         #expect(before.isValid, "\(before.problems)")
         try tampering.apply(fixture)
-        let report = try fixture.service.verify()
+        let report = try fixture.service.verify(for: fixture.admin)
         #expect(!report.isValid)
         let said = ([report.chainBreak].compactMap { $0 } + report.problems).joined(separator: "\n")
         #expect(said.contains(tampering.expected), "verify said:\n\(said)")
@@ -283,7 +283,7 @@ struct TamperingTests {
                         + "WHERE rowid = (SELECT min(rowid) FROM \"\(table)\")")) != nil
             }
             #expect(changed != nil, "no text column of \(table) could be changed")
-            let problems = try fixture.service.verify().problems
+            let problems = try fixture.service.verify(for: fixture.admin).problems
             #expect(
                 problems.contains { $0.hasPrefix("\(table) ") && $0.contains("changed outside inspectd") },
                 "\(table).\(changed ?? "?"): \(problems)")

@@ -131,14 +131,26 @@ struct HelpLayout {
             }
         }
         let margin = String(repeating: " ", count: indent)
-        return lines.map { $0.isEmpty ? "" : margin + $0 }.joined(separator: "\n")
+        var wrapped = ""
+        for (number, line) in lines.enumerated() {
+            if number > 0 { wrapped += "\n" }
+            if !line.isEmpty { wrapped += margin + line }
+        }
+        return wrapped
     }
 
     private static func indent(of line: Substring) -> Int {
         line.prefix { $0 == " " }.count
     }
 
+    /// `lines` one after the other, each on its own line. Written out rather than with `joined(separator:)`: the
+    /// standard library's generic version makes the runtime scan the conformance records, the cost this type avoids.
     private static func joined(_ lines: [Substring]) -> Substring {
-        Substring(lines.joined(separator: "\n"))
+        var text = ""
+        for (number, line) in lines.enumerated() {
+            if number > 0 { text += "\n" }
+            text += line
+        }
+        return Substring(text)
     }
 }

@@ -86,6 +86,6 @@ extension Operations {
             _ service: InspectService, as caller: Caller, _ p: NoParameters
         ) throws
             -> VerifyReport
-        { try service.verify() }
+        { try service.verify(for: caller) }
     }
 }

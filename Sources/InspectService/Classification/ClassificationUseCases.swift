@@ -5,7 +5,7 @@ extension InspectService {
     /// Proposes the classification of `year` for everyone on the roll, under the configured rules. A person whose
     /// latest proposal of the year says the same under the same rules and facts gets no new one; anyone else gets a
     /// new proposal beside the old ones, which stay.
-    /// - Throws: `.invalidInput` (year out of range, no `classification.conf`).
+    /// - Throws: `.invalidInput` (year out of range or not begun, no `classification.conf`).
     public func proposeClassification(_ request: YearRequest, by caller: Caller) throws -> ClassificationRun {
         let year = try request.checked()
         let rules = try classificationRules()
@@ -14,7 +14,11 @@ extension InspectService {
         let (start, end) = (policy.zone.startOfDay(days.0), policy.zone.startOfDay(days.1))
         let hash = rules.hash
         return try perform { db, log in
-            let facts = try ClassificationStore.facts(db, from: start, to: end, days: days) {
+            guard start <= log.now else {
+                throw InspectError.invalidInput(
+                    "the classification of \(year) cannot be proposed before the year begins")
+            }
+            let facts = try ClassificationStore.facts(db, from: start, to: end, now: log.now, days: days) {
                 try? bands.band(for: $0).code
             }
             var latest: [String: YearClassification.Proposed] = [:]
@@ -22,7 +26,7 @@ extension InspectService {
                 latest[current.badge] = current.proposal
             }
             var run = ClassificationRun(year: year, proposed: 0, unchanged: 0, rulesHash: hash)
-            for person in try ClassificationStore.people(db, from: start) {
+            for person in try ClassificationStore.people(db, from: start, to: end) {
                 let personal = facts[person.badge] ?? .clean
                 let proposal = rules.propose(personal)
                 if let old = latest[person.badge], old.rulesHash == hash, old.facts == personal,

@@ -97,6 +97,23 @@ struct ClassificationServiceTests {
         #expect(list.noticeVi.hasPrefix("Danh sách để hội đồng xem xét, quyết định"))
     }
 
+    @Test("a decision stays with the proposal it was made on: proposed again on new facts, the person is undecided")
+    func decisionOnAnEarlierProposal() throws {
+        let fixture = try fixture()
+        _ = try fixture.service.proposeClassification(.init(year: 2027), by: fixture.admin)
+        _ = try fixture.service.decideClassification(
+            .init(badge: "CL-2", year: 2027, level: .excellent, note: "Tiêu biểu"), by: fixture.admin)
+        try fixture.visit(at: "2027-03-05 08:00", checked: 12, [(type: "LATE", staff: "CL-2")])
+        _ = try fixture.service.proposeClassification(.init(year: 2027), by: fixture.admin)
+        let now = try #require(try year(fixture, "CL-2").first)
+        #expect(now.decision == nil)
+        #expect(now.earlierProposals == 1)
+        #expect(now.earlierDecisions == 1)
+        let report = try fixture.service.classificationReport(.init(year: 2027))
+        #expect(report.decided == 0)
+        #expect(report.decidedOtherwise == 0)
+    }
+
     @Test("a decision is recorded beside the proposal with who and when; a later one supersedes, both kept")
     func decide() throws {
         let fixture = try fixture()
@@ -176,6 +193,8 @@ struct ClassificationServiceTests {
                 day: CivilDate(year: 2027, month: 3, day: 9)), by: fixture.admin)
         _ = try service.recordTestResult(
             .init(session: 1, badge: "CL-2", score: Tenths(tenths: 455), title: "tu-phap-ho-tich"), by: fixture.admin)
+        // Proposed in December, as councils do: the action was due in March and is still not done.
+        fixture.at("2027-12-20 09:00")
         _ = try service.proposeClassification(.init(year: 2027), by: fixture.admin)
         let all = try year(fixture)
         let first = try #require(all.first { $0.badge == "CL-1" })
@@ -188,7 +207,10 @@ struct ClassificationServiceTests {
         #expect(second.proposal.facts.band == "failed")
         #expect(second.proposal.level == .done)
         #expect(second.proposal.review)
-        // The next year reads none of it: the action is undone at that year's end too, the rest was in 2027.
+        // The next year reads none of it: the action is undone in that year too, the rest was in 2027. A year not
+        // begun is not proposed.
+        #expect(throws: InspectError.self) { try service.proposeClassification(.init(year: 2028), by: fixture.admin) }
+        fixture.at("2028-01-05 09:00")
         _ = try service.proposeClassification(.init(year: 2028), by: fixture.admin)
         let next = try #require(try service.classifications(.init(year: 2028, badge: "CL-1")).first)
         #expect(
@@ -253,7 +275,7 @@ struct ClassificationServiceTests {
         try TamperingTests.tamper(
             fixture, dropping: ["classification_decision_is_kept", "ledger_classification_decision_update"],
             "UPDATE classification_decision SET level = 'excellent'")
-        let problems = try fixture.service.verify().problems
+        let problems = try fixture.service.verify(for: fixture.admin).problems
         #expect(
             problems.contains { $0.contains("classification_decision [1] was changed outside inspectd") },
             "\(problems)")

@@ -108,7 +108,7 @@ struct CompetencyServiceTests {
         #expect(report.byTitle.map(\.name) == ["Tư pháp – hộ tịch", "Văn hóa – xã hội"])
         #expect(try service.testReport(.init(session: nil, year: 2027, badge: nil)).total.results == 2)
         #expect(throws: InspectError.self) { try service.testReport(.init(session: 1, year: 2027, badge: nil)) }
-        #expect(try service.verify().problems == [])
+        #expect(try service.verify(for: fixture.admin).problems == [])
         #expect(
             fixture.sink.events.map(\.kind).filter { [.testResultRecorded, .testResultAmended].contains($0) }
                 == [.testResultRecorded, .testResultRecorded, .testResultAmended])
@@ -171,7 +171,7 @@ struct CompetencyServiceTests {
             .init(session: 1, badge: "CL-2", score: Tenths(tenths: 455), title: nil), by: fixture.admin)
         try TamperingTests.tamper(
             fixture, dropping: ["test_result_is_not_updated"], "UPDATE test_result SET score = 955")
-        let problems = try fixture.service.verify().problems
+        let problems = try fixture.service.verify(for: fixture.admin).problems
         #expect(
             problems.contains("test result 1: contents do not match its hash: the result was edited"), "\(problems)")
     }

@@ -148,7 +148,7 @@ struct EscalationServiceTests {
         #expect(view.escalations?.map(\.findings) == [[1, 2, 3]])
         #expect(try fixture.service.evaluateEscalations(by: fixture.admin).isEmpty)
         #expect(try fixture.count("escalation") == 1)
-        #expect(try fixture.service.verify().chainBreak == nil)
+        #expect(try fixture.service.verify(for: fixture.admin).chainBreak == nil)
     }
 
     @Test("the database refuses a finding counted twice by one rule for one subject, and deleting an escalation")
