@@ -11,17 +11,14 @@ public enum ClassificationStore {
         package var badge: String
     }
 
-    /// Everyone on the roll in the year from `start` to `end`: added before its end and not retired before its
-    /// start, by badge.
-    package static func people(_ transaction: StoreTransaction, from start: Instant, to end: Instant) throws -> [Person]
-    {
+    /// Everyone on the roll in a year starting at `start`: not retired before it, by badge. When a person was added
+    /// to the record says nothing of when they began to serve (a record set up in March imports everyone then), so it
+    /// does not limit the roll.
+    package static func people(_ transaction: StoreTransaction, from start: Instant) throws -> [Person] {
         try Row.fetchAll(
             transaction.db,
-            sql: """
-                SELECT id, badge FROM staff WHERE created_at < ? AND (retired_at IS NULL OR retired_at >= ?)
-                ORDER BY badge
-                """,
-            arguments: [end, start]
+            sql: "SELECT id, badge FROM staff WHERE retired_at IS NULL OR retired_at >= ? ORDER BY badge",
+            arguments: [start]
         ).map { Person(staffID: $0["id"], badge: $0["badge"]) }
     }
 

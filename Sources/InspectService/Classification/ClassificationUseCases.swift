@@ -26,7 +26,7 @@ extension InspectService {
                 latest[current.badge] = current.proposal
             }
             var run = ClassificationRun(year: year, proposed: 0, unchanged: 0, rulesHash: hash)
-            for person in try ClassificationStore.people(db, from: start, to: end) {
+            for person in try ClassificationStore.people(db, from: start) {
                 let personal = facts[person.badge] ?? .clean
                 let proposal = rules.propose(personal)
                 if let old = latest[person.badge], old.rulesHash == hash, old.facts == personal,
