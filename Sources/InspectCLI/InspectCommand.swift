@@ -41,12 +41,13 @@ public struct InspectCommand: ParsableCommand {
     public static func run(arguments: [String], preparedHelp: (String) -> String? = { _ in nil }) -> Int32 {
         if let screen = Self.preparedHelp(arguments, from: preparedHelp) {
             // Written as it is: help-screens refuses to prepare a screen with a control character, so escaping it
-            // (`print`) would change nothing, at a cost as large as laying it out.
-            Swift.print(screen)
+            // would change nothing; and written as bytes, as `print` casting its argument would scan the
+            // conformance records.
+            Output.standardOutput(screen + "\n")
             return 0
         }
         if let request = BuiltInRequest(arguments, root: self) {
-            print(request.text(root: self))
+            Output.standardOutput(request.text(root: self) + "\n")
             return 0
         }
         // The files a command creates (a database in direct mode with its -wal and -shm, a backup, a report) hold

@@ -23,6 +23,12 @@ for (words, text) in InspectCommand.unwrappedHelpScreens() {
             Data("help-screens: the help of '\(words)' holds control character U+\(code)\n".utf8))
         exit(65)
     }
+    // It lays a screen out counting a column per Unicode scalar, where ArgumentParser counts Characters.
+    if text.count != text.unicodeScalars.count {
+        FileHandle.standardError.write(
+            Data("help-screens: the help of '\(words)' holds a character of several Unicode scalars\n".utf8))
+        exit(65)
+    }
     source += "        case \(words.debugDescription): \(text.debugDescription)\n"
 }
 source += """

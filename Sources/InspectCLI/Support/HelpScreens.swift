@@ -19,10 +19,15 @@ extension InspectCommand {
     /// answers.
     static func preparedHelp(_ arguments: [String], from prepared: (String) -> String?) -> String? {
         guard arguments.last == "--help" else { return nil }
-        let words = arguments.dropLast()
-        guard words.allSatisfy({ !$0.isEmpty && !$0.contains(" ") }),
-            let screen = prepared(words.joined(separator: " "))
-        else { return nil }
+        // Put together by hand: the standard library's generic `joined(separator:)` and Foundation's `contains`
+        // would make the runtime scan the conformance records, the cost the prepared screens avoid.
+        var words = ""
+        for (number, word) in arguments.dropLast().enumerated() {
+            guard !word.isEmpty, !word.utf8.contains(UInt8(ascii: " ")) else { return nil }
+            if number > 0 { words += " " }
+            words += word
+        }
+        guard let screen = prepared(words) else { return nil }
         let width = terminalWidth()
         guard width >= HelpLayout.narrowest else { return nil }
         return HelpLayout(unwrapped: screen).rendered(width: width)

@@ -12,6 +12,21 @@ enum Output {
         Swift.print(TerminalText.escaped(text, layout: .lines), terminator: terminator)
     }
 
+    /// Writes `text` to standard output exactly, unbuffered, with no escaping: for text made to be printed as it
+    /// is, where `print`, casting its argument, would make the runtime scan the conformance records.
+    static func standardOutput(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count {
+                let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+                if written < 0 && errno == EINTR { continue }
+                guard written > 0 else { return }
+                offset += written
+            }
+        }
+    }
+
     /// Prints rows under a header, columns aligned; `empty` is printed instead when there are no rows.
     /// A listing that arrives in pages prints one table per page, `continuing` after the first: columns are aligned
     /// within a page, the header printed once, and `empty` only when there are no rows at all.

@@ -32,16 +32,26 @@ struct HelpLayoutTests {
             Issue.record("no overview first: \(parts.prefix(2))")
             return
         }
-        #expect(overview.hasPrefix("OVERVIEW: "))
-        #expect(parts.contains(.line("OPTIONS:")))
+        #expect(String(decoding: overview, as: UTF8.self).hasPrefix("OVERVIEW: "))
+        #expect(parts.contains(.line(Array("OPTIONS:".utf8))))
         #expect(
             parts.contains {
-                if case .entry("--database <path>", let abstract, let discussion) = $0 {
-                    return abstract.hasPrefix("Work on this database")
-                        && discussion.hasPrefix("Also $INSPECTD_DATABASE")
+                if case .entry(let label, let abstract, let discussion) = $0 {
+                    return String(decoding: label, as: UTF8.self) == "--database <path>"
+                        && String(decoding: abstract, as: UTF8.self).hasPrefix("Work on this database")
+                        && String(decoding: discussion, as: UTF8.self).hasPrefix("Also $INSPECTD_DATABASE")
                 }
                 return false
             })
+    }
+
+    @Test("a column is a Unicode scalar: wrapping counts scalars, not bytes")
+    func scalars() {
+        let text = Array("Ghi nhận lỗi đeo thẻ của cán bộ tại trụ sở".utf8)
+        var wrapped: [UInt8] = []
+        HelpLayout.wrap(text[...], to: 20, indent: 0, into: &wrapped)
+        #expect(String(decoding: wrapped, as: UTF8.self) == "Ghi nhận lỗi đeo\nthẻ của cán bộ tại\ntrụ sở")
+        #expect(HelpLayout.scalars(in: text[...]) == 42)
     }
 
     @Test("inspectctl answers from the prepared screen only for command words and --help, on a wide enough terminal")
