@@ -8,13 +8,13 @@ struct CentralFactTable: Hashable, Sendable {
     enum Kind: Hashable, Sendable {
         case int, text, time, date
 
-        /// How a bound parameter becomes the column's type: instants travel as Unix seconds.
-        func cast(_ parameter: String) -> String {
+        /// How a cell, sent as text, becomes the column's type: instants travel as Unix seconds.
+        func cast(_ cell: String) -> String {
             switch self {
-            case .int: "\(parameter)::bigint"
-            case .text: "\(parameter)::text"
-            case .time: "to_timestamp(\(parameter)::bigint)"
-            case .date: "\(parameter)::date"
+            case .int: "\(cell)::bigint"
+            case .text: cell
+            case .time: "to_timestamp(\(cell)::bigint)"
+            case .date: "\(cell)::date"
             }
         }
     }
@@ -23,9 +23,12 @@ struct CentralFactTable: Hashable, Sendable {
     let columns: [String]
     let kinds: [Kind]
     let skipsExisting: Bool
+    /// The center's function that adds rows to a table its sites may not insert into themselves, taking a text
+    /// array per column in their order; nil where a site inserts.
+    let addedBy: String?
 
     /// - Parameter spec: `column:kind` pairs separated by spaces, e.g. `"row_id:int code:text created_at:time"`.
-    init(_ name: String, _ spec: String, skipsExisting: Bool = true) {
+    init(_ name: String, _ spec: String, skipsExisting: Bool = true, addedBy: String? = nil) {
         let pairs = spec.split(separator: " ").map { $0.split(separator: ":") }
         self.name = name
         columns = pairs.map { String($0[0]) }
@@ -38,33 +41,38 @@ struct CentralFactTable: Hashable, Sendable {
             }
         }
         self.skipsExisting = skipsExisting
+        self.addedBy = addedBy
     }
 
-    /// PostgreSQL takes at most 65,535 parameters in one statement.
-    var rowsPerStatement: Int { 60_000 / columns.count }
-
-    /// One INSERT of `rows`, each with a value per column.
-    func insert(_ rows: ArraySlice<[UplinkValue]>) throws -> PostgresQuery {
-        var binds = PostgresBindings(capacity: rows.count * columns.count)
-        var tuples: [String] = []
-        tuples.reserveCapacity(rows.count)
-        var parameter = 0
-        for row in rows {
-            var cells: [String] = []
-            for (value, kind) in zip(row, kinds) {
-                parameter += 1
-                cells.append(kind.cast("$\(parameter)"))
-                switch value {
-                case .int(let number): binds.append(number)
-                case .text(let text): binds.append(text)
-                case .null: binds.appendNull()
-                }
-            }
-            tuples.append("(" + cells.joined(separator: ", ") + ")")
+    /// One statement adding `rows`, each with a value per column, in their order. Each column travels as one array
+    /// and `unnest` turns the arrays back into rows: a statement has a parameter per column however many rows it
+    /// holds, where a row per parameter list made PostgreSQL parse and plan tens of thousands of parameters.
+    func insert(_ rows: [[UplinkValue]]) -> PostgresQuery {
+        var binds = PostgresBindings(capacity: columns.count)
+        for column in columns.indices {
+            binds.append(CentralTextArray(cells: rows.map { $0[column].cell }))
         }
+        let arrays = columns.indices.map { "$\($0 + 1)::text[]" }.joined(separator: ", ")
+        if let addedBy {
+            return PostgresQuery(unsafeSQL: "SELECT center.\(addedBy)(\(arrays))", binds: binds)
+        }
+        let cells = columns.indices.map { "c\($0)" }
+        let values = zip(cells, kinds).map { cell, kind in kind.cast("r.\(cell)") }
         let sql =
-            "INSERT INTO center.\(name) (\(columns.joined(separator: ", "))) VALUES "
-            + tuples.joined(separator: ", ") + (skipsExisting ? " ON CONFLICT DO NOTHING" : "")
+            "INSERT INTO center.\(name) (\(columns.joined(separator: ", "))) SELECT \(values.joined(separator: ", ")) "
+            + "FROM unnest(\(arrays)) WITH ORDINALITY AS r(\(cells.joined(separator: ", ")), place) ORDER BY r.place"
+            + (skipsExisting ? " ON CONFLICT DO NOTHING" : "")
         return PostgresQuery(unsafeSQL: sql, binds: binds)
+    }
+}
+
+extension UplinkValue {
+    /// The value as a cell of a text array; instants and numbers are written in decimal.
+    fileprivate var cell: String? {
+        switch self {
+        case .int(let number): String(number)
+        case .text(let text): text
+        case .null: nil
+        }
     }
 }

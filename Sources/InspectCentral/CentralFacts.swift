@@ -24,7 +24,7 @@ enum CentralFacts {
         "finding",
         "row_id:int inspection_row_id:int violation:text staff_badge:text observed_at:time clock_time:text "
             + "minutes:int note:text recorded_by:text recorded_at:time action:text corrects_row_id:int reason:text "
-            + "corrected_at:time prev_hash:text hash:text", skipsExisting: false)
+            + "corrected_at:time prev_hash:text hash:text", skipsExisting: false, addedBy: "add_findings")
 
     private static func values(of finding: Finding) -> [UplinkValue] {
         [

@@ -12,6 +12,7 @@ enum CentralSchema {
         .init(version: 4, name: "reports", statements: reports),
         .init(version: 5, name: "report-views", statements: reportViews),
         .init(version: 6, name: "schema-version", statements: schemaVersion),
+        .init(version: 7, name: "add-findings", statements: addFindings),
     ]
 
     /// The schema's version, readable by the sites and the report readers, so an uplink or a report of a newer

@@ -207,11 +207,7 @@ public struct Uplink: Sendable {
         }
         try await connection.transaction { connection in
             for table in tables {
-                let values = byTable[table]!
-                for start in stride(from: 0, to: values.count, by: table.rowsPerStatement) {
-                    let end = min(start + table.rowsPerStatement, values.count)
-                    try await connection.run(try table.insert(values[start..<end]))
-                }
+                try await connection.run(table.insert(byTable[table]!))
             }
             try await connection.run(
                 """

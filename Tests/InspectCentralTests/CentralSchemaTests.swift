@@ -20,9 +20,9 @@ struct CentralSchemaTests {
         let second = try await ctl(["central", "init", server.url(), "--password-file", password])
 
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout == "center schema at version 6 (applied 1, 2, 3, 4, 5, 6)\n")
+        #expect(first.stdout == "center schema at version 7 (applied 1, 2, 3, 4, 5, 6, 7)\n")
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stdout == "center schema is up to date (version 6)\n")
+        #expect(second.stdout == "center schema is up to date (version 7)\n")
         let json = try await ctl(["central", "init", server.url(), "--password-file", password, "--json"])
         #expect(json.status == 0, "\(json.stderr)")
         struct Outcome: Decodable, Equatable {
@@ -30,9 +30,9 @@ struct CentralSchemaTests {
             var current: Int
         }
         #expect(
-            try JSONDecoder().decode(Outcome.self, from: Data(json.stdout.utf8)) == Outcome(applied: [], current: 6))
+            try JSONDecoder().decode(Outcome.self, from: Data(json.stdout.utf8)) == Outcome(applied: [], current: 7))
         let admin = try await connect(server, password: server.superuserPassword)
-        #expect(try await CentralMigrator.versions(admin) == [1, 2, 3, 4, 5, 6])
+        #expect(try await CentralMigrator.versions(admin) == [1, 2, 3, 4, 5, 6, 7])
         await admin.close()
         await server.stop()
     }
@@ -102,6 +102,66 @@ struct CentralSchemaTests {
         }
         #expect(stored.map(\.0) == [north.recordID, south.recordID])
         #expect(stored.map(\.1) == ["office N-1", "office S-1"])
+        for connection in [northSite, southSite, admin] { await connection.close() }
+        await server.stop()
+    }
+
+    @Test(
+        "a site adds findings only through add_findings, which keeps apart the first that breaks the chain and all after"
+    )
+    func findingsContinueTheChain() async throws {
+        let server = try await PostgresServer.start()
+        let admin = try await connect(server, password: server.superuserPassword)
+        _ = try await CentralMigrator.migrate(admin)
+        let north = try await CentralSites.add(name: "north", recordID: Self.record("a"), on: admin)
+        let south = try await CentralSites.add(name: "south", recordID: Self.record("b"), on: admin)
+        let northSite = try await connect(server, user: north.login, password: north.password)
+        let southSite = try await connect(server, user: south.login, password: south.password)
+        for site in [northSite, southSite] {
+            try await site.run(Self.office(row: 1, code: "O-1"))
+            try await site.run(
+                """
+                INSERT INTO center.inspection (row_id, office_row_id, kind, created_at, created_by)
+                VALUES (1, 1, 'ad-hoc', now(), 'root')
+                """)
+        }
+        func kept(_ table: String) async throws -> [String] {
+            try await admin.run(
+                PostgresQuery(unsafeSQL: "SELECT site || ':' || row_id FROM center.\(table) ORDER BY 1")
+            )
+            .map { try $0.decode(String.self) }
+        }
+        let direct = try await refusal {
+            try await northSite.run(
+                """
+                INSERT INTO center.finding (row_id, inspection_row_id, violation, observed_at, recorded_by,
+                    recorded_at, action, prev_hash, hash)
+                VALUES (9, 1, 'SMOKE', now(), 'root', now(), 'record', 'h8', 'h9')
+                """)
+        }
+        #expect(direct.exitStatus == .noPermission)
+        #expect(direct.description.contains("permission denied"), "\(direct)")
+        let notASite = try await refusal { try await admin.run(Self.findings([(1, "h0", "h1")])) }
+        #expect(notASite.description.contains("only a site adds findings"), "\(notASite)")
+
+        try await northSite.run(Self.findings([(1, "h0", "h1"), (2, "h1", "h2")]))
+        try await northSite.run(Self.findings([(3, "h2", "h3"), (4, "hx", "h4"), (5, "h4", "h5")]))
+        try await northSite.run(Self.findings([(6, "h5", "h6")]))
+        try await southSite.run(Self.findings([(1, "h0", "s1"), (2, "s1", "s2")]))
+        try await southSite.run(Self.findings([(2, "s1", "t2"), (3, "t2", "t3")]))
+
+        let (n, s) = (north.recordID, south.recordID)
+        #expect(try await kept("finding") == ["\(n):1", "\(n):2", "\(n):3", "\(s):1", "\(s):2"])
+        #expect(try await kept("divergent_finding") == ["\(n):4", "\(n):5", "\(n):6", "\(s):2", "\(s):3"])
+        let flags = try await admin.run("SELECT site, reason FROM center.site_flag ORDER BY site").map {
+            try $0.decode((String, String).self)
+        }
+        #expect(flags.map(\.0) == [n, s])
+        #expect(
+            flags.map(\.1) == [
+                "finding 4 does not continue finding 3: the record was rewritten",
+                "finding 2 arrived after finding 2: the record was cut or restored from a backup",
+            ])
         for connection in [northSite, southSite, admin] { await connection.close() }
         await server.stop()
     }
@@ -241,6 +301,21 @@ private func refusal(_ body: () async throws -> Void) async throws -> CentralErr
 extension CentralSchemaTests {
     /// A record identity made of one repeated hexadecimal digit.
     static func record(_ digit: Character) -> String { String(repeating: digit, count: 32) }
+
+    /// A call of `center.add_findings` with findings of inspection 1, each given as its id, the hash it continues and
+    /// its own hash.
+    static func findings(_ chain: [(id: Int, prev: String, hash: String)]) -> PostgresQuery {
+        let rows: [[String?]] = chain.map { finding in
+            [
+                "\(finding.id)", "1", "SMOKE", nil, "1780000000", nil, nil, nil, "root", "1780000000", "record", nil,
+                nil, nil, finding.prev, finding.hash,
+            ]
+        }
+        let arrays = (0..<16).map { column in
+            "ARRAY[" + rows.map { $0[column].map { "'\($0)'" } ?? "NULL" }.joined(separator: ", ") + "]::text[]"
+        }
+        return PostgresQuery(unsafeSQL: "SELECT center.add_findings(" + arrays.joined(separator: ", ") + ")")
+    }
 
     /// An office row of the connected site's (the site column takes its default).
     static func office(row: Int, code: String) -> PostgresQuery {

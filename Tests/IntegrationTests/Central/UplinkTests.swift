@@ -66,7 +66,7 @@ struct UplinkTests {
         #expect(refused.status == 78)
         #expect(
             refused.stderr.contains(
-                "the center's schema is older than version 6; this inspectd needs version 6: run 'inspectctl central "
+                "the center's schema is older than version 6; this inspectd needs version 7: run 'inspectctl central "
                     + "init' at the center"), "\(refused.stderr)")
         #expect(try await center.count("SELECT count(*) FROM center.finding") == 0)
         let status = try cli.json(UplinkStatusReport.self, ["uplink", "status"])
