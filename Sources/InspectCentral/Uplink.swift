@@ -78,33 +78,29 @@ public struct Uplink: Sendable {
         var cursor = try await resume(connection)
         var outcome = Outcome()
         outcome.diverged = try await divergence(connection, cursor: &cursor)
+        let findingsOnly = outcome.diverged != nil
         var limit = batchSize
-        while true {
-            let (items, complete) = try read(after: cursor, limit: limit, findingsOnly: outcome.diverged != nil)
-            guard !items.isEmpty else { break }
-            var next = cursor
-            for item in items {
-                switch item {
-                case .entry(let entry): (next.ledgerSeq, next.ledgerMAC) = (entry.seq, entry.mac)
-                case .finding(let finding): (next.findingID, next.findingHash) = (finding.id, finding.hash)
-                }
+        var pending = try nextBatch(after: cursor, limit: limit, findingsOnly: findingsOnly)
+        while let batch = pending {
+            // The site's record is read for the next batch while the center takes this one.
+            async let taken: Void = send(batch.rows, cursor: batch.next, on: connection)
+            let following = Result { try nextBatch(after: batch.next, limit: batchSize, findingsOnly: findingsOnly) }
+            do {
+                try await taken
+            } catch let error as CentralError where error.sqlState == "23503" && !batch.complete {
+                // A fact refers to one further on: send more at once.
+                limit *= 2
+                pending = try nextBatch(after: cursor, limit: limit, findingsOnly: findingsOnly)
+                continue
             }
-            let rows = items.flatMap(CentralFacts.rows)
-            if !rows.isEmpty {
-                next.batch += 1
-                do {
-                    try await send(rows, cursor: next, on: connection)
-                } catch let error as CentralError where error.sqlState == "23503" && !complete {
-                    // A fact refers to one further on: send more at once.
-                    limit *= 2
-                    continue
-                }
+            if !batch.rows.isEmpty {
                 outcome.batches += 1
-                outcome.facts += rows.count
+                outcome.facts += batch.rows.count
             }
-            cursor = next
+            cursor = batch.next
             limit = batchSize
-            try note(cursor, sent: rows.count, diverged: outcome.diverged)
+            try note(cursor, sent: batch.rows.count, diverged: outcome.diverged)
+            pending = try following.get()
         }
         try note(cursor, sent: 0, diverged: outcome.diverged)
         return outcome
@@ -184,6 +180,31 @@ public struct Uplink: Sendable {
         return low
     }
 
+    /// Facts to send, as the center's rows, with the cursor they take the site to.
+    struct Batch: Sendable {
+        var rows: [CentralRow]
+        var next: Cursor
+        /// Whether the batch holds all there was to send: if not, a fact referring to one further on is sent by
+        /// growing the batch.
+        var complete: Bool
+    }
+
+    /// The facts after `cursor`, at most `limit` of them; nil when there are none.
+    private func nextBatch(after cursor: Cursor, limit: Int, findingsOnly: Bool) throws -> Batch? {
+        let (items, complete) = try read(after: cursor, limit: limit, findingsOnly: findingsOnly)
+        guard !items.isEmpty else { return nil }
+        var next = cursor
+        for item in items {
+            switch item {
+            case .entry(let entry): (next.ledgerSeq, next.ledgerMAC) = (entry.seq, entry.mac)
+            case .finding(let finding): (next.findingID, next.findingHash) = (finding.id, finding.hash)
+            }
+        }
+        let rows = items.flatMap(CentralFacts.rows)
+        if !rows.isEmpty { next.batch += 1 }
+        return Batch(rows: rows, next: next, complete: complete)
+    }
+
     /// The next facts in commit order, read in one snapshot, and whether they are all there is.
     private func read(after cursor: Cursor, limit: Int, findingsOnly: Bool) throws -> ([UplinkItem], Bool) {
         try database.readTransaction { transaction in
@@ -197,8 +218,10 @@ public struct Uplink: Sendable {
         }
     }
 
-    /// One batch: its rows, table by table in the order they came, and its cursor, in one transaction.
+    /// One batch: its rows, table by table in the order they came, and its cursor, in one transaction. A batch with
+    /// no rows (facts the center does not hold) sends nothing: the cursor the center keeps moves with the next one.
     private func send(_ rows: [CentralRow], cursor: Cursor, on connection: CentralConnection) async throws {
+        guard !rows.isEmpty else { return }
         var tables: [CentralFactTable] = []
         var byTable: [CentralFactTable: [[UplinkValue]]] = [:]
         for row in rows {
