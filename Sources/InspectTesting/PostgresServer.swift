@@ -40,7 +40,8 @@ public final class PostgresServer: @unchecked Sendable {
         case tcp
         /// Also TCP on 127.0.0.1 at a free port with `ssl=on`: a server certificate for `localhost` and `127.0.0.1`
         /// signed by ``authority``, which also signs the clients' certificates (`ssl_ca_file`); logins over TCP by
-        /// client certificate only, its CN the login (`hostssl all all 127.0.0.1/32 cert`).
+        /// client certificate only, its CN the login (`hostssl all all 127.0.0.1/32 cert`). It listens on 127.0.0.2
+        /// too, an address its certificate does not name, where `verify-ca` connects and `verify-full` does not.
         case tls
     }
 
@@ -113,7 +114,7 @@ public final class PostgresServer: @unchecked Sendable {
             self.port = port
             self.authority = authority
             settings =
-                ["listen_addresses=127.0.0.1", "port=\(port)"]
+                ["listen_addresses=127.0.0.1,127.0.0.2", "port=\(port)"]
                 + (try Self.setUpTLS(authority: authority, in: directory, data: data))
         }
         server = try Self.launch(
@@ -141,7 +142,12 @@ public final class PostgresServer: @unchecked Sendable {
         }
         // Written over initdb's file, so it keeps its owner: the superuser by password on the socket, everyone over
         // TCP by a certificate whose CN is the login.
-        let rules = "local all all scram-sha-256\nhostssl all all 127.0.0.1/32 cert\n"
+        let rules = """
+            local all all scram-sha-256
+            hostssl all all 127.0.0.1/32 cert
+            hostssl all all 127.0.0.2/32 cert
+
+            """
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/pg_hba.conf"))
         defer { try? handle.close() }
         try handle.truncate(atOffset: 0)

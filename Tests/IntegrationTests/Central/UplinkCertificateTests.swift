@@ -62,6 +62,27 @@ struct UplinkCertificateTests {
         let (encrypted, subject) = try #require(try row?.decode((Bool, String?).self))
         #expect(encrypted)
         #expect(subject == "/CN=inspectd_site_nhan_ly")
+        // site-add --certificate gave the login no password to guess.
+        let passwords = try await center.count(
+            "SELECT count(rolpassword) FROM pg_authid WHERE rolname = 'inspectd_site_nhan_ly'")
+        #expect(passwords == 0)
+        await center.server.stop()
+    }
+
+    @Test("the daemon's [Uplink] with a certificate URL and no PasswordFile= sends what the site writes")
+    func daemonByCertificate() async throws {
+        let center = try await UplinkCenter.start(network: .tls)
+        let cli = try CLIFixture.seeded(mode: .socket)
+        let (site, _) = try center.addWithCertificate(cli, as: "nhan-ly")
+        let configuration = site.configuration(interval: 1)
+        #expect(!configuration.contains("PasswordFile="))
+        cli.directory.write("inspectd.conf", configuration)
+        try cli.reloadDaemon()
+
+        try cli.ok(["finding", "log", "--inspection", "1", "--type", "BADGE", "--staff", "CL-00001"])
+
+        #expect(try await pollUntil(timeout: .seconds(60)) { try await center.findingHashes(of: site).count == 1 })
+        #expect(try await center.findingHashes(of: site) == cli.findingHashes())
         await center.server.stop()
     }
 
@@ -79,6 +100,28 @@ struct UplinkCertificateTests {
         let sent = try cli.run(
             ["uplink", "send", "--url", bare.url], environment: ["CREDENTIALS_DIRECTORY": directory])
 
+        #expect(sent.status == 0, "\(sent.stderr)")
+        #expect(try await center.count("SELECT count(*) FROM center.finding") == 40)
+        await center.server.stop()
+    }
+
+    @Test("verify-ca checks the chain but not the name: at an address the certificate does not name, only it connects")
+    func verifyCA() async throws {
+        let (center, cli, site, issued) = try await Self.siteWithCertificate()
+        let authority = try #require(center.server.authority)
+        let files = "sslcert=\(issued.certificate)&sslkey=\(issued.key)&sslrootcert=\(authority.certificate)"
+        var full = site
+        full.url = try #require(
+            center.server.tcpURL(
+                user: "inspectd_site_nhan_ly", host: "127.0.0.2", parameters: "sslmode=verify-full&" + files))
+        var chainOnly = full
+        chainOnly.url = full.url.replacingOccurrences(of: "verify-full", with: "verify-ca")
+
+        let refused = try cli.sendUplink(full)
+        #expect(try await center.count("SELECT count(*) FROM center.finding") == 0)
+        let sent = try cli.sendUplink(chainOnly)
+
+        Self.refused(refused, 77, saying: "TLS handshake failed")
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(try await center.count("SELECT count(*) FROM center.finding") == 40)
         await center.server.stop()
