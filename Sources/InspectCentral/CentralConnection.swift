@@ -136,7 +136,8 @@ public final class CentralConnection: Sendable {
             // The handshake failed: the server's certificate is not trusted, or the server refused the client's.
             if let underlying = error.underlying, underlying is NIOSSLError || underlying is NIOSSLExtraError {
                 return CentralError(
-                    "\(doing): TLS handshake failed: \(CentralTLS.reason(underlying))", .noPermission)
+                    "\(doing): TLS handshake failed: \(CentralTLS.handshakeFailure(underlying, url: url))",
+                    .noPermission)
             }
             let why = error.underlying.map(reason) ?? "\(error.code)"
             return CentralError("\(doing): \(why)", .unavailable)

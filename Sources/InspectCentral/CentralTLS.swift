@@ -41,6 +41,22 @@ enum CentralTLS {
         return url.tls == .prefer ? .prefer(context) : .require(context)
     }
 
+    /// Why the TLS handshake with the server at `url` failed, for a person: what was not trusted, and against what.
+    static func handshakeFailure(_ error: any Error, url: CentralURL) -> String {
+        let authority = url.tlsFiles.authority.map { "sslrootcert=\($0)" } ?? "the system's trusted authorities"
+        if let extra = error as? NIOSSLExtraError, extra == .failedToValidateHostname {
+            let host = if case .tcp(let host, _) = url.endpoint { host } else { url.place }
+            return "the server's certificate does not name \(host) (sslmode=verify-full checks the name; verify-ca "
+                + "does not)"
+        }
+        let why = reason(error)
+        if why.contains("certificate verify failed") {
+            return "\(why): the server's certificate does not check against \(authority) (another authority signed "
+                + "it, or it has expired)"
+        }
+        return why
+    }
+
     /// Why a TLS operation failed, in BoringSSL's words without its error codes and source lines:
     /// `certificate verify failed`, `key values mismatch`.
     static func reason(_ error: any Error) -> String {

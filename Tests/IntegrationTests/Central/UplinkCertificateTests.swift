@@ -121,7 +121,7 @@ struct UplinkCertificateTests {
         #expect(try await center.count("SELECT count(*) FROM center.finding") == 0)
         let sent = try cli.sendUplink(chainOnly)
 
-        Self.refused(refused, 77, saying: "TLS handshake failed")
+        Self.refused(refused, 77, saying: "TLS handshake failed: the server's certificate does not name 127.0.0.2")
         #expect(sent.status == 0, "\(sent.stderr)")
         #expect(try await center.count("SELECT count(*) FROM center.finding") == 40)
         await center.server.stop()
@@ -138,7 +138,10 @@ struct UplinkCertificateTests {
 
         let result = try cli.sendUplink(wrong)
 
-        Self.refused(result, 77, saying: "TLS handshake failed: certificate verify failed")
+        Self.refused(
+            result, 77,
+            saying: "TLS handshake failed: certificate verify failed: the server's certificate does not check "
+                + "against sslrootcert=\(stranger.certificate)")
         #expect(try await center.count("SELECT count(*) FROM center.finding") == 0)
         await center.server.stop()
     }
