@@ -5,7 +5,7 @@ import PostgresNIO
 import Synchronization
 
 /// One connection to the center's PostgreSQL, with every failure turned into a ``CentralError`` that says what failed
-/// and exits with the matching sysexits code: unreachable 69, authentication 77.
+/// and exits with the matching sysexits code: unreachable 69, authentication or a TLS handshake refused 77.
 public final class CentralConnection: Sendable {
     public let url: CentralURL
     private let connection: PostgresConnection
@@ -18,8 +18,15 @@ public final class CentralConnection: Sendable {
         self.connection = connection
     }
 
-    /// Connects to `url` as its user, with `password` when the server asks for one.
-    public static func connect(to url: CentralURL, password: String?) async throws -> CentralConnection {
+    /// Connects to `url` as its user, with `password` when the server asks for one (none is needed where the server
+    /// authenticates the URL's client certificate).
+    ///
+    /// - Parameter credentialsDirectory: Where the URL's bare file names are looked up (``CredentialFile``): the
+    ///   service's `$CREDENTIALS_DIRECTORY`.
+    public static func connect(
+        to url: CentralURL, password: String?,
+        credentialsDirectory: String? = ProcessInfo.processInfo.environment["CREDENTIALS_DIRECTORY"]
+    ) async throws -> CentralConnection {
         var configuration: PostgresConnection.Configuration
         switch url.endpoint {
         case .socket(let path):
@@ -27,7 +34,7 @@ public final class CentralConnection: Sendable {
         case .tcp(let host, let port):
             configuration = .init(
                 host: host, port: port, username: url.user, password: password, database: url.database,
-                tls: try tls(url.tls))
+                tls: try CentralTLS.configuration(for: url, credentialsDirectory: credentialsDirectory))
         }
         configuration.options.connectTimeout = .seconds(10)
         do {
@@ -35,20 +42,6 @@ public final class CentralConnection: Sendable {
             return CentralConnection(url: url, connection: connection)
         } catch {
             throw translate(error, url: url, doing: "cannot connect to PostgreSQL at \(url.place)")
-        }
-    }
-
-    private static func tls(_ mode: CentralURL.TLSMode) throws -> PostgresConnection.Configuration.TLS {
-        var tls = TLSConfiguration.makeClientConfiguration()
-        if mode != .verifyFull { tls.certificateVerification = .none }
-        do {
-            switch mode {
-            case .disable: return .disable
-            case .prefer: return .prefer(try NIOSSLContext(configuration: tls))
-            case .require, .verifyFull: return .require(try NIOSSLContext(configuration: tls))
-            }
-        } catch {
-            throw CentralError("cannot set up TLS: \(error)", .config)
         }
     }
 
@@ -140,6 +133,12 @@ public final class CentralConnection: Sendable {
         case .sslUnsupported:
             return CentralError("\(doing): the server does not offer TLS (sslmode requires it)", .unavailable)
         default:
+            // The handshake failed: the server's certificate is not trusted, or the server refused the client's.
+            if let underlying = error.underlying, underlying is NIOSSLError || underlying is NIOSSLExtraError {
+                return CentralError(
+                    "\(doing): TLS handshake failed: \(CentralTLS.handshakeFailure(underlying, url: url))",
+                    .noPermission)
+            }
             let why = error.underlying.map(reason) ?? "\(error.code)"
             return CentralError("\(doing): \(why)", .unavailable)
         }

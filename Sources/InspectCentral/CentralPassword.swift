@@ -31,12 +31,9 @@ extension UplinkSettings {
     /// - Throws: ``CentralError``: 66 when the file cannot be read or a credential is named outside the service.
     public func password(credentialsDirectory: String?) throws -> String? {
         guard let file = passwordFile else { return nil }
-        if file.hasPrefix("/") { return try CentralPassword.read(from: file) }
-        guard let credentialsDirectory else {
-            throw CentralError(
-                "[Uplink] PasswordFile=\(file) names a credential of the service (LoadCredential=), which only the "
-                    + "service can read; give the file with --password-file", .noInput)
-        }
-        return try CentralPassword.read(from: credentialsDirectory + "/" + file)
+        return try CentralPassword.read(
+            from: CredentialFile.path(
+                file, setting: "[Uplink] PasswordFile=\(file)", otherwise: "give the file with --password-file",
+                credentialsDirectory: credentialsDirectory))
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 
 /// A PostgreSQL server of the tests' own: a cluster made by `initdb` in a temporary directory, listening on a Unix
 /// socket in that directory only (`listen_addresses=''`), with password authentication, stopped when released.
+/// ``Network`` adds TCP on 127.0.0.1, with or without TLS and client certificates.
 ///
 /// Debian's `postgresql-15` gives the binaries (`scripts/setup --tests` installs it). initdb and the server refuse to
 /// run as root, so under root (CI) they run as `nobody`, through `setpriv`, in a directory `nobody` owns.
@@ -31,6 +32,25 @@ public final class PostgresServer: @unchecked Sendable {
         "PostgreSQL's binaries are not installed (postgresql-15; scripts/setup --tests installs it), "
         + "or set INSPECTD_REQUIRE_POSTGRES=1 to fail rather than skip"
 
+    /// How the server listens besides its Unix socket, where the superuser always logs in with its password.
+    public enum Network: Sendable {
+        /// The socket only.
+        case socketOnly
+        /// Also TCP on 127.0.0.1 at a free port, without TLS (`ssl=off`), with password logins.
+        case tcp
+        /// Also TCP on 127.0.0.1 at a free port with `ssl=on`: a server certificate for `localhost` and `127.0.0.1`
+        /// signed by ``authority``, which also signs the clients' certificates (`ssl_ca_file`); logins over TCP by
+        /// client certificate only, its CN the login (`hostssl all all 127.0.0.1/32 cert`). It listens on 127.0.0.2
+        /// too, an address its certificate does not name, where `verify-ca` connects and `verify-full` does not.
+        case tls
+    }
+
+    /// The TCP port on 127.0.0.1, when the server listens there (``Network``); the socket's name then carries it.
+    public let port: Int?
+    /// The authority of the server's certificate and of the clients' it accepts, with ``Network/tls``.
+    public let authority: TestAuthority?
+    /// The `-c` settings the postmaster starts with besides the socket's, kept for ``restart()``.
+    private let settings: [String]
     private let directory: TemporaryDirectory
     private let bin: String
     /// The directory of the server's socket, which is also the host in a URL (`?host=`).
@@ -45,14 +65,14 @@ public final class PostgresServer: @unchecked Sendable {
 
     /// Makes the cluster and starts the server, on a thread of its own (initdb takes seconds); returns once the
     /// server accepts connections.
-    public static func start() async throws -> PostgresServer {
-        let server = try await onOwnThread { try PostgresServer() }
+    public static func start(network: Network = .socketOnly) async throws -> PostgresServer {
+        let server = try await onOwnThread { try PostgresServer(network: network) }
         let ready = try await pollUntil(timeout: .seconds(60)) { try server.isReady() }
         guard ready else { throw HarnessError("PostgreSQL did not become ready within 60 s:\n\(server.log)") }
         return server
     }
 
-    private init() throws {
+    private init(network: Network) throws {
         guard let bin = Self.binaries else { throw HarnessError(Self.unavailableReason) }
         self.bin = bin
         directory = TemporaryDirectory(prefix: "inspectd-postgres")
@@ -78,18 +98,91 @@ public final class PostgresServer: @unchecked Sendable {
         guard initdb.status == 0 else {
             throw HarnessError("initdb failed (\(initdb.status)): \(initdb.errorOutput)\(initdb.output)")
         }
-        server = try Self.launch(bin: bin, data: data, socketDirectory: socketDirectory, logFile: logFile)
+        switch network {
+        case .socketOnly:
+            port = nil
+            authority = nil
+            settings = ["listen_addresses="]
+        case .tcp:
+            let port = try Self.freePort()
+            self.port = port
+            authority = nil
+            settings = ["listen_addresses=127.0.0.1", "port=\(port)", "ssl=off"]
+        case .tls:
+            let port = try Self.freePort()
+            let authority = try TestAuthority(name: "inspectd test center authority")
+            self.port = port
+            self.authority = authority
+            settings =
+                ["listen_addresses=127.0.0.1,127.0.0.2", "port=\(port)"]
+                + (try Self.setUpTLS(authority: authority, in: directory, data: data))
+        }
+        server = try Self.launch(
+            bin: bin, data: data, socketDirectory: socketDirectory, settings: settings, logFile: logFile)
     }
 
-    /// Starts the postmaster on the cluster in `data`, appending to `logFile`.
-    private static func launch(bin: String, data: String, socketDirectory: String, logFile: String) throws -> Process {
+    /// Gives the server its certificate, its key and the clients' authority (copies in the server's directory,
+    /// owned by the server's user: PostgreSQL refuses a key others can read), and logins by certificate over TCP;
+    /// returns the settings that turn TLS on.
+    private static func setUpTLS(
+        authority: TestAuthority, in directory: TemporaryDirectory, data: String
+    ) throws
+        -> [String]
+    {
+        let issued = try authority.issue(
+            commonName: "localhost", hosts: ["localhost", "127.0.0.1"], file: "server")
+        var copies: [String] = []
+        for (source, name) in [
+            (issued.certificate, "server.crt"), (issued.key, "server.key"), (authority.certificate, "clients-ca.crt"),
+        ] {
+            let copy = directory.write(name, try String(contentsOfFile: source, encoding: .utf8))
+            guard chmod(copy, 0o600) == 0, getuid() != 0 || chown(copy, TestUsers.reader.uid, TestUsers.reader.gid) == 0
+            else { throw HarnessError("cannot give \(copy) to the server: \(String(cString: strerror(errno)))") }
+            copies.append(copy)
+        }
+        // Written over initdb's file, so it keeps its owner: the superuser by password on the socket, everyone over
+        // TCP by a certificate whose CN is the login.
+        let rules = """
+            local all all scram-sha-256
+            hostssl all all 127.0.0.1/32 cert
+            hostssl all all 127.0.0.2/32 cert
+
+            """
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: data + "/pg_hba.conf"))
+        defer { try? handle.close() }
+        try handle.truncate(atOffset: 0)
+        try handle.write(contentsOf: Data(rules.utf8))
+        return ["ssl=on", "ssl_cert_file=\(copies[0])", "ssl_key_file=\(copies[1])", "ssl_ca_file=\(copies[2])"]
+    }
+
+    /// A TCP port on 127.0.0.1 that nothing listens on now: the kernel's pick for a socket bound to port 0.
+    private static func freePort() throws -> Int {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard descriptor >= 0 else { throw HarnessError("socket: \(String(cString: strerror(errno)))") }
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(descriptor, $0, length) == 0 && getsockname(descriptor, $0, &length) == 0
+            }
+        }
+        guard bound else { throw HarnessError("cannot find a free port: \(String(cString: strerror(errno)))") }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+
+    /// Starts the postmaster on the cluster in `data` with `settings`, appending to `logFile`.
+    private static func launch(
+        bin: String, data: String, socketDirectory: String, settings: [String], logFile: String
+    ) throws -> Process {
         let server = Process()
         server.executableURL = URL(fileURLWithPath: SystemTool.find("setpriv") ?? "/usr/bin/setpriv")
-        server.arguments = Self.asServerUser([
-            "\(bin)/postgres", "-D", data, "-c", "listen_addresses=", "-c",
-            "unix_socket_directories=\(socketDirectory)",
-            "-c", "fsync=off",
-        ])
+        server.arguments = Self.asServerUser(
+            ["\(bin)/postgres", "-D", data, "-c", "unix_socket_directories=\(socketDirectory)", "-c", "fsync=off"]
+                + settings.flatMap { ["-c", $0] })
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logFile))
         defer { try? log.close() }
         try log.seekToEnd()
@@ -123,7 +216,8 @@ public final class PostgresServer: @unchecked Sendable {
         // below read it.
         try? FileManager.default.removeItem(atPath: data + "/postmaster.pid")
         server = try Self.launch(
-            bin: bin, data: data, socketDirectory: socketDirectory, logFile: directory.file("server.log"))
+            bin: bin, data: data, socketDirectory: socketDirectory, settings: settings,
+            logFile: directory.file("server.log"))
         let ready = try await pollUntil(timeout: .seconds(60)) { try self.isReady() }
         guard ready else { throw HarnessError("PostgreSQL did not restart within 60 s:\n\(log)") }
     }
@@ -154,9 +248,17 @@ public final class PostgresServer: @unchecked Sendable {
         return pidFile.split(separator: "\n").last?.trimmingCharacters(in: .whitespaces) == "ready"
     }
 
-    /// A URL to this server's database `postgres` as `user`.
+    /// A URL to this server's database `postgres` as `user`, through the socket.
     public func url(user: String = PostgresServer.superuser, database: String = "postgres") -> String {
-        "postgresql://\(user)@/\(database)?host=\(socketDirectory)"
+        "postgresql://\(user)@/\(database)?host=\(socketDirectory)" + (port.map { "&port=\($0)" } ?? "")
+    }
+
+    /// A URL to this server's database `postgres` as `user` over TCP, at `host` (`localhost` or `127.0.0.1`), with
+    /// `parameters` (`sslmode=verify-full&sslcert=…`); nil when the server listens on its socket only.
+    public func tcpURL(
+        user: String, host: String = "localhost", database: String = "postgres", parameters: String = ""
+    ) -> String? {
+        port.map { "postgresql://\(user)@\(host):\($0)/\(database)" + (parameters.isEmpty ? "" : "?" + parameters) }
     }
 
     /// Writes `password` to a new file in the server's directory and returns its path, for `--password-file`.

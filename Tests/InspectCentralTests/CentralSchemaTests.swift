@@ -282,7 +282,7 @@ private func ctl(_ arguments: [String]) async throws -> ProcessResult {
 
 /// Connects to `server` as `user`.
 private func connect(
-    _ server: PostgresServer, user: String = PostgresServer.superuser, password: String
+    _ server: PostgresServer, user: String = PostgresServer.superuser, password: String?
 ) async throws -> CentralConnection {
     try await CentralConnection.connect(to: try CentralURL(server.url(user: user)), password: password)
 }

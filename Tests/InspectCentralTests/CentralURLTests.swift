@@ -25,11 +25,48 @@ struct CentralURLTests {
         "a URL without what a connection needs, with a password, or with an unknown mode is refused with 64",
         arguments: [
             "http://admin@host/db", "postgresql://host/db", "postgresql://admin@host", "postgresql://admin:pw@host/db",
-            "postgresql://admin@host/db?sslmode=verify-ca", "postgresql://admin@host:0/db",
+            "postgresql://admin@host/db?sslmode=verify-none", "postgresql://admin@host:0/db",
             "postgresql://admin@/db?host=/run/postgresql&sslmode=require", "postgresql://admin@host/db?options=x",
         ])
     func refused(_ text: String) {
         let error = #expect(throws: CentralError.self) { try CentralURL(text) }
         #expect(error?.exitStatus == .usage)
+    }
+
+    @Test("sslcert, sslkey and sslrootcert are kept as written, with verify-ca as a mode")
+    func tlsFiles() throws {
+        let url = try CentralURL(
+            "postgresql://inspectd_site_a@center.example/inspectd?sslmode=verify-ca&sslcert=site.crt"
+                + "&sslkey=/etc/inspectd/site.key&sslrootcert=center-ca.crt")
+        #expect(url.tls == .verifyCA)
+        #expect(
+            url.tlsFiles
+                == .init(certificate: "site.crt", key: "/etc/inspectd/site.key", authority: "center-ca.crt"))
+        let authorityOnly = try CentralURL("postgresql://a@center.example/inspectd?sslrootcert=/ca.crt")
+        #expect(authorityOnly.tlsFiles == .init(authority: "/ca.crt"))
+        #expect(authorityOnly.tls == .prefer)
+    }
+
+    @Test(
+        "TLS files that could not be used are refused with 64, in one line that says why",
+        arguments: [
+            ("postgresql://a@h/db?sslcert=/site.crt", "sslcert needs sslkey"),
+            ("postgresql://a@h/db?sslmode=verify-full&sslkey=/site.key", "sslkey needs sslcert"),
+            ("postgresql://a@h/db?sslcert=&sslkey=/site.key", "parameter 'sslcert' is empty"),
+            ("postgresql://a@/db?host=/run/postgresql&sslcert=/c&sslkey=/k", "a Unix socket does not use TLS: sslcert"),
+            (
+                "postgresql://a@%2Frun%2Fpostgresql/db?sslrootcert=/ca.crt",
+                "a Unix socket does not use TLS: sslrootcert"
+            ),
+            ("postgresql://a@/db?host=/run/postgresql&sslmode=verify-ca", "a Unix socket does not use TLS"),
+            ("postgresql://a@h/db?sslmode=disable&sslcert=/c&sslkey=/k", "sslcert needs TLS, and sslmode is disable"),
+            ("postgresql://a@h/db?sslmode=disable&sslrootcert=/ca.crt", "sslrootcert needs TLS"),
+            ("postgresql://a@h/db?sslpassword=x", "unknown parameter 'sslpassword'"),
+        ])
+    func refusedTLS(_ text: String, _ why: String) {
+        let error = #expect(throws: CentralError.self) { try CentralURL(text) }
+        #expect(error?.exitStatus == .usage)
+        #expect(error?.description.contains(why) == true, "\(error?.description ?? "")")
+        #expect(error?.description.contains("\n") == false)
     }
 }

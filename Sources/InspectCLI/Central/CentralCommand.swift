@@ -7,10 +7,17 @@ struct CentralCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "central", abstract: "Set up the province's center (PostgreSQL) that sites send their facts to.",
         discussion: """
-            URL is libpq's form: postgresql://USER@HOST[:PORT]/DATABASE[?sslmode=disable|prefer|require|verify-full]; \
-            a Unix socket's directory is the host written %2Frun%2Fpostgresql, or ?host=/run/postgresql. The \
-            password is read from a file (--password-file), never from the URL. Exit status: 64 bad URL, 65 bad \
-            data, 66 password file unreadable, 69 server unreachable, 77 authentication or permission refused.
+            URL is libpq's form: postgresql://USER@HOST[:PORT]/DATABASE[?PARAMETERS]; a Unix socket's directory is \
+            the host written %2Frun%2Fpostgresql, or ?host=/run/postgresql. Parameters, joined with &: \
+            sslmode=disable|prefer|require|verify-ca|verify-full (verify-ca checks the server's certificate \
+            against the authority, verify-full its host name too); sslrootcert=FILE, the authority to check against \
+            in place of the system's; sslcert=FILE and sslkey=FILE, together, a client certificate and its key \
+            (PEM) for a server that authenticates by certificate (pg_hba.conf 'hostssl ... cert'), when no \
+            password is needed. A file named without a leading / is a credential of the service, in \
+            $CREDENTIALS_DIRECTORY. The password is read from a file (--password-file), never from the URL. Exit \
+            status: 64 bad URL, 65 bad data, 66 password, certificate or key file unreadable, 69 server \
+            unreachable, 77 authentication, permission or TLS handshake refused, 78 a file that is not a \
+            certificate or key.
             """,
         subcommands: [CentralInit.self, CentralSiteAdd.self, CentralSiteList.self])
 }
@@ -23,7 +30,8 @@ struct CentralConnectionOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Read the password from this file (its first line); without it, no password is sent.", valueName: "file"))
+            "Read the password from this file (its first line); without it, no password is sent (enough for a client "
+                + "certificate, sslcert= in the URL).", valueName: "file"))
     var passwordFile: String?
 
     /// Connects, runs `body`, closes; waits for all of it, as the CLI's commands are synchronous. A failure prints

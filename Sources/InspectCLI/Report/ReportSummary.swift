@@ -24,12 +24,14 @@ struct ReportSummary: ServiceCommand {
             html (one self-contained page with charts; use --output to write it to a file).
 
             --central URL makes the same report over the sites of a province's center (PostgreSQL; URL as in \
-            'inspectctl central --help'), computed by the center from what the sites sent: every site, or those \
+            'inspectctl central --help', where sslcert= and sslkey= log in with a client certificate and no \
+            password), computed by the center from what the sites sent: every site, or those \
             named by --sites. For one site it equals that site's own report once the site has sent its record. \
             The read-only role (inspectd_reporting) is enough. --by site breaks it down by site; over several \
             sites offices are named SITE/CODE. Periods and months are read in the zone of this machine's \
-            configuration (--config). Exit status: 64 bad URL, 65 bad data, 66 password file unreadable or no such \
-            site, 69 center unreachable, 77 login or permission refused.
+            configuration (--config). Exit status: 64 bad URL, 65 bad data, 66 password, certificate or key file \
+            unreadable or no such site, 69 center unreachable, 77 login, permission or TLS handshake refused, 78 a \
+            file that is not a certificate or key.
             """)
     static let access = CommandContext.Access.read
 
@@ -43,7 +45,8 @@ struct ReportSummary: ServiceCommand {
     var central: String?
     @Option(
         help: ArgumentHelp(
-            "With --central: read the password from this file (its first line).", valueName: "file"))
+            "With --central: read the password from this file (its first line); without it, no password is sent.",
+            valueName: "file"))
     var passwordFile: String?
     @Option(
         help: ArgumentHelp(

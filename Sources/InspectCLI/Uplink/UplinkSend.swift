@@ -10,10 +10,13 @@ struct UplinkSend: ServiceCommand {
         commandName: "send", abstract: "Send what waits to the center now, and wait until it is sent.",
         discussion: """
             For administrators, on a database directly (--database): where the daemon runs it sends by itself. \
-            Uses [Uplink] of inspectd.conf; --url and --password-file stand in for URL= and PasswordFile=. Sending \
+            Uses [Uplink] of inspectd.conf; --url and --password-file stand in for URL= and PasswordFile=. A URL \
+            with sslcert= and sslkey= logs in with that client certificate and needs no password (URL parameters: \
+            'inspectctl central --help'). Sending \
             twice sends nothing twice: the center keeps how far the site has sent. Exit status: 65 the center \
             holds a record this one does not continue (restored from an older backup: see 'central sites'), 69 \
-            center unreachable, 77 login refused, 78 the login belongs to another record.
+            center unreachable, 77 login or TLS handshake refused, 78 the login belongs to another record or a \
+            certificate or key file holds none.
             """)
     static let access = CommandContext.Access.write
 

@@ -6,10 +6,12 @@ public struct UplinkSettings: Sendable, Equatable {
     public static let section = "Uplink"
     public static let keys = ["URL", "PasswordFile", "IntervalSec", "BehindAfterSec", "BatchSize"]
 
-    /// `URL=`: the center, `postgresql://inspectd_site_NAME@HOST[:PORT]/DATABASE[?sslmode=…]`.
+    /// `URL=`: the center, `postgresql://inspectd_site_NAME@HOST[:PORT]/DATABASE[?sslmode=…]`, with `sslcert=`,
+    /// `sslkey=` and `sslrootcert=` when the site logs in with a client certificate (then without a password).
     public var url: String
-    /// `PasswordFile=`: the site login's password. A relative name is looked up in `$CREDENTIALS_DIRECTORY`, where
-    /// systemd puts what the unit's `LoadCredential=` names: the file need not be readable by the service's user.
+    /// `PasswordFile=`: the site login's password; none where the URL names a client certificate. A relative name is
+    /// looked up in `$CREDENTIALS_DIRECTORY`, where systemd puts what the unit's `LoadCredential=` names: the file
+    /// need not be readable by the service's user.
     public var passwordFile: String?
     /// `IntervalSec=`: how often the daemon looks for facts to send when nothing nudges it (1–3600, default 10).
     public var interval: Int

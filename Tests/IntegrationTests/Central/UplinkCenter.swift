@@ -15,8 +15,10 @@ final class UplinkCenter: Sendable {
         adminPasswordFile = server.passwordFile(server.superuserPassword)
     }
 
-    static func start() async throws -> UplinkCenter {
-        let center = UplinkCenter(server: try await PostgresServer.start())
+    /// - Parameter network: How the server listens besides its socket (``PostgresServer/Network``); `central init`
+    ///   runs on the socket in any case.
+    static func start(network: PostgresServer.Network = .socketOnly) async throws -> UplinkCenter {
+        let center = UplinkCenter(server: try await PostgresServer.start(network: network))
         let made = try await ProcessRunner.detached(
             BuiltProducts.inspectctl,
             ["central", "init", center.server.url(), "--password-file", center.adminPasswordFile])
@@ -29,14 +31,15 @@ final class UplinkCenter: Sendable {
         var name: String
         var record: String
         var url: String
-        var passwordFile: String
+        /// Nil for a site that logs in with a client certificate.
+        var passwordFile: String?
 
         /// `[Uplink]` for the site's `inspectd.conf`.
         func configuration(batchSize: Int = 2000, interval: Int = 1, behindAfter: Int = 300) -> String {
             """
             [Uplink]
             URL=\(url)
-            PasswordFile=\(passwordFile)
+            \(passwordFile.map { "PasswordFile=\($0)" } ?? "")
             IntervalSec=\(interval)
             BehindAfterSec=\(behindAfter)
             BatchSize=\(batchSize)
@@ -58,6 +61,30 @@ final class UplinkCenter: Sendable {
         try #require(added.status == 0, "central site-add: \(added.stderr)")
         let login = "inspectd_site_" + name.replacingOccurrences(of: "-", with: "_")
         return Site(name: name, record: record, url: server.url(user: login), passwordFile: passwordFile)
+    }
+
+    /// Adds `cli`'s record as site `name` with `central site-add --certificate`, and issues the site's client
+    /// certificate, `CN=inspectd_site_NAME`, from the server's authority. The site's URL is over TCP with
+    /// `verify-full` and the authority as `sslrootcert`.
+    func addWithCertificate(_ cli: CLIFixture, as name: String) throws -> (Site, TestAuthority.Issued) {
+        let record = try cli.recordIdentity()
+        let added = try ProcessRunner.run(
+            BuiltProducts.inspectctl,
+            [
+                "central", "site-add", name, record, server.url(), "--password-file", adminPasswordFile,
+                "--certificate",
+            ])
+        try #require(added.status == 0, "central site-add: \(added.stderr)")
+        let login = "inspectd_site_" + name.replacingOccurrences(of: "-", with: "_")
+        #expect(added.stdout.contains("CN=\(login)"), "\(added.stdout)")
+        let authority = try #require(server.authority, "the center has no TLS (PostgresServer.Network.tls)")
+        let issued = try authority.issue(commonName: login, file: "site-\(name)")
+        let url = try #require(
+            server.tcpURL(
+                user: login,
+                parameters: "sslmode=verify-full&sslcert=\(issued.certificate)&sslkey=\(issued.key)"
+                    + "&sslrootcert=\(authority.certificate)"))
+        return (Site(name: name, record: record, url: url, passwordFile: nil), issued)
     }
 
     /// The values of the first column of `query`, run as the center's administrator.
@@ -106,6 +133,7 @@ extension CLIFixture {
     /// Runs `inspectctl uplink send` for `site`.
     @discardableResult
     func sendUplink(_ site: UplinkCenter.Site, _ extra: [String] = []) throws -> ProcessResult {
-        try run(["uplink", "send", "--url", site.url, "--password-file", site.passwordFile] + extra)
+        try run(
+            ["uplink", "send", "--url", site.url] + (site.passwordFile.map { ["--password-file", $0] } ?? []) + extra)
     }
 }
