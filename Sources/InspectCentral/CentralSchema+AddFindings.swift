@@ -11,6 +11,12 @@
 /// the site is flagged, with a `RAISE WARNING` in the server's log. A site with a divergent finding has every later
 /// one kept apart. An advisory lock per site makes two batches of one site take turns, so both cannot continue the
 /// same finding. The keys to the inspection and to the corrected finding are still checked, at commit.
+///
+/// The functions that run with their owner's rights search the temporary schema last (`pg_temp` named after
+/// `pg_catalog`). Left out, PostgreSQL searches it first for tables and types, and a site could create there a type
+/// named like one they use (a domain over `text`, checked by a function of its own), which they would then run with
+/// the owner's rights. The trigger of version 3 was open to that through its variables' types; this version drops it,
+/// and sets the same search path for `center.current_site()`, which names no type but should not depend on it.
 extension CentralSchema {
     static let addFindings = [
         "DROP TRIGGER finding_continues_chain ON center.finding",
@@ -28,7 +34,7 @@ extension CentralSchema {
         """
         CREATE FUNCTION center.add_findings(\(Array(repeating: "text[]", count: 16).joined(separator: ", ")))
         RETURNS void
-        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog
+        LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
         AS $$
         DECLARE
             me text := center.current_site();
@@ -85,6 +91,7 @@ extension CentralSchema {
         END
         $$
         """,
+        "ALTER FUNCTION center.current_site() SET search_path = pg_catalog, pg_temp",
         "REVOKE EXECUTE ON FUNCTION center.add_findings FROM PUBLIC",
         "GRANT EXECUTE ON FUNCTION center.add_findings TO \(CentralRoles.sites)",
     ]

@@ -166,6 +166,56 @@ struct CentralSchemaTests {
         await server.stop()
     }
 
+    @Test("a site's temporary objects never run with the owner's rights in the center's functions")
+    func temporaryObjectsStayTheSite() async throws {
+        let server = try await PostgresServer.start()
+        let admin = try await connect(server, password: server.superuserPassword)
+        _ = try await CentralMigrator.migrate(admin)
+        let north = try await CentralSites.add(name: "north", recordID: Self.record("a"), on: admin)
+        let site = try await connect(server, user: north.login, password: north.password)
+        try await site.run(Self.office(row: 1, code: "O-1"))
+        try await site.run(
+            """
+            INSERT INTO center.inspection (row_id, office_row_id, kind, created_at, created_by)
+            VALUES (1, 1, 'ad-hoc', now(), 'root')
+            """)
+        // A function that takes the office over when it runs with the owner's rights, and a type named as one the
+        // functions use, checked by it: found first unless the functions search the temporary schema last.
+        try await site.run(
+            """
+            CREATE FUNCTION pg_temp.take_over(pg_catalog.text) RETURNS boolean LANGUAGE plpgsql AS $$
+            BEGIN
+                BEGIN
+                    UPDATE center.office SET name = 'taken over';
+                EXCEPTION WHEN insufficient_privilege THEN NULL;
+                END;
+                RETURN true;
+            END $$
+            """)
+        try await site.run("CREATE DOMAIN pg_temp.text AS pg_catalog.text CHECK (pg_temp.take_over(VALUE))")
+
+        try await site.run(Self.findings([(1, "h0", "h1"), (2, "hx", "h2")]))
+        try await site.run(Self.office(row: 2, code: "O-2"))
+
+        let names = try await admin.run("SELECT name FROM center.office ORDER BY row_id").map {
+            try $0.decode(String.self)
+        }
+        #expect(names == ["office O-1", "office O-2"])
+        // Every function that runs with its owner's rights searches the temporary schema last.
+        let settings = try await admin.run(
+            """
+            SELECT proname, array_to_string(proconfig, ';') FROM pg_proc
+            WHERE pronamespace = 'center'::regnamespace AND prosecdef ORDER BY proname
+            """
+        ).map { try $0.decode((String, String).self) }
+        #expect(settings.map(\.0) == ["add_findings", "current_site"])
+        for (name, setting) in settings {
+            #expect(setting == "search_path=pg_catalog, pg_temp", "\(name)")
+        }
+        for connection in [site, admin] { await connection.close() }
+        await server.stop()
+    }
+
     @Test("the reporting role reads the views over every site, and neither writes nor reads the tables")
     func reportingReadsViewsOnly() async throws {
         let server = try await PostgresServer.start()
@@ -312,7 +362,8 @@ extension CentralSchemaTests {
             ]
         }
         let arrays = (0..<16).map { column in
-            "ARRAY[" + rows.map { $0[column].map { "'\($0)'" } ?? "NULL" }.joined(separator: ", ") + "]::text[]"
+            "ARRAY[" + rows.map { $0[column].map { "'\($0)'" } ?? "NULL" }.joined(separator: ", ")
+                + "]::pg_catalog.text[]"
         }
         return PostgresQuery(unsafeSQL: "SELECT center.add_findings(" + arrays.joined(separator: ", ") + ")")
     }
