@@ -119,11 +119,7 @@ struct CentralSchemaTests {
         let southSite = try await connect(server, user: south.login, password: south.password)
         for site in [northSite, southSite] {
             try await site.run(Self.office(row: 1, code: "O-1"))
-            try await site.run(
-                """
-                INSERT INTO center.inspection (row_id, office_row_id, kind, created_at, created_by)
-                VALUES (1, 1, 'ad-hoc', now(), 'root')
-                """)
+            try await site.run(Self.inspection(row: 1, office: 1))
         }
         func kept(_ table: String) async throws -> [String] {
             try await admin.run(
@@ -174,11 +170,7 @@ struct CentralSchemaTests {
         let north = try await CentralSites.add(name: "north", recordID: Self.record("a"), on: admin)
         let site = try await connect(server, user: north.login, password: north.password)
         try await site.run(Self.office(row: 1, code: "O-1"))
-        try await site.run(
-            """
-            INSERT INTO center.inspection (row_id, office_row_id, kind, created_at, created_by)
-            VALUES (1, 1, 'ad-hoc', now(), 'root')
-            """)
+        try await site.run(Self.inspection(row: 1, office: 1))
         // A function that takes the office over when it runs with the owner's rights, and a type named as one the
         // functions use, checked by it: found first unless the functions search the temporary schema last.
         try await site.run(
@@ -351,6 +343,14 @@ private func refusal(_ body: () async throws -> Void) async throws -> CentralErr
 extension CentralSchemaTests {
     /// A record identity made of one repeated hexadecimal digit.
     static func record(_ digit: Character) -> String { String(repeating: digit, count: 32) }
+
+    /// An ad-hoc inspection of the connected site's office `office`.
+    static func inspection(row: Int, office: Int) -> PostgresQuery {
+        """
+        INSERT INTO center.inspection (row_id, office_row_id, kind, created_at, created_by)
+        VALUES (\(row), \(office), 'ad-hoc', now(), 'root')
+        """
+    }
 
     /// A call of `center.add_findings` with findings of inspection 1, each given as its id, the hash it continues and
     /// its own hash.
