@@ -50,7 +50,7 @@ struct CentralFactTable: Hashable, Sendable {
     func insert(_ rows: [[UplinkValue]]) -> PostgresQuery {
         var binds = PostgresBindings(capacity: columns.count)
         for column in columns.indices {
-            binds.append(CentralTextArray(cells: rows.map { $0[column].cell }))
+            binds.append(CentralTextArray(rows: rows, column: column))
         }
         let arrays = columns.indices.map { "$\($0 + 1)::text[]" }.joined(separator: ", ")
         if let addedBy {
@@ -63,16 +63,5 @@ struct CentralFactTable: Hashable, Sendable {
             + "FROM unnest(\(arrays)) WITH ORDINALITY AS r(\(cells.joined(separator: ", ")), place) ORDER BY r.place"
             + (skipsExisting ? " ON CONFLICT DO NOTHING" : "")
         return PostgresQuery(unsafeSQL: sql, binds: binds)
-    }
-}
-
-extension UplinkValue {
-    /// The value as a cell of a text array; instants and numbers are written in decimal.
-    fileprivate var cell: String? {
-        switch self {
-        case .int(let number): String(number)
-        case .text(let text): text
-        case .null: nil
-        }
     }
 }

@@ -10,7 +10,8 @@
 /// the first that does not go to `center.finding`; that one and every later one go to `center.divergent_finding`, and
 /// the site is flagged, with a `RAISE WARNING` in the server's log. A site with a divergent finding has every later
 /// one kept apart. An advisory lock per site makes two batches of one site take turns, so both cannot continue the
-/// same finding. The keys to the inspection and to the corrected finding are still checked, at commit.
+/// same finding. The keys to the inspection and to the corrected finding are still checked, at commit (version 8
+/// checks them once per batch: `CentralSchema.findingKeys`).
 ///
 /// The functions that run with their owner's rights search the temporary schema last (`pg_temp` named after
 /// `pg_catalog`). Left out, PostgreSQL searches it first for tables and types, and a site could create there a type

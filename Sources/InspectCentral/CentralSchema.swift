@@ -13,6 +13,7 @@ enum CentralSchema {
         .init(version: 5, name: "report-views", statements: reportViews),
         .init(version: 6, name: "schema-version", statements: schemaVersion),
         .init(version: 7, name: "add-findings", statements: addFindings),
+        .init(version: 8, name: "finding-keys", statements: findingKeys),
     ]
 
     /// The schema's version, readable by the sites and the report readers, so an uplink or a report of a newer

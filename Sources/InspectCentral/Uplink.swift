@@ -218,19 +218,27 @@ public struct Uplink: Sendable {
         }
     }
 
-    /// One batch: its rows, table by table in the order they came, and its cursor, in one transaction. A batch with
-    /// no rows (facts the center does not hold) sends nothing: the cursor the center keeps moves with the next one.
+    /// One batch: its rows, table by table in the order they came, the findings last, and its cursor, in one
+    /// transaction. The center checks the findings' keys when they are added (`CentralSchema.findingKeys`), so the
+    /// inspections they name go first; the other tables' keys wait for the commit. A batch with no rows (facts the
+    /// center does not hold) sends nothing: the cursor the center keeps moves with the next one.
     private func send(_ rows: [CentralRow], cursor: Cursor, on connection: CentralConnection) async throws {
         guard !rows.isEmpty else { return }
-        var tables: [CentralFactTable] = []
-        var byTable: [CentralFactTable: [[UplinkValue]]] = [:]
+        // Grouped by name: a batch holds a few tables, and hashing a table's whole description for each of
+        // thousands of rows was a tenth of the uplink's time.
+        var groups: [(table: CentralFactTable, rows: [[UplinkValue]])] = []
         for row in rows {
-            if byTable[row.table] == nil { tables.append(row.table) }
-            byTable[row.table, default: []].append(row.values)
+            if let index = groups.lastIndex(where: { $0.table.name == row.table.name }) {
+                groups[index].rows.append(row.values)
+            } else {
+                groups.append((row.table, [row.values]))
+            }
         }
+        let findings = CentralFacts.findingTable.name
+        let ordered = groups.filter { $0.table.name != findings } + groups.filter { $0.table.name == findings }
         try await connection.transaction { connection in
-            for table in tables {
-                try await connection.run(table.insert(byTable[table]!))
+            for group in ordered {
+                try await connection.run(group.table.insert(group.rows))
             }
             try await connection.run(
                 """

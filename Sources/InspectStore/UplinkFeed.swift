@@ -23,9 +23,11 @@ public enum UplinkFeed {
 
     /// The findings after `id`, oldest first, at most `limit`.
     public static func findings(_ transaction: StoreTransaction, after id: Int64, limit: Int) throws -> [Finding] {
-        try Row.fetchAll(
-            transaction.db, sql: "SELECT * FROM finding WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit]
-        ).map { try FindingRecord(row: $0).finding }
+        // A cursor decodes each row where SQLite holds it; fetchAll copied every row, and its column names, first.
+        try Array(
+            Row.fetchCursor(
+                transaction.db, sql: "SELECT * FROM finding WHERE id > ? ORDER BY id LIMIT ?", arguments: [id, limit]
+            ).map { try FindingRecord(row: $0).finding })
     }
 
     /// The MAC of entry `seq`, or nil when there is no such entry.

@@ -20,9 +20,9 @@ struct CentralSchemaTests {
         let second = try await ctl(["central", "init", server.url(), "--password-file", password])
 
         #expect(first.status == 0, "\(first.stderr)")
-        #expect(first.stdout == "center schema at version 7 (applied 1, 2, 3, 4, 5, 6, 7)\n")
+        #expect(first.stdout == "center schema at version 8 (applied 1, 2, 3, 4, 5, 6, 7, 8)\n")
         #expect(second.status == 0, "\(second.stderr)")
-        #expect(second.stdout == "center schema is up to date (version 7)\n")
+        #expect(second.stdout == "center schema is up to date (version 8)\n")
         let json = try await ctl(["central", "init", server.url(), "--password-file", password, "--json"])
         #expect(json.status == 0, "\(json.stderr)")
         struct Outcome: Decodable, Equatable {
@@ -30,9 +30,9 @@ struct CentralSchemaTests {
             var current: Int
         }
         #expect(
-            try JSONDecoder().decode(Outcome.self, from: Data(json.stdout.utf8)) == Outcome(applied: [], current: 7))
+            try JSONDecoder().decode(Outcome.self, from: Data(json.stdout.utf8)) == Outcome(applied: [], current: 8))
         let admin = try await connect(server, password: server.superuserPassword)
-        #expect(try await CentralMigrator.versions(admin) == [1, 2, 3, 4, 5, 6, 7])
+        #expect(try await CentralMigrator.versions(admin) == [1, 2, 3, 4, 5, 6, 7, 8])
         await admin.close()
         await server.stop()
     }
@@ -158,6 +158,54 @@ struct CentralSchemaTests {
                 "finding 4 does not continue finding 3: the record was rewritten",
                 "finding 2 arrived after finding 2: the record was cut or restored from a backup",
             ])
+        for connection in [northSite, southSite, admin] { await connection.close() }
+        await server.stop()
+    }
+
+    @Test(
+        "a batch of findings naming an inspection or a finding its site has not sent is refused whole, as the keys did"
+    )
+    func findingsNameTheirSitesFacts() async throws {
+        let server = try await PostgresServer.start()
+        let admin = try await connect(server, password: server.superuserPassword)
+        _ = try await CentralMigrator.migrate(admin)
+        let north = try await CentralSites.add(name: "north", recordID: Self.record("a"), on: admin)
+        let south = try await CentralSites.add(name: "south", recordID: Self.record("b"), on: admin)
+        let northSite = try await connect(server, user: north.login, password: north.password)
+        let southSite = try await connect(server, user: south.login, password: south.password)
+        try await northSite.run(Self.office(row: 1, code: "O-1"))
+        try await northSite.run(Self.inspection(row: 1, office: 1))
+        // South holds an inspection 2 and a finding 7; north holds neither.
+        try await southSite.run(Self.office(row: 1, code: "O-1"))
+        try await southSite.run(Self.inspection(row: 2, office: 1))
+        try await southSite.run(Self.findings([(7, "h0", "s7")], inspection: 2))
+
+        let (n, s) = (north.recordID, south.recordID)
+        let refusals: [(batch: PostgresQuery, reason: String)] = [
+            (
+                Self.findings([(1, "h0", "h1"), (2, "h1", "h2")], inspection: 2),
+                "finding 1 of site \(n) names inspection 2, which the center does not hold"
+            ),
+            (
+                Self.findings([(1, "h0", "h1"), (2, "h1", "h2")], corrections: [2: 7]),
+                "finding 2 of site \(n) corrects finding 7, which the center does not hold"
+            ),
+        ]
+        for (batch, reason) in refusals {
+            let refused = try await refusal { try await northSite.run(batch) }
+            #expect(refused.sqlState == "23503", "\(refused)")
+            #expect(refused.description.contains(reason), "\(refused)")
+        }
+        // A finding may correct one earlier in its own batch, or one sent before.
+        try await northSite.run(Self.findings([(1, "h0", "h1"), (2, "h1", "h2")], corrections: [2: 1]))
+        try await northSite.run(Self.findings([(3, "h2", "h3")], corrections: [3: 2]))
+
+        let stored = try await admin.run("SELECT site || ':' || row_id FROM center.finding ORDER BY 1").map {
+            try $0.decode(String.self)
+        }
+        #expect(stored == ["\(n):1", "\(n):2", "\(n):3", "\(s):7"])
+        let flags = try await admin.run("SELECT count(*) FROM center.site_flag").first?.decode(Int.self)
+        #expect(flags == 0)
         for connection in [northSite, southSite, admin] { await connection.close() }
         await server.stop()
     }
@@ -352,13 +400,17 @@ extension CentralSchemaTests {
         """
     }
 
-    /// A call of `center.add_findings` with findings of inspection 1, each given as its id, the hash it continues and
-    /// its own hash.
-    static func findings(_ chain: [(id: Int, prev: String, hash: String)]) -> PostgresQuery {
+    /// A call of `center.add_findings` with findings of `inspection`, each given as its id, the hash it continues and
+    /// its own hash; a finding that `corrections` maps to another amends that one.
+    static func findings(
+        _ chain: [(id: Int, prev: String, hash: String)], inspection: Int = 1, corrections: [Int: Int] = [:]
+    ) -> PostgresQuery {
         let rows: [[String?]] = chain.map { finding in
-            [
-                "\(finding.id)", "1", "SMOKE", nil, "1780000000", nil, nil, nil, "root", "1780000000", "record", nil,
-                nil, nil, finding.prev, finding.hash,
+            let corrects = corrections[finding.id]
+            return [
+                "\(finding.id)", "\(inspection)", "SMOKE", nil, "1780000000", nil, nil, nil, "root", "1780000000",
+                corrects == nil ? "record" : "amend", corrects.map(String.init), corrects.map { _ in "typo" },
+                corrects.map { _ in "1780000000" }, finding.prev, finding.hash,
             ]
         }
         let arrays = (0..<16).map { column in

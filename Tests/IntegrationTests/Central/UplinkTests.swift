@@ -24,7 +24,12 @@ struct UplinkTests {
         try cli.ok(["finding", "retract", "3", "--reason", "trùng"])
         try cli.ok(["finding", "action", "1", "--require", "Đeo thẻ", "--due", "2099-01-01"])
         try cli.ok(["inspection", "close", "1", "--checked", "2"])
+        // The last batch of 100 begins with findings of inspection 1, then opens inspection 2 and logs its finding:
+        // the center checks a batch's findings against the inspections it holds, so those must reach it first.
+        try cli.ok(["inspection", "open", "--office", "UBND-BANGHUU"])
+        try cli.ok(["finding", "log", "--inspection", "2", "--type", "BADGE", "--staff", "CL-00003"])
         let site = try center.add(cli, as: "nhan-ly")
+        cli.directory.write("inspectd.conf", site.configuration(batchSize: 100))
 
         let first = try cli.sendUplink(site)
         let afterFirst = try cli.json(UplinkStatusReport.self, ["uplink", "status"])
@@ -41,6 +46,7 @@ struct UplinkTests {
         let statuses = try await center.column(
             String.self, "SELECT status FROM center.inspection_transition WHERE inspection_row_id = 1 ORDER BY row_id")
         #expect(statuses == ["open", "closed"])
+        #expect(try await center.count("SELECT count(*) FROM center.finding WHERE inspection_row_id = 2") == 1)
         #expect(try await center.count("SELECT count(*) FROM center.divergent_finding") == 0)
         let status = try cli.json(UplinkStatusReport.self, ["uplink", "status"])
         #expect(status.backlog.rows == 0)
@@ -66,7 +72,7 @@ struct UplinkTests {
         #expect(refused.status == 78)
         #expect(
             refused.stderr.contains(
-                "the center's schema is older than version 6; this inspectd needs version 7: run 'inspectctl central "
+                "the center's schema is older than version 6; this inspectd needs version 8: run 'inspectctl central "
                     + "init' at the center"), "\(refused.stderr)")
         #expect(try await center.count("SELECT count(*) FROM center.finding") == 0)
         let status = try cli.json(UplinkStatusReport.self, ["uplink", "status"])
