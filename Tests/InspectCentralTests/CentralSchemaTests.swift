@@ -64,13 +64,9 @@ struct CentralSchemaTests {
 
     @Test("a site's login adds its own rows and reads only them; another site's row, UPDATE and DELETE are refused")
     func siteRowsAreItsOwn() async throws {
-        let server = try await PostgresServer.start()
-        let admin = try await connect(server, password: server.superuserPassword)
-        _ = try await CentralMigrator.migrate(admin)
-        let north = try await CentralSites.add(name: "north", recordID: Self.record("a"), on: admin)
-        let south = try await CentralSites.add(name: "south", recordID: Self.record("b"), on: admin)
-        let northSite = try await connect(server, user: north.login, password: north.password)
-        let southSite = try await connect(server, user: south.login, password: south.password)
+        let center = try await TwoSites.start()
+        let (admin, north, south) = (center.admin, center.north, center.south)
+        let (northSite, southSite) = (center.northSite, center.southSite)
 
         try await southSite.run(Self.office(row: 1, code: "S-1"))
         try await northSite.run(Self.office(row: 1, code: "N-1"))
@@ -102,21 +98,16 @@ struct CentralSchemaTests {
         }
         #expect(stored.map(\.0) == [north.recordID, south.recordID])
         #expect(stored.map(\.1) == ["office N-1", "office S-1"])
-        for connection in [northSite, southSite, admin] { await connection.close() }
-        await server.stop()
+        await center.stop()
     }
 
     @Test(
         "a site adds findings only through add_findings, which keeps apart the first that breaks the chain and all after"
     )
     func findingsContinueTheChain() async throws {
-        let server = try await PostgresServer.start()
-        let admin = try await connect(server, password: server.superuserPassword)
-        _ = try await CentralMigrator.migrate(admin)
-        let north = try await CentralSites.add(name: "north", recordID: Self.record("a"), on: admin)
-        let south = try await CentralSites.add(name: "south", recordID: Self.record("b"), on: admin)
-        let northSite = try await connect(server, user: north.login, password: north.password)
-        let southSite = try await connect(server, user: south.login, password: south.password)
+        let center = try await TwoSites.start()
+        let (admin, north, south) = (center.admin, center.north, center.south)
+        let (northSite, southSite) = (center.northSite, center.southSite)
         for site in [northSite, southSite] {
             try await site.run(Self.office(row: 1, code: "O-1"))
             try await site.run(Self.inspection(row: 1, office: 1))
@@ -158,21 +149,16 @@ struct CentralSchemaTests {
                 "finding 4 does not continue finding 3: the record was rewritten",
                 "finding 2 arrived after finding 2: the record was cut or restored from a backup",
             ])
-        for connection in [northSite, southSite, admin] { await connection.close() }
-        await server.stop()
+        await center.stop()
     }
 
     @Test(
         "a batch of findings naming an inspection or a finding its site has not sent is refused whole, as the keys did"
     )
     func findingsNameTheirSitesFacts() async throws {
-        let server = try await PostgresServer.start()
-        let admin = try await connect(server, password: server.superuserPassword)
-        _ = try await CentralMigrator.migrate(admin)
-        let north = try await CentralSites.add(name: "north", recordID: Self.record("a"), on: admin)
-        let south = try await CentralSites.add(name: "south", recordID: Self.record("b"), on: admin)
-        let northSite = try await connect(server, user: north.login, password: north.password)
-        let southSite = try await connect(server, user: south.login, password: south.password)
+        let center = try await TwoSites.start()
+        let (admin, north, south) = (center.admin, center.north, center.south)
+        let (northSite, southSite) = (center.northSite, center.southSite)
         try await northSite.run(Self.office(row: 1, code: "O-1"))
         try await northSite.run(Self.inspection(row: 1, office: 1))
         // South holds an inspection 2 and a finding 7; north holds neither.
@@ -206,8 +192,7 @@ struct CentralSchemaTests {
         #expect(stored == ["\(n):1", "\(n):2", "\(n):3", "\(s):7"])
         let flags = try await admin.run("SELECT count(*) FROM center.site_flag").first?.decode(Int.self)
         #expect(flags == 0)
-        for connection in [northSite, southSite, admin] { await connection.close() }
-        await server.stop()
+        await center.stop()
     }
 
     @Test("a site's temporary objects never run with the owner's rights in the center's functions")
@@ -426,5 +411,35 @@ extension CentralSchemaTests {
         INSERT INTO center.office (row_id, code, name, kind, hours_profile, created_at)
         VALUES (\(row), \(code), \("office " + code), 'commune', 'default', now())
         """
+    }
+}
+
+/// A migrated center with two sites, north (record `a…`) and south (`b…`), each connected with its own login, and
+/// the superuser's connection.
+private struct TwoSites {
+    let server: PostgresServer
+    let admin: CentralConnection
+    let north: CentralSites.Added
+    let south: CentralSites.Added
+    let northSite: CentralConnection
+    let southSite: CentralConnection
+
+    static func start() async throws -> TwoSites {
+        let server = try await PostgresServer.start()
+        let admin = try await connect(server, password: server.superuserPassword)
+        _ = try await CentralMigrator.migrate(admin)
+        let north = try await CentralSites.add(
+            name: "north", recordID: CentralSchemaTests.record("a"), on: admin)
+        let south = try await CentralSites.add(
+            name: "south", recordID: CentralSchemaTests.record("b"), on: admin)
+        return TwoSites(
+            server: server, admin: admin, north: north, south: south,
+            northSite: try await connect(server, user: north.login, password: north.password),
+            southSite: try await connect(server, user: south.login, password: south.password))
+    }
+
+    func stop() async {
+        for connection in [northSite, southSite, admin] { await connection.close() }
+        await server.stop()
     }
 }
