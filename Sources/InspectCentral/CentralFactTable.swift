@@ -4,8 +4,8 @@ import PostgresNIO
 /// One of the center's fact tables as the uplink fills it: its columns with their types, and what a row that is
 /// already there means. Facts read from ledger entries may arrive again (a later entry carries the whole row), so
 /// those tables skip a row they hold; a finding never arrives twice, and the center's check decides where it goes.
-struct CentralFactTable: Hashable, Sendable {
-    enum Kind: Hashable, Sendable {
+struct CentralFactTable: Sendable {
+    enum Kind: Sendable {
         case int, text, time, date
 
         /// How a cell, sent as text, becomes the column's type: instants travel as Unix seconds.
