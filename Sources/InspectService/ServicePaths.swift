@@ -16,23 +16,30 @@ public struct ServicePaths: Sendable {
     /// The main configuration file; the compiled defaults apply when it is absent.
     public static let defaultConfig = "/etc/inspectd/inspectd.conf"
 
-    private let environment: [String: String]
+    private let environment: @Sendable (String) -> String?
 
-    public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-        self.environment = environment
+    /// The paths as this process's environment names them. Read variable by variable: the whole environment as a
+    /// dictionary (`ProcessInfo`) would cost a one-shot command the runtime's scans of its conformance records.
+    public init() {
+        environment = { name in getenv(name).map { String(cString: $0) } }
+    }
+
+    /// The paths as `environment` names them.
+    public init(environment: [String: String]) {
+        self.environment = { environment[$0] }
     }
 
     /// The configuration file to read, and whether it was named (then it must exist): `--config`, else
     /// `$INSPECTD_CONFIG`, else ``defaultConfig``.
     public func config(flag: String?) -> (path: String, explicit: Bool) {
-        if let named = flag ?? environment["INSPECTD_CONFIG"] { return (named, true) }
+        if let named = flag ?? environment("INSPECTD_CONFIG") { return (named, true) }
         return (Self.defaultConfig, false)
     }
 
     /// The database named for this process, if any: `--database`, else `$INSPECTD_DATABASE`. For inspectctl, a named
     /// database means direct mode.
     public func namedDatabase(flag: String?) -> String? {
-        flag ?? environment["INSPECTD_DATABASE"]
+        flag ?? environment("INSPECTD_DATABASE")
     }
 
     /// The daemon's database: the one named (``namedDatabase(flag:)``), else `Database=` in the configuration, else
@@ -43,6 +50,6 @@ public struct ServicePaths: Sendable {
 
     /// The API socket: `--socket`, else `$INSPECTD_SOCKET`, else ``defaultSocket``.
     public func socket(flag: String?) -> String {
-        flag ?? environment["INSPECTD_SOCKET"] ?? Self.defaultSocket
+        flag ?? environment("INSPECTD_SOCKET") ?? Self.defaultSocket
     }
 }
