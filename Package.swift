@@ -167,7 +167,8 @@ let package = Package(
         .testTarget(
             name: "InspectCLITests",
             dependencies: [
-                "InspectCLI", "InspectCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "InspectCLI", "InspectCore", "InspectTesting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict
         ),

@@ -53,12 +53,22 @@ public struct InspectCommand: ParsableCommand {
         // The files a command creates (a database in direct mode with its -wal and -shm, a backup, a report) hold
         // secret draws and people's records: readable by their owner only, whatever umask the caller has.
         umask(0o077)
+        if let command = QuickArguments.command(arguments) {
+            return run(path: type(of: command).path) { try command.run() }
+        }
         let normalized = ArgumentOrder.normalize(arguments, root: self)
-        let path = ArgumentOrder.commandPath(normalized, root: self).joined(separator: " ")
-        let label = path.isEmpty ? "inspectctl" : "inspectctl: \(path)"
-        do {
+        return run(path: ArgumentOrder.commandPath(normalized, root: self).joined(separator: " ")) {
             var command = try parseAsRoot(normalized)
             try command.run()
+        }
+    }
+
+    /// Runs a command, or parses and runs it, and returns the exit status, printing errors as
+    /// `inspectctl: <path>: <why>`.
+    private static func run(path: String, _ body: () throws -> Void) -> Int32 {
+        let label = path.isEmpty ? "inspectctl" : "inspectctl: \(path)"
+        do {
+            try body()
             return 0
         } catch let error as InspectError {
             Output.error("\(label): \(error)")
@@ -103,7 +113,10 @@ protocol ServiceCommand: ParsableCommand {
 extension ServiceCommand {
     static var showsTimes: Bool { true }
 
-    func run() throws {
-        try execute(CommandContext(options, access: Self.access, showsTimes: options.json || Self.showsTimes))
+    func run() throws { try execute(Self.context(options.settings)) }
+
+    /// The context the command works in, with `settings`.
+    static func context(_ settings: CommandSettings) throws -> CommandContext {
+        try CommandContext(settings, access: access, showsTimes: settings.json || showsTimes)
     }
 }

@@ -20,7 +20,7 @@ struct HolidaysCommand: ConfigCommand {
         guard (1900...2199).contains(year) else {
             throw InspectError.invalidInput("year \(year) is out of range 1900..2199")
         }
-        let vietnamese = options.language == .vi
+        let vietnamese = options.settings.language == .vi
         let days =
             calendar.holidays.holidays(in: year).map { holiday in
                 HolidayJSON(

@@ -37,8 +37,8 @@ struct LunarCommand: ParsableCommand {
             lunar = lunarCalendar.lunarDate(of: solar)
         }
         if options.json { return try Output.json(LunarJSON(solar: solar, lunar: lunar), zone: .vietnam) }
-        let leapNote = lunar.isLeapMonth ? (options.language == .vi ? " (nhuận)" : " (leap month)") : ""
-        switch options.language {
+        let leapNote = lunar.isLeapMonth ? (options.settings.language == .vi ? " (nhuận)" : " (leap month)") : ""
+        switch options.settings.language {
         case .vi:
             print("Dương lịch \(solar) = âm lịch ngày \(lunar.day) tháng \(lunar.month)\(leapNote) năm \(lunar.year)")
         case .en:

@@ -21,7 +21,7 @@ struct ClassificationList: ServiceCommand {
         let reply = try context.perform(
             Operations.ListClassifications.self, ClassificationFilter(year: year, badge: staff))
         if options.json { return try Output.json(reply, zone: try context.zone) }
-        let language = options.language
+        let language = options.settings.language
         Self.printTable(
             reply.classifications, language: language, zone: try context.zone,
             empty: language == .vi ? "Chưa có đề xuất." : "No proposals.")

@@ -30,8 +30,8 @@ struct ExportCalendar: ServiceCommand {
             Operations.PlannedCalendar.self,
             .init(from: try range.from.map(context.instant), to: try range.to.map(context.instant)))
         let entries = reply.entries
-        let vi = options.language == .vi
-        let labels = ReportLabels(options.language)
+        let vi = options.settings.language == .vi
+        let labels = ReportLabels(options.settings.language)
         let zone = try context.zone
         let events = entries.map { entry in
             let inspection = entry.inspection

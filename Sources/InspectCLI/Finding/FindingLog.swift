@@ -3,7 +3,7 @@ import InspectCore
 import InspectService
 
 /// `inspectctl finding log --inspection ID --type CODE …`
-struct FindingLog: ServiceCommand {
+struct FindingLog: QuickReadCommand {
     static let configuration = CommandConfiguration(
         commandName: "log", abstract: "Record a finding in an open inspection.",
         discussion: """
@@ -25,13 +25,56 @@ struct FindingLog: ServiceCommand {
     @Option(parsing: .unconditional, help: "When it was observed (default: now).") var at: String?
     @OptionGroup var options: GlobalOptions
 
+    /// The values given, as the command runs with them.
+    var input: FindingLogInput {
+        FindingLogInput(
+            inspection: inspection, type: type, staff: staff, arrived: arrived, left: left, note: note, at: at,
+            settings: options.settings)
+    }
+
+    func execute(_ context: CommandContext) throws { try input.execute(context) }
+}
+
+/// What `finding log` was given, read by ArgumentParser (``FindingLog``) or, as inspectors type it most, without it
+/// (``QuickArguments``).
+struct FindingLogInput: QuickParsable {
+    typealias Command = FindingLog
+    static let words = ["finding", "log"]
+    static let required = ["--inspection", "--type"]
+    static let unconditional = ["--at"]
+
+    var inspection: Int64 = 0
+    var type = ""
+    var staff: String?
+    var arrived: String?
+    var left: String?
+    var note: String?
+    var at: String?
+    var settings = CommandSettings()
+
+    mutating func set(_ name: String, _ value: String) -> Bool {
+        switch name {
+        case "--inspection":
+            guard let id = Int64(argument: value) else { return false }
+            inspection = id
+        case "--type": type = value
+        case "--staff": staff = value
+        case "--arrived": arrived = value
+        case "--left": left = value
+        case "--note": note = value
+        case "--at": at = value
+        default: return false
+        }
+        return true
+    }
+
     func execute(_ context: CommandContext) throws {
         let request = FindingLogRequest(
             inspection: inspection, violation: type.uppercased(), staff: staff,
             arrived: try Arguments.clock(arrived, option: "--arrived"),
             left: try Arguments.clock(left, option: "--left"), note: note, observedAt: try at.map(context.instant))
         let view = try context.perform(Operations.LogFinding.self, request)
-        if options.json { return try Output.json(view, zone: try context.zone) }
+        if settings.json { return try Output.json(view, zone: try context.zone) }
         let finding = view.finding
         var line = "Logged finding \(finding.id): \(finding.violation) in inspection \(finding.inspection)"
         if let staff = finding.staff { line += " for \(staff)" }

@@ -114,10 +114,10 @@ struct FollowCommand: ParsableCommand {
     /// database's own record needs the record itself (through the daemon, or --database).
     private func scope() throws -> (record: String?, zone: LocalZone) {
         guard record == nil && directory == nil && !merge else {
-            let config = options.configPath
+            let config = options.settings.configPath
             return (record, try ConfigLoader.load(path: config.path, explicit: config.explicit).calendar.zone)
         }
-        let context = try CommandContext(options, access: .read, showsTimes: true)
+        let context = try CommandContext(options.settings, access: .read, showsTimes: true)
         return (try context.perform(Operations.Status.self, .init(recent: 0)).record, try context.zone)
     }
 

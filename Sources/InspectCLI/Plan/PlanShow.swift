@@ -47,7 +47,7 @@ struct PlanShow: ConfigCommand {
     /// The offices of the registry the plan selects today, when the record can be read (through the daemon, or
     /// directly with --database).
     private func selectedOffices(_ plan: Plan, configuration: InspectConfiguration) -> String? {
-        guard let context = try? CommandContext(options, access: .read, showsTimes: false),
+        guard let context = try? CommandContext(options.settings, access: .read, showsTimes: false),
             let offices = try? context.perform(Operations.ListOffices.self, .init(includeRetired: false)).offices
         else { return nil }
         let selected = plan.selector.select(from: offices).map(\.code)

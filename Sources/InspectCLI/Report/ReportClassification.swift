@@ -29,8 +29,9 @@ struct ReportClassification: ServiceCommand {
         let text: String
         switch format ?? (options.json ? .json : .table) {
         case .json: text = try Output.jsonText(report, zone: try context.zone)
-        case .html: text = ClassificationHTMLReport.render(report, language: options.language)
-        case .table: text = TerminalText.escaped(Self.table(report, language: options.language), layout: .lines)
+        case .html: text = ClassificationHTMLReport.render(report, language: options.settings.language)
+        case .table:
+            text = TerminalText.escaped(Self.table(report, language: options.settings.language), layout: .lines)
         }
         try Output.write(text, to: output)
     }

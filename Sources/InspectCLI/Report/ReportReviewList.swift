@@ -28,7 +28,7 @@ struct ReportReviewList: ServiceCommand {
         switch format ?? (options.json ? .json : .table) {
         case .json: try Output.json(list, zone: zone)
         case .table:
-            let language = options.language
+            let language = options.settings.language
             let title =
                 language == .vi
                 ? "Danh sách rà soát tinh giản biên chế năm \(list.year)" : "Streamlining review list, \(list.year)"

@@ -39,7 +39,7 @@ struct ReportStandards: ServiceCommand {
         let format = format ?? (options.json ? .json : .table)
         let report = try context.perform(
             Operations.StandardsReport.self, StandardsReportRequest(year: year, compare: compare))
-        let document = ReportDocument(report, language: options.language)
+        let document = ReportDocument(report, language: options.settings.language)
         let text: String
         switch format {
         case .json: text = try Output.jsonText(report, zone: try context.zone)

@@ -66,8 +66,11 @@ struct ReportSummary: ServiceCommand {
 
     /// A site's report goes through the service; the center's needs neither the daemon nor a database.
     func run() throws {
-        guard let central else { return try execute(CommandContext(options, access: Self.access, showsTimes: true)) }
-        let configuration = try ConfigLoader.load(path: options.configPath.path, explicit: options.configPath.explicit)
+        guard let central else {
+            return try execute(CommandContext(options.settings, access: Self.access, showsTimes: true))
+        }
+        let configuration = try ConfigLoader.load(
+            path: options.settings.configPath.path, explicit: options.settings.configPath.explicit)
         let zone = configuration.calendar.zone
         let format = format ?? (options.json ? .json : .table)
         let period = try period(zone)
@@ -98,7 +101,7 @@ struct ReportSummary: ServiceCommand {
     }
 
     private func write(_ report: SummaryReport, format: ReportFormat, zone: LocalZone) throws {
-        let document = ReportDocument(report, zone: zone, language: options.language)
+        let document = ReportDocument(report, zone: zone, language: options.settings.language)
         let text: String
         switch format {
         case .json: text = try Output.jsonText(report, zone: zone)

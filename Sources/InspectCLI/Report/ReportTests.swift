@@ -27,7 +27,7 @@ struct ReportTests: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let report = try context.perform(
             Operations.TestBandReport.self, TestResultFilter(session: session, year: year, badge: nil))
-        let language = options.language
+        let language = options.settings.language
         let text: String
         switch format ?? (options.json ? .json : .table) {
         case .json: text = try Output.jsonText(report, zone: try context.zone)

@@ -19,7 +19,7 @@ struct ReportTraining: ServiceCommand {
     func execute(_ context: CommandContext) throws {
         let report = try context.perform(Operations.TrainingYearReport.self, YearRequest(year: year))
         if options.json { return try Output.json(report, zone: try context.zone) }
-        let language = options.language
+        let language = options.settings.language
         let numbers = ReportNumbers(language)
         print(report.narrative(language))
         print("")

@@ -7,8 +7,8 @@ import ArgumentParser
 /// the last command word are moved to the end of the arguments.
 enum ArgumentOrder {
     /// Global options that take a value, and those that do not.
-    static let valued: Set<String> = ["--database", "--socket", "--config", "--lang"]
-    static let flags: Set<String> = ["--json"]
+    static let valued = GlobalOptions.valued
+    static let flags = [GlobalOptions.jsonFlag]
 
     static func normalize(_ arguments: [String], root: any ParsableCommand.Type) -> [String] {
         var command = root

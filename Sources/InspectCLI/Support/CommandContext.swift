@@ -21,7 +21,7 @@ struct CommandContext {
     }
 
     let transport: Transport
-    let options: GlobalOptions
+    let settings: CommandSettings
     private let configuration: ConfigurationSource
 
     /// In direct mode, loads the configuration first, so a bad one stops the command before the database is touched.
@@ -30,10 +30,10 @@ struct CommandContext {
     /// a bad configuration stops it before anything changes.
     ///
     /// - Parameter showsTimes: Whether the command's output will show times.
-    init(_ options: GlobalOptions, access: Access, showsTimes: Bool) throws {
-        self.options = options
-        configuration = ConfigurationSource(options.configPath)
-        switch options.mode() {
+    init(_ settings: CommandSettings, access: Access, showsTimes: Bool) throws {
+        self.settings = settings
+        configuration = ConfigurationSource(settings.configPath)
+        switch settings.mode() {
         case .direct(let path):
             let configuration = try configuration.load()
             // One connection: a command performs one operation, and a pool takes longer to open.

@@ -10,7 +10,7 @@ protocol ConfigCommand: ParsableCommand {
 
 extension ConfigCommand {
     func run() throws {
-        let config = options.configPath
+        let config = options.settings.configPath
         try execute(ConfigLoader.load(path: config.path, explicit: config.explicit))
     }
 }

@@ -34,6 +34,44 @@ struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: "Language of names and labels: en or vi (default: from $LANG).")
     var lang: Language?
 
+    /// The global options that take a value: `ArgumentOrder` moves them, `QuickArguments` reads them.
+    static let valued = ["--database", "--socket", "--config", "--lang"]
+    /// The global flag.
+    static let jsonFlag = "--json"
+
+    /// Their values, for the command to use.
+    var settings: CommandSettings {
+        CommandSettings(database: database, socket: socket, config: config, json: json, lang: lang)
+    }
+}
+
+/// The global options' values, and what they mean: where the record is, the configuration, the output.
+///
+/// Plain values rather than ArgumentParser's property wrappers, so a command read without ArgumentParser
+/// (`QuickArguments`) has them without creating any: the first wrapper a program creates costs it a scan of the
+/// runtime's conformance records.
+struct CommandSettings: Equatable, Sendable {
+    var database: String?
+    var socket: String?
+    var config: String?
+    var json = false
+    var lang: Language?
+
+    /// Sets the global option `name`, one of ``GlobalOptions/valued``, to `value` as ArgumentParser would; false
+    /// when `name` is not one of them or the value does not convert.
+    mutating func set(_ name: String, _ value: String) -> Bool {
+        switch name {
+        case "--database": database = value
+        case "--socket": socket = value
+        case "--config": config = value
+        case "--lang":
+            guard let language = Language(argument: value) else { return false }
+            lang = language
+        default: return false
+        }
+        return true
+    }
+
     /// How commands reach the record.
     enum Mode: Equatable {
         case direct(database: String)

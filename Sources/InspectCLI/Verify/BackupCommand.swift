@@ -18,9 +18,9 @@ struct BackupCommand: ParsableCommand {
     @OptionGroup var options: GlobalOptions
 
     func run() throws {
-        let config = options.configPath
+        let config = options.settings.configPath
         let configuration = try ConfigLoader.load(path: config.path, explicit: config.explicit)
-        let source = options.daemonDatabase(configured: configuration.database)
+        let source = options.settings.daemonDatabase(configured: configuration.database)
         let database = try InspectDatabase.open(path: source, mode: .readOnly)
         try database.backup(to: destination)
         let copy = try InspectDatabase.open(path: destination, mode: .readOnly)

@@ -15,7 +15,7 @@ struct ViolationList: ParsableCommand {
         let types = ViolationType.defaults.sorted { $0.code < $1.code }
         // No instants in the list: the zone does not matter.
         if options.json { return try Output.json(types, zone: .utc) }
-        let language = options.language
+        let language = options.settings.language
         let labels = ReportLabels(language)
         Output.table(
             [labels.code, labels.severityHeading, labels.nameHeading, labels.legalBasisHeading].map {
