@@ -92,7 +92,7 @@ enum ManualPage {
     /// Options every command has through `GlobalOptions`, listed once under GLOBAL OPTIONS.
     private static func isGlobal(_ argument: Argument) -> Bool {
         let name = argument.preferredName?.name ?? ""
-        return ArgumentOrder.valued.contains("--" + name) || ArgumentOrder.flags.contains("--" + name)
+        return GlobalOptions.valued.contains("--" + name) || GlobalOptions.jsonFlag == "--" + name
     }
 
     /// `--help` and `--version`, which ArgumentParser gives every command.

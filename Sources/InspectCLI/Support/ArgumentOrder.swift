@@ -6,10 +6,6 @@ import ArgumentParser
 /// ArgumentParser only accepts a subcommand's options after the subcommand's name, so global options found before
 /// the last command word are moved to the end of the arguments.
 enum ArgumentOrder {
-    /// Global options that take a value, and those that do not.
-    static let valued = GlobalOptions.valued
-    static let flags = [GlobalOptions.jsonFlag]
-
     static func normalize(_ arguments: [String], root: any ParsableCommand.Type) -> [String] {
         var command = root
         var path: [String] = []
@@ -18,10 +14,10 @@ enum ArgumentOrder {
         while index < arguments.count {
             let argument = arguments[index]
             let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
-            if flags.contains(argument) {
+            if argument == GlobalOptions.jsonFlag {
                 moved.append(argument)
                 index += 1
-            } else if valued.contains(name) {
+            } else if GlobalOptions.valued.contains(name) {
                 moved.append(argument)
                 if !argument.contains("="), index + 1 < arguments.count {
                     moved.append(arguments[index + 1])
@@ -54,8 +50,8 @@ enum ArgumentOrder {
                 continue
             }
             let name = argument.split(separator: "=", maxSplits: 1).first.map(String.init) ?? argument
-            if flags.contains(argument) { continue }
-            if valued.contains(name) {
+            if argument == GlobalOptions.jsonFlag { continue }
+            if GlobalOptions.valued.contains(name) {
                 skipNext = !argument.contains("=")
                 continue
             }

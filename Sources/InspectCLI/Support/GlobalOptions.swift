@@ -94,6 +94,6 @@ struct CommandSettings: Equatable, Sendable {
 
     /// The language to show names in.
     var language: Language {
-        lang ?? (ProcessInfo.processInfo.environment["LANG"]?.lowercased().hasPrefix("vi") == true ? .vi : .en)
+        lang ?? (getenv("LANG").map { String(cString: $0).lowercased().hasPrefix("vi") } == true ? .vi : .en)
     }
 }

@@ -1,7 +1,7 @@
 /// A help screen prepared when inspectctl is built, laid out for the terminal when it is shown.
 ///
 /// ArgumentParser renders help by reflecting on every option's type, which makes the Swift runtime scan the
-/// program's ~8,500 protocol conformance records again and again: that made `--help` take three times as long as
+/// program's ~11,500 protocol conformance records again and again: that made `--help` take three times as long as
 /// `sqlite3 --version`. The screens do not change between builds, only their wrapping does: so the build keeps each
 /// one as ArgumentParser renders it at a width where nothing wraps (`help-screens`), and this wraps it again as
 /// ArgumentParser would at the terminal's width. ArgumentParser wraps these parts, each on its own: the overview
