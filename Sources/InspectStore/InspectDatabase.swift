@@ -21,7 +21,7 @@ public struct InspectDatabase: Sendable {
     }
 
     /// How many connections a process keeps to the file.
-    public enum Connections: Sendable {
+    public enum Connections: Sendable, CaseIterable {
         /// A writer and up to two readers, so that reads go on while a write is under way: for the daemon.
         case pool
         /// One connection for reads and writes: for a command that does one thing and exits. A pool would also open
@@ -58,8 +58,6 @@ public struct InspectDatabase: Sendable {
                 // A pool puts the file in WAL mode itself; a single connection must, for the file it creates.
                 // WAL mode is stored in the file, so on an existing database this changes nothing.
                 if connections == .single { try db.execute(sql: "PRAGMA journal_mode = WAL") }
-                // WAL with FULL sync: a commit that returned is on disk, even after a power cut.
-                try db.execute(sql: "PRAGMA synchronous = FULL")
                 // Each insert into a table with triggers and foreign keys keeps a statement journal (the pages it
                 // changed, to undo that statement alone); on disk, an import of 100,000 findings wrote 3.4 GB of
                 // them to /var/tmp and took twice as long. Writers only: a reader's large sorts stay off the heap.
@@ -94,6 +92,7 @@ public struct InspectDatabase: Sendable {
             throw StorageFailure.translate(error, path: path)
         }
         let database = InspectDatabase(path: path, writer: writer)
+        if mode == .readWrite { try database.flushEveryCommit() }
         try database.prepareSchema(mode: mode)
         return database
     }
@@ -154,6 +153,16 @@ public struct InspectDatabase: Sendable {
         }
     }
 
+    private static let flushedCommits = "PRAGMA synchronous = FULL"
+
+    /// Has the writer flush the write-ahead log to disk on every commit (`synchronous = FULL`), so that a commit that
+    /// returned survives a power cut. Set once the connection is open, not in `prepareDatabase`: a pool puts its writer
+    /// in WAL mode after that, and with it `synchronous = NORMAL`, under which a commit waits in the page cache for
+    /// the next checkpoint.
+    private func flushEveryCommit() throws {
+        try withTranslatedErrors { try writer.writeWithoutTransaction { try $0.execute(sql: Self.flushedCommits) } }
+    }
+
     /// Writes in one transaction that is not flushed to disk on commit (SQLite's `synchronous = NORMAL` in WAL mode):
     /// for bookkeeping whose loss in a power cut is harmless, such as marking outbox rows sent (they would be sent
     /// again and recognised by their event id).
@@ -161,7 +170,7 @@ public struct InspectDatabase: Sendable {
         try withTranslatedErrors {
             try writer.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
-                defer { try? db.execute(sql: "PRAGMA synchronous = FULL") }
+                defer { try? db.execute(sql: Self.flushedCommits) }
                 var result: T?
                 try db.inTransaction(.immediate) {
                     result = try body(db)

@@ -124,3 +124,26 @@ struct LedgerCoverageTests {
         }
     }
 }
+
+@Suite("Durable commits")
+struct DurableCommitTests {
+    /// SQLite's `PRAGMA synchronous` level 2: the write-ahead log is flushed to disk on every commit.
+    static let full = 2
+
+    @Test(
+        "every way of opening a database for writing flushes each commit to disk, before and after a write that is not",
+        arguments: InspectDatabase.Connections.allCases)
+    func writerFlushesEveryCommit(connections: InspectDatabase.Connections) throws {
+        let directory = TemporaryDirectory()
+        let database = try InspectDatabase.open(
+            path: directory.file("inspectd.db"), mode: .readWrite, connections: connections)
+        let synchronous = { try database.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } }
+        #expect(try synchronous() == Self.full)
+        let unflushed = try database.writeUnflushed { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        #expect(unflushed == 1)
+        #expect(try synchronous() == Self.full)
+        let reopened = try InspectDatabase.open(
+            path: directory.file("inspectd.db"), mode: .readWrite, connections: connections)
+        #expect(try reopened.write { try Int.fetchOne($0, sql: "PRAGMA synchronous") } == Self.full)
+    }
+}
