@@ -167,7 +167,7 @@ let package = Package(
         .testTarget(
             name: "InspectCLITests",
             dependencies: [
-                "InspectCLI", "InspectCore", "InspectTesting",
+                "InspectCLI", "InspectCore", "InspectService", "InspectTesting", "InspectVarlink",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strict

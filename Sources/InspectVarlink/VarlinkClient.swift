@@ -74,7 +74,7 @@ public final class VarlinkClient {
     /// - Throws: ``VarlinkError`` when the service answers with an error, ``VarlinkClientError`` otherwise.
     public func call(_ method: String, parameters: [String: VarlinkValue] = [:]) throws -> [String: VarlinkValue] {
         let deadline = ContinuousClock.now + timeout
-        try send(method: method, parameters: try VarlinkJSON.encode(parameters), oneway: false, more: false)
+        try send(method: method, parameters: parameters, oneway: false, more: false)
         let reply = try nextReply(before: deadline)
         guard !reply.continues else { throw VarlinkClientError.invalidReply("'continues' on a call without 'more'") }
         return reply.parameters
@@ -99,7 +99,7 @@ public final class VarlinkClient {
         _ method: String, parameters: [String: VarlinkValue] = [:]
     ) throws -> [[String: VarlinkValue]] {
         let deadline = ContinuousClock.now + timeout
-        try send(method: method, parameters: try VarlinkJSON.encode(parameters), oneway: false, more: true)
+        try send(method: method, parameters: parameters, oneway: false, more: true)
         var replies: [[String: VarlinkValue]] = []
         while true {
             let reply = try nextReply(before: deadline)
@@ -110,13 +110,18 @@ public final class VarlinkClient {
 
     /// Calls `method` with `oneway`: the service answers nothing, so this returns once the call is sent.
     public func sendOneway(_ method: String, parameters: [String: VarlinkValue] = [:]) throws {
-        try send(method: method, parameters: try VarlinkJSON.encode(parameters), oneway: true, more: false)
+        try send(method: method, parameters: parameters, oneway: true, more: false)
     }
 
     // MARK: - Wire
 
-    private func send(method: String, parameters: Data, oneway: Bool, more: Bool) throws {
-        var message = try VarlinkWire.encodeCall(method: method, parameters: parameters, oneway: oneway, more: more)
+    private func send(method: String, parameters: [String: VarlinkValue], oneway: Bool, more: Bool) throws {
+        var message: [UInt8]
+        do {
+            message = try VarlinkWire.encodeCall(method: method, parameters: parameters, oneway: oneway, more: more)
+        } catch {
+            throw VarlinkClientError.invalidParameters
+        }
         message.append(0)
         let deadline = ContinuousClock.now + timeout
         var offset = 0
@@ -187,7 +192,7 @@ public enum VarlinkClientError: Error, Equatable, CustomStringConvertible {
     case connectionClosed
     case replyTooLarge(limit: Int)
     case invalidReply(String)
-    /// The parameters did not encode as a JSON object.
+    /// The parameters did not encode as a JSON object, or held a number JSON cannot carry.
     case invalidParameters
     case system(operation: String, errno: Int32)
 

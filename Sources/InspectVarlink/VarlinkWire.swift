@@ -39,8 +39,17 @@ enum VarlinkWire {
             more: try flag("more", in: members), upgrade: try flag("upgrade", in: members))
     }
 
+    /// Read with ``VarlinkJSONText``, not `JSONDecoder`: replies are what a one-shot client reads (see there).
     static func decodeReply(_ message: Data) throws(ProtocolViolation) -> VarlinkReplyMessage {
-        let members = try decodeObject(message)
+        let value: VarlinkValue
+        do {
+            value = try message.withUnsafeBytes { try VarlinkJSONText.decode($0, maxDepth: maxDepth) }
+        } catch let failure as VarlinkJSONText.Failure {
+            throw ProtocolViolation(reason: failure.reason)
+        } catch {
+            throw ProtocolViolation(reason: "not JSON")
+        }
+        guard case .object(let members) = value else { throw ProtocolViolation(reason: "not a JSON object") }
         var error: String?
         switch members["error"] {
         case nil, .null?: error = nil
@@ -70,14 +79,17 @@ enum VarlinkWire {
         return message
     }
 
-    static func encodeCall(method: String, parameters: Data, oneway: Bool, more: Bool) throws -> Data {
-        var message = Data(#"{"method":"#.utf8)
-        message.append(try VarlinkJSON.encode(method))
-        message.append(contentsOf: #","parameters":"#.utf8)
-        message.append(parameters)
-        if oneway { message.append(contentsOf: #","oneway":true"#.utf8) }
-        if more { message.append(contentsOf: #","more":true"#.utf8) }
-        message.append(contentsOf: "}".utf8)
+    /// Written with ``VarlinkJSONText``, not `JSONEncoder`: calls are what a one-shot client writes (see there).
+    static func encodeCall(
+        method: String, parameters: [String: VarlinkValue], oneway: Bool, more: Bool
+    ) throws(VarlinkJSONText.Failure) -> [UInt8] {
+        var message = Array(#"{"method":"#.utf8)
+        VarlinkJSONText.writeString(method, to: &message)
+        message += #","parameters":"#.utf8
+        try VarlinkJSONText.write(.object(parameters), to: &message)
+        if oneway { message += #","oneway":true"#.utf8 }
+        if more { message += #","more":true"#.utf8 }
+        message.append(UInt8(ascii: "}"))
         return message
     }
 

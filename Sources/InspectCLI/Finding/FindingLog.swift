@@ -73,14 +73,12 @@ struct FindingLogInput: QuickParsable {
             inspection: inspection, violation: type.uppercased(), staff: staff,
             arrived: try Arguments.clock(arrived, option: "--arrived"),
             left: try Arguments.clock(left, option: "--left"), note: note, observedAt: try at.map(context.instant))
+        if !settings.json, let reply = try context.callSocket(Operations.LogFinding.self, request.varlinkParameters) {
+            return try LoggedFinding(reply: reply).print()
+        }
         let view = try context.perform(Operations.LogFinding.self, request)
         if settings.json { return try Output.json(view, zone: try context.zone) }
-        let finding = view.finding
-        var line = "Logged finding \(finding.id): \(finding.violation) in inspection \(finding.inspection)"
-        if let staff = finding.staff { line += " for \(staff)" }
-        if let minutes = finding.minutes { line += " (\(minutes) min)" }
-        print(line + ".")
-        EscalationNotice.print(view.escalations ?? [])
+        LoggedFinding(view).print()
     }
 }
 

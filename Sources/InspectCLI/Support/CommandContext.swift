@@ -86,16 +86,32 @@ struct CommandContext {
             if Op.writes { DaemonNudge.send(databasePath: service.database.path) }
             return reply
         case .socket(let client):
-            do {
-                return try client.call("\(InterfaceDescription.name).\(Op.name)", parameters: parameters)
-            } catch let error as VarlinkError {
-                throw Self.translate(error)
-            } catch let error as VarlinkClientError {
-                // The call may have been carried out before the answer was lost: say so rather than imply it failed.
-                let outcome =
-                    Op.writes ? "; the change may have been made all the same, so look before trying again" : ""
-                throw InspectError.unavailable("the daemon at \(client.path) did not answer: \(error)\(outcome)")
-            }
+            return try Self.calling(client, Op.self) { try $0.call($1, parameters: parameters) }
+        }
+    }
+
+    /// Performs `operation` through the socket with its parameters and reply as Varlink values, which the caller
+    /// writes and reads itself, without `Codable` (``LoggedFinding`` says why); nil in direct mode, where there is
+    /// no socket and the caller uses `perform`.
+    func callSocket<Op: APIOperation>(
+        _ operation: Op.Type, _ parameters: [String: VarlinkValue]
+    ) throws -> [String: VarlinkValue]? {
+        guard case .socket(let client) = transport else { return nil }
+        return try Self.calling(client, Op.self) { try $0.call($1, parameters: parameters) }
+    }
+
+    /// Calls `Op`'s method with `body` and gives its errors as the CLI's own.
+    private static func calling<Op: APIOperation, Reply>(
+        _ client: VarlinkClient, _ operation: Op.Type, _ body: (VarlinkClient, String) throws -> Reply
+    ) throws -> Reply {
+        do {
+            return try body(client, "\(InterfaceDescription.name).\(Op.name)")
+        } catch let error as VarlinkError {
+            throw translate(error)
+        } catch let error as VarlinkClientError {
+            // The call may have been carried out before the answer was lost: say so rather than imply it failed.
+            let outcome = Op.writes ? "; the change may have been made all the same, so look before trying again" : ""
+            throw InspectError.unavailable("the daemon at \(client.path) did not answer: \(error)\(outcome)")
         }
     }
 
