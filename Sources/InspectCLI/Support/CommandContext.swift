@@ -97,7 +97,10 @@ struct CommandContext {
         _ operation: Op.Type, _ parameters: [String: VarlinkValue]
     ) throws -> [String: VarlinkValue]? {
         guard case .socket(let client) = transport else { return nil }
-        return try Self.calling(client, Op.self) { try $0.call($1, parameters: parameters) }
+        // The return type named, so that the untyped call is chosen over the one that goes through Codable.
+        return try Self.calling(client, Op.self) { client, method throws -> [String: VarlinkValue] in
+            try client.call(method, parameters: parameters)
+        }
     }
 
     /// Calls `Op`'s method with `body` and gives its errors as the CLI's own.
