@@ -34,9 +34,8 @@ public func fuzz(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     for message in messages {
         if let call = try? VarlinkWire.decodeCall(message) {
             let encoded = try! VarlinkWire.encodeCall(
-                method: call.method, parameters: VarlinkJSON.encode(call.parameters), oneway: call.oneway,
-                more: call.more)
-            guard let again = try? VarlinkWire.decodeCall(encoded) else {
+                method: call.method, parameters: call.parameters, oneway: call.oneway, more: call.more)
+            guard let again = try? VarlinkWire.decodeCall(Data(encoded)) else {
                 fatalError("an encoded call does not decode: \(String(decoding: encoded, as: UTF8.self))")
             }
             precondition(again.method == call.method && again.oneway == call.oneway && again.more == call.more)
