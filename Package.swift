@@ -53,7 +53,8 @@ let package = Package(
             dependencies: ["InspectCore", "CSystemd"],
             swiftSettings: strict
         ),
-        .target(name: "InspectVarlink", swiftSettings: strict),
+        // InspectCore for the one JSON string writer both the client and the outbox use (`FieldsJSON`).
+        .target(name: "InspectVarlink", dependencies: ["InspectCore"], swiftSettings: strict),
         .target(
             name: "InspectService",
             // Not GRDB: the use cases hold InspectStore's `StoreTransaction` and read and write only through the

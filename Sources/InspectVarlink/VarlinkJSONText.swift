@@ -1,3 +1,5 @@
+import InspectCore
+
 /// JSON text to and from ``VarlinkValue`` without `Codable`, for the client's calls.
 ///
 /// A one-shot command makes one call, and through `JSONEncoder` and `JSONDecoder` its first call had the Swift runtime
@@ -28,7 +30,7 @@ enum VarlinkJSONText {
         case .float(let number):
             guard number.isFinite else { throw Failure(reason: "\(number) is not a JSON number") }
             bytes += number.description.utf8
-        case .string(let text): writeString(text, to: &bytes)
+        case .string(let text): FieldsJSON.appendString(text, to: &bytes)
         case .array(let elements):
             bytes.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
@@ -40,31 +42,12 @@ enum VarlinkJSONText {
             bytes.append(UInt8(ascii: "{"))
             for (index, key) in members.keys.sorted().enumerated() {
                 if index > 0 { bytes.append(UInt8(ascii: ",")) }
-                writeString(key, to: &bytes)
+                FieldsJSON.appendString(key, to: &bytes)
                 bytes.append(UInt8(ascii: ":"))
                 try write(members[key]!, to: &bytes)
             }
             bytes.append(UInt8(ascii: "}"))
         }
-    }
-
-    static func writeString(_ text: String, to bytes: inout [UInt8]) {
-        let hex = Array("0123456789abcdef".utf8)
-        bytes.append(UInt8(ascii: "\""))
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "\""): bytes += #"\""#.utf8
-            case UInt8(ascii: "\\"): bytes += #"\\"#.utf8
-            case 0x0A: bytes += #"\n"#.utf8
-            case 0x0D: bytes += #"\r"#.utf8
-            case 0x09: bytes += #"\t"#.utf8
-            case 0x08: bytes += #"\b"#.utf8
-            case 0x0C: bytes += #"\f"#.utf8
-            case 0..<0x20: bytes += #"\u00"#.utf8 + [hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: bytes.append(byte)
-            }
-        }
-        bytes.append(UInt8(ascii: "\""))
     }
 
     // MARK: - Reading

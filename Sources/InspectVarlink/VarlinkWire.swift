@@ -1,4 +1,5 @@
 import Foundation
+import InspectCore
 
 /// A method call as it arrived: the call object of the Varlink protocol, checked for shape.
 struct VarlinkCallMessage: Equatable, Sendable {
@@ -84,7 +85,7 @@ enum VarlinkWire {
         method: String, parameters: [String: VarlinkValue], oneway: Bool, more: Bool
     ) throws(VarlinkJSONText.Failure) -> [UInt8] {
         var message = Array(#"{"method":"#.utf8)
-        VarlinkJSONText.writeString(method, to: &message)
+        FieldsJSON.appendString(method, to: &message)
         message += #","parameters":"#.utf8
         try VarlinkJSONText.write(.object(parameters), to: &message)
         if oneway { message += #","oneway":true"#.utf8 }

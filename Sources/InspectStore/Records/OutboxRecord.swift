@@ -28,16 +28,13 @@ public struct OutboxRecord: Sendable, Hashable {
     /// The event this row carries, or nil if the row was written by a newer inspectd with an unknown kind.
     public var event: Event? {
         guard let kind = EventKind(rawValue: kind) else { return nil }
-        let object = (try? JSONDecoder().decode([String: String].self, from: Data(fields.utf8))) ?? [:]
+        let object =
+            FieldsJSON.decode(fields) ?? (try? JSONDecoder().decode([String: String].self, from: Data(fields.utf8)))
+            ?? [:]
         return Event(kind: kind, priority: Priority(rawValue: priority), message: message, fields: object)
     }
 
-    static func encode(_ fields: [String: String]) -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        // Encoding a dictionary of strings cannot fail.
-        return String(decoding: try! encoder.encode(fields), as: UTF8.self)
-    }
+    static func encode(_ fields: [String: String]) -> String { FieldsJSON.encode(fields) }
 }
 
 extension OutboxRecord: FetchableRecord, MutablePersistableRecord {
