@@ -29,7 +29,7 @@ public enum FindingLedger {
         finding.id = maxID + 1
         finding = FindingChain.linked(finding, after: head.lastHash)
         do {
-            try FindingRecord(finding).insert(transaction.db)
+            _ = try FindingRecord(finding).insertRow(transaction.db)
         } catch let error as DatabaseError
             where error.resultCode == .SQLITE_CONSTRAINT
             && (error.message ?? "").contains("chain")

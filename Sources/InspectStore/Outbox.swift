@@ -23,9 +23,7 @@ public enum Outbox {
     public static func enqueue(
         _ transaction: StoreTransaction, _ event: Event, at now: Instant, claimant: String?
     ) throws -> Int64 {
-        var record = OutboxRecord(event: event, createdAt: now, claimedBy: claimant)
-        try record.insert(transaction.db)
-        let id = record.id!
+        let id = try OutboxRecord(event: event, createdAt: now, claimedBy: claimant).insertRow(transaction.db)
         try Ledger.seal(transaction, event: id)
         let head = try Ledger.head(transaction)
         if let seq = head.seq {
@@ -40,8 +38,10 @@ public enum Outbox {
 
     /// The rows with these ids that are still unsent.
     public static func unsent(_ transaction: StoreTransaction, ids: [Int64]) throws -> [OutboxRecord] {
-        try OutboxRecord.filter(ids.contains(OutboxRecord.Columns.id)).filter(OutboxRecord.Columns.sentAt == nil)
-            .order(OutboxRecord.Columns.id).fetchAll(transaction.db)
+        try OutboxRecord.fetchAll(
+            transaction.db,
+            sql: "SELECT * FROM outbox WHERE id IN (SELECT value FROM json_each(?)) AND sent_at IS NULL ORDER BY id",
+            arguments: [idList(ids)])
     }
 
     /// A row taken by ``claimPending(_:claimant:at:isStopped:limit:)``.
@@ -106,8 +106,15 @@ public enum Outbox {
     /// Records that these rows reached the journal.
     public static func markSent(_ transaction: StoreTransaction, ids: [Int64], at now: Instant) throws {
         guard !ids.isEmpty else { return }
-        try OutboxRecord.filter(ids.contains(OutboxRecord.Columns.id))
-            .updateAll(transaction.db, OutboxRecord.Columns.sentAt.set(to: now.seconds))
+        try transaction.db.execute(
+            sql: "UPDATE outbox SET sent_at = ? WHERE id IN (SELECT value FROM json_each(?))",
+            arguments: [now.seconds, idList(ids)])
+    }
+
+    /// `ids` as a JSON array, for `json_each`: one parameter however many ids a command sent. These two statements
+    /// run after every command that writes, so they are SQL rather than the query interface (README, Speed).
+    private static func idList(_ ids: [Int64]) -> String {
+        "[" + ids.map(String.init).joined(separator: ",") + "]"
     }
 
     /// The newest events kept in the outbox after delivery, whatever their age, for `inspectctl status` to show.

@@ -9,7 +9,9 @@ import Testing
 /// a decoder that took its columns in another order than the table's would mix them up or fail.
 @Suite("Records decoded by position")
 struct RecordRowTests {
-    @Test("a finding, a correction with its time, a staff member, a violation type and an outbox row round-trip")
+    @Test(
+        "a finding, a correction with its time, a staff member, an office, a violation type and an outbox row round-trip"
+    )
     func roundTrip() throws {
         let fixture = try StoreFixture()
         try fixture.database.writeTransaction { transaction in
@@ -19,12 +21,22 @@ struct RecordRowTests {
                 active: false, createdAt: Instant(seconds: 7), retiredAt: Instant(seconds: 9), login: "nva")
             try staff.insert(db)
             #expect(try StaffRecord.fetchOne(db, key: staff.id) == staff)
+            #expect(try StaffRecord.find(transaction, badge: "CL-00413") == staff)
+            #expect(try StaffRecord.find(transaction, login: "nva") == staff)
+
+            var office = OfficeRecord(
+                code: "UBND-THANHHA", name: "UBND xã Thanh Hà", parentId: 1, kind: .commune, hoursProfile: "summer",
+                active: false, createdAt: Instant(seconds: 3), retiredAt: Instant(seconds: 4))
+            try office.insert(db)
+            #expect(try OfficeRecord.find(transaction, code: "UBND-THANHHA") == office)
+            #expect(try OfficeRecord.find(transaction, id: try #require(office.id)) == office)
 
             let type = ViolationTypeRecord(
                 code: "TEST", nameEn: "English", nameVi: "Tiếng Việt", legalBasis: "Điều 1", severity: .serious,
                 measure: .departure)
             try type.insert(db)
             #expect(try ViolationTypeRecord.fetchOne(db, key: "TEST") == type)
+            #expect(try ViolationTypeRecord.require(transaction, code: "TEST") == type)
 
             let recorded = try FindingLedger.append(
                 transaction,

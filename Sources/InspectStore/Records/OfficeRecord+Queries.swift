@@ -58,6 +58,6 @@ extension OfficeRecord {
 
     /// The office with the row id `id`, or nil.
     package static func find(_ transaction: StoreTransaction, id: Int64) throws -> OfficeRecord? {
-        try fetchOne(transaction.db, key: id)
+        try fetchOne(transaction.db, sql: "SELECT * FROM office WHERE id = ?", arguments: [id])
     }
 }

@@ -32,6 +32,19 @@ public struct OfficeRecord: Codable, Sendable, Hashable {
 extension OfficeRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColumns {
     public static let databaseTableName = "office"
 
+    /// Decodes a row of `SELECT *` by position, in the table's column order (see `FindingRecord.init(row:)`).
+    public init(row: Row) throws {
+        id = try row.decode(atIndex: 0)
+        code = try row.decode(atIndex: 1)
+        name = try row.decode(atIndex: 2)
+        parentId = try row.decode(atIndex: 3)
+        kind = try row.decode(atIndex: 4)
+        hoursProfile = try row.decode(atIndex: 5)
+        active = try row.decode(atIndex: 6)
+        createdAt = try row.decode(atIndex: 7)
+        retiredAt = try row.decode(atIndex: 8)
+    }
+
     public mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
     public enum Columns {
@@ -41,9 +54,9 @@ extension OfficeRecord: FetchableRecord, MutablePersistableRecord, SnakeCaseColu
         public static let active = Column("active")
     }
 
-    /// The office with this code, or nil.
+    /// The office with this code, or nil (in SQL, as `StaffRecord.find(_:badge:)` says why).
     public static func find(_ transaction: StoreTransaction, code: String) throws -> OfficeRecord? {
-        try filter(Columns.code == code).fetchOne(transaction.db)
+        try fetchOne(transaction.db, sql: "SELECT * FROM office WHERE code = ?", arguments: [code])
     }
 
     /// The office with this code.

@@ -40,7 +40,8 @@ extension ViolationTypeRecord: FetchableRecord, PersistableRecord {
 
     /// - Throws: `InspectError.notFound` naming the code and listing the known ones.
     public static func require(_ transaction: StoreTransaction, code: String) throws -> ViolationTypeRecord {
-        if let type = try fetchOne(transaction.db, key: code) { return type }
+        let sql = "SELECT * FROM violation_type WHERE code = ?"
+        if let type = try fetchOne(transaction.db, sql: sql, arguments: [code]) { return type }
         let known = try String.fetchAll(transaction.db, sql: "SELECT code FROM violation_type ORDER BY code")
         throw InspectError.invalidInput(
             "no violation type '\(code)'; known types: \(known.joined(separator: ", "))")
