@@ -14,9 +14,9 @@ enum CallerIdentity {
         let uid = geteuid()
         let user = getpwuid(uid).map { String(cString: $0.pointee.pw_name) } ?? "uid-\(uid)"
         let groups = groupNames()
-        let owner =
-            (try? FileManager.default.attributesOfItem(atPath: databasePath)[.ownerAccountID] as? NSNumber)
-            .map { $0?.uint32Value == uid } ?? false
+        // The owner of the path itself, not of what a link there points to (`lstat`, as `attributesOfItem` reads).
+        var status = stat()
+        let owner = lstat(databasePath, &status) == 0 && status.st_uid == uid
         return Caller(user: user, role: Role.of(userID: uid, groups: groups, ownsRecord: owner))
     }
 

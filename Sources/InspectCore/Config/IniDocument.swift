@@ -43,10 +43,16 @@ public struct IniDocument: Hashable, Sendable {
     /// Parses the raw bytes of a file, which must be UTF-8.
     /// - Throws: `InspectError.invalidConfig` at the first line that is not valid UTF-8, or as `init(text:path:)`.
     public init(bytes: some Collection<UInt8>, path: String) throws {
+        try self.init(byteArray: Array(bytes), path: path)
+    }
+
+    /// Splits and checks the bytes in code that is not generic: generic code is instantiated when it first runs, and
+    /// a one-shot command reads its configuration once (README, Speed).
+    private init(byteArray bytes: [UInt8], path: String) throws {
         var lines: [String] = []
-        for (index, raw) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+        for raw in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false) {
             guard let line = String(validating: raw, as: UTF8.self) else {
-                throw InspectError.invalidConfig(path: path, line: index + 1, reason: "line is not valid UTF-8")
+                throw InspectError.invalidConfig(path: path, line: lines.count + 1, reason: "line is not valid UTF-8")
             }
             lines.append(line)
         }
@@ -67,8 +73,8 @@ public struct IniDocument: Hashable, Sendable {
         var section: String?
         // A logical line being assembled from continuation lines, with the number of its first line.
         var pending: (text: String, line: Int)?
-        for (index, raw) in lines.enumerated() {
-            var text = Substring(raw)
+        for index in lines.indices {
+            var text = Substring(lines[index])
             if index == 0, text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
             let trimmed = text.trimmingSpaces
             let isComment = trimmed.hasPrefix("#") || trimmed.hasPrefix(";")
