@@ -17,6 +17,10 @@ public protocol APIOperation: Sendable {
     static var writes: Bool { get }
 
     static func perform(_ service: InspectService, as caller: Caller, _ parameters: Parameters) throws -> Reply
+
+    /// Checks every value of `parameters` against `InputLimits`: by reflection, or from the values the parameters
+    /// list when they are ``ListedParameters``.
+    static func checkParameters(_ parameters: Parameters) throws
 }
 
 extension APIOperation {
@@ -34,8 +38,13 @@ extension APIOperation {
         throws -> Reply
     {
         try requireRole(of: caller)
-        try ParameterCheck.validate(parameters)
+        try checkParameters(parameters)
         return try perform(service, as: caller, parameters)
+    }
+
+    /// Checks the parameters by reflection (`ParameterCheck`).
+    public static func checkParameters(_ parameters: Parameters) throws {
+        try ParameterCheck.validate(parameters)
     }
 
     /// Checks that `caller` has the role the operation needs.

@@ -27,6 +27,18 @@ public struct FindingLogRequest: Codable, Sendable, Hashable {
     }
 }
 
+/// `finding log` runs once per process, so its request lists its values for the check (see `ListedParameters`).
+extension FindingLogRequest: ListedParameters {
+    public var listedValues: [(field: String, value: CheckedValue)] {
+        [
+            ("inspection", .unchecked), ("violation", .text(violation)),
+            ("staff", staff.map(CheckedValue.text) ?? .unchecked),
+            ("arrived", .unchecked), ("left", .unchecked), ("note", note.map(CheckedValue.text) ?? .unchecked),
+            ("observedAt", observedAt.map(CheckedValue.instant) ?? .unchecked),
+        ]
+    }
+}
+
 /// Replaces a finding's details; what is not given stays as it was.
 public struct FindingAmendRequest: Codable, Sendable, Hashable {
     public var finding: Int64
