@@ -136,9 +136,11 @@ public struct InspectDatabase: Sendable {
     /// writes one row opens no reader connection at all.
     private func prepareSchema(mode: Mode) throws {
         let migrator = Self.migrator
+        let known = migrator.migrations
         let check = { (db: Database) throws -> Bool in
-            if try migrator.hasBeenSuperseded(db) { throw InspectError.schemaTooNew(path: path) }
-            return try migrator.hasCompletedMigrations(db)
+            let applied = try Self.appliedMigrations(db)
+            if applied.contains(where: { !known.contains($0) }) { throw InspectError.schemaTooNew(path: path) }
+            return known.allSatisfy(applied.contains)
         }
         switch mode {
         case .readWrite:
@@ -150,6 +152,20 @@ public struct InspectDatabase: Sendable {
                     path: path, reason: "its schema is older than this inspectd; open it once for writing to upgrade it"
                 )
             }
+        }
+    }
+
+    /// The migrations the file records as applied, none for a new file: what `DatabaseMigrator`'s
+    /// `hasBeenSuperseded` and `hasCompletedMigrations` read, read once, as a plain list. Each of those read the list
+    /// into a set of its own, and every command opens the database (README, Speed).
+    private static func appliedMigrations(_ db: Database) throws -> [String] {
+        do {
+            return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
+        } catch {
+            // A new file has no table yet; any other failure is the file's.
+            let tables = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'"
+            if try Int.fetchOne(db, sql: tables) == 0 { return [] }
+            throw error
         }
     }
 

@@ -68,6 +68,21 @@ struct DatabaseOpeningTests {
         }
     }
 
+    @Test("a database missing this inspectd's latest migration is not read until it is opened for writing")
+    func olderSchemaIsNotRead() throws {
+        let fixture = try StoreFixture()
+        let latest = try #require(InspectDatabase.migrator.migrations.last)
+        try fixture.database.write { db in
+            try db.execute(sql: "DELETE FROM grdb_migrations WHERE identifier = ?", arguments: [latest])
+        }
+        #expect {
+            try InspectDatabase.open(path: fixture.database.path, mode: .readOnly)
+        } throws: { error in
+            guard case .storage(_, let reason) = error as? InspectError else { return false }
+            return reason.hasPrefix("its schema is older than this inspectd")
+        }
+    }
+
     @Test("reading a missing file says so instead of creating it")
     func readingMissingFile() {
         let directory = TemporaryDirectory()
