@@ -85,8 +85,9 @@ enum VarlinkJSONText {
 
         mutating func value(depth: Int) throws(Failure) -> VarlinkValue {
             switch next ?? 0 {
-            case UInt8(ascii: "{"): return try object(depth: depth + 1)
-            case UInt8(ascii: "["): return try array(depth: depth + 1)
+            case UInt8(ascii: "{"), UInt8(ascii: "["):
+                guard depth < maxDepth else { throw Failure(reason: "nested deeper than \(maxDepth) levels") }
+                return next == UInt8(ascii: "{") ? try object(depth: depth + 1) : try array(depth: depth + 1)
             case UInt8(ascii: "\""): return .string(try string())
             case UInt8(ascii: "t"): return try literal("true", .bool(true))
             case UInt8(ascii: "f"): return try literal("false", .bool(false))
@@ -107,14 +108,9 @@ enum VarlinkJSONText {
         }
 
         mutating func object(depth: Int) throws(Failure) -> VarlinkValue {
-            guard depth <= maxDepth else { throw Failure(reason: "nested deeper than \(maxDepth) levels") }
             offset += 1
             var members: [String: VarlinkValue] = [:]
-            skipSpace()
-            if next == UInt8(ascii: "}") {
-                offset += 1
-                return .object(members)
-            }
+            if closes(UInt8(ascii: "}")) { return .object(members) }
             while true {
                 skipSpace()
                 guard next == UInt8(ascii: "\"") else { throw Failure(reason: "an object's key must be a string") }
@@ -125,40 +121,28 @@ enum VarlinkJSONText {
                 // The first of a repeated key counts, as for JSONDecoder.
                 let member = try value(depth: depth)
                 if members[key] == nil { members[key] = member }
-                skipSpace()
-                if next == UInt8(ascii: "}") {
-                    offset += 1
-                    return .object(members)
-                }
+                if closes(UInt8(ascii: "}")) { return .object(members) }
                 try expect(UInt8(ascii: ","))
-                if try closes(UInt8(ascii: "}")) { return .object(members) }
+                if closes(UInt8(ascii: "}")) { return .object(members) }
             }
         }
 
         mutating func array(depth: Int) throws(Failure) -> VarlinkValue {
-            guard depth <= maxDepth else { throw Failure(reason: "nested deeper than \(maxDepth) levels") }
             offset += 1
             var elements: [VarlinkValue] = []
-            skipSpace()
-            if next == UInt8(ascii: "]") {
-                offset += 1
-                return .array(elements)
-            }
+            if closes(UInt8(ascii: "]")) { return .array(elements) }
             while true {
                 skipSpace()
                 elements.append(try value(depth: depth))
-                skipSpace()
-                if next == UInt8(ascii: "]") {
-                    offset += 1
-                    return .array(elements)
-                }
+                if closes(UInt8(ascii: "]")) { return .array(elements) }
                 try expect(UInt8(ascii: ","))
-                if try closes(UInt8(ascii: "]")) { return .array(elements) }
+                if closes(UInt8(ascii: "]")) { return .array(elements) }
             }
         }
 
-        /// Whether `bracket` follows a comma, ending the array or object: JSONDecoder allows that trailing comma.
-        mutating func closes(_ bracket: UInt8) throws(Failure) -> Bool {
+        /// Whether `bracket` comes next, after any white space, taking it if so: it ends an array or object when it
+        /// opens it, follows a member, or follows a comma (JSONDecoder allows that trailing comma).
+        mutating func closes(_ bracket: UInt8) -> Bool {
             skipSpace()
             guard next == bracket else { return false }
             offset += 1
