@@ -162,9 +162,9 @@ public struct InspectDatabase: Sendable {
         do {
             return try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations")
         } catch {
-            // A new file has no table yet; any other failure is the file's.
+            // A new file has no table yet; any other failure is the file's, and is the one reported.
             let tables = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'grdb_migrations'"
-            if try Int.fetchOne(db, sql: tables) == 0 { return [] }
+            if (try? Int.fetchOne(db, sql: tables)) == 0 { return [] }
             throw error
         }
     }
